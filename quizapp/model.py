@@ -1,0 +1,341 @@
+"""The domain model: banks, facts and questions as frozen dataclasses.
+
+Nothing here imports Textual or does I/O. A `Bank` is what the loader in
+`quizapp.banks` builds from one TOML file after validating it; every other
+part of quizapp (generation, grading, sessions, the store, the TUI) works on
+these values only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Literal, TypeAlias
+
+#: The newest bank format this version of quizapp understands.
+FORMAT_VERSION = 1
+
+MatchMode = Literal["exact", "normal", "lenient"]
+MATCH_MODES: tuple[MatchMode, ...] = ("exact", "normal", "lenient")
+
+
+class QuestionType(StrEnum):
+    """The `type` key of a ``[[questions]]`` table."""
+
+    CHOICE = "choice"
+    MULTI = "multi"
+    TRUE_FALSE = "true_false"
+    TEXT = "text"
+    CLOZE = "cloze"
+    NUMBER = "number"
+    ORDER = "order"
+    MATCH = "match"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a bank file, 1-based line and column."""
+
+    path: str
+    line: int
+    col: int = 1
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}:{self.col}"
+
+
+@dataclass(frozen=True, slots=True)
+class BankProblem:
+    """One problem found in a bank file, reported as ``path:line:col: message``.
+
+    ``severity`` is ``"error"`` (the bank cannot be used) or ``"warning"``
+    (the bank loads, but an author should look).
+    """
+
+    location: Location
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.location}: {prefix}{self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """What a bank was derived from (``[bank.source]``)."""
+
+    title: str
+    author: str = ""
+    url: str = ""
+    #: Optional text file, relative to the bank file, enabling "show in context".
+    file: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Defaults:
+    """Per-bank defaults for questions (``[defaults]``)."""
+
+    points: int = 1
+    match: MatchMode = "lenient"
+    difficulty: int = 1
+
+
+# --------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A person, institution or government the source names (``[[actors]]``)."""
+
+    id: str
+    name: str
+    #: "person", "institution", "government", "country", "group", ...
+    kind: str
+    #: The role or description the source gives, in the author's words.
+    role: str
+    aliases: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A time reference in the source (``[[events]]``).
+
+    ``when`` is the source's own wording ("July 12", "Soviet times");
+    ``sort_key`` orders events and is a date or a year. ``note`` says, for
+    instance, that a key is approximate because the source gives no date.
+    """
+
+    id: str
+    when: str
+    sort_key: dt.date
+    what: str
+    #: The year the source states for this event, if it states one.
+    year: int | None = None
+    #: True when ``sort_key`` is an estimate (the source gives no exact date).
+    approximate: bool = False
+    actors: tuple[str, ...] = ()
+    note: str = ""
+    source: str = ""
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A direct quotation (``[[quotes]]``); ``speaker`` is an actor id."""
+
+    id: str
+    text: str
+    speaker: str
+    context: str = ""
+    source: str = ""
+    line: int = 0
+
+
+# ----------------------------------------------------------------- questions
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class QuestionBase:
+    """Fields every question has, hand-written or generated."""
+
+    id: str
+    prompt: str
+    explanation: str = ""
+    #: A verbatim excerpt of the source text that proves the answer.
+    source: str = ""
+    tags: tuple[str, ...] = ()
+    difficulty: int = 1
+    points: int = 1
+    #: Shown above the prompt, e.g. the quote a "who said this" question asks about.
+    quote: str = ""
+    #: True for questions made by `quizapp.generate` from the fact tables.
+    generated: bool = False
+    #: Ids of the actors / events / quotes this question is about.
+    about: tuple[str, ...] = ()
+    line: int = 0
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ChoiceQuestion(QuestionBase):
+    """One right answer among ``choices``."""
+
+    choices: tuple[str, ...]
+    answer: str
+    type: Literal[QuestionType.CHOICE] = field(default=QuestionType.CHOICE, init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MultiQuestion(QuestionBase):
+    """Select all that apply: ``answers`` is a non-empty subset of ``choices``."""
+
+    choices: tuple[str, ...]
+    answers: tuple[str, ...]
+    type: Literal[QuestionType.MULTI] = field(default=QuestionType.MULTI, init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TrueFalseQuestion(QuestionBase):
+    """A statement that is true or false."""
+
+    answer: bool
+    type: Literal[QuestionType.TRUE_FALSE] = field(default=QuestionType.TRUE_FALSE, init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class TextQuestion(QuestionBase):
+    """A short free answer; ``accept`` lists alternatives."""
+
+    answer: str
+    accept: tuple[str, ...] = ()
+    match: MatchMode = "lenient"
+    type: Literal[QuestionType.TEXT] = field(default=QuestionType.TEXT, init=False)
+
+
+@dataclass(frozen=True, slots=True)
+class ClozeGap:
+    """One gap of a cloze passage: the answer and its accepted alternatives."""
+
+    answer: str
+    accept: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class ClozeQuestion(QuestionBase):
+    """A passage with gaps to type.
+
+    In the bank, ``text`` marks gaps as ``{{answer}}`` or
+    ``{{answer|alternative|...}}``. The model keeps the passage split into
+    ``parts``: ``len(parts) == len(gaps) + 1`` and the passage reads
+    ``parts[0] gap0 parts[1] gap1 ... parts[-1]``.
+    """
+
+    parts: tuple[str, ...]
+    gaps: tuple[ClozeGap, ...]
+    match: MatchMode = "lenient"
+    type: Literal[QuestionType.CLOZE] = field(default=QuestionType.CLOZE, init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class NumberQuestion(QuestionBase):
+    """A numeric answer, right within ``tolerance`` (years: tolerance 0)."""
+
+    answer: float
+    tolerance: float = 0.0
+    unit: str = ""
+    type: Literal[QuestionType.NUMBER] = field(default=QuestionType.NUMBER, init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class OrderQuestion(QuestionBase):
+    """Put ``items`` in order; the bank lists them in the correct order."""
+
+    items: tuple[str, ...]
+    type: Literal[QuestionType.ORDER] = field(default=QuestionType.ORDER, init=False)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MatchQuestion(QuestionBase):
+    """Pair each left item with its right item; ``pairs`` are the right pairs."""
+
+    pairs: tuple[tuple[str, str], ...]
+    type: Literal[QuestionType.MATCH] = field(default=QuestionType.MATCH, init=False)
+
+
+Question: TypeAlias = (
+    ChoiceQuestion
+    | MultiQuestion
+    | TrueFalseQuestion
+    | TextQuestion
+    | ClozeQuestion
+    | NumberQuestion
+    | OrderQuestion
+    | MatchQuestion
+)
+
+#: What a user gives for each question type (see `quizapp.grading`):
+#: choice -> str (the chosen choice); multi -> frozenset[str];
+#: true_false -> bool; text -> str; number -> str (as typed);
+#: cloze -> tuple[str, ...] (one per gap); order -> tuple[str, ...] (items in
+#: the user's order); match -> tuple[tuple[str, str], ...] (left, right pairs).
+Answer: TypeAlias = str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[str, str], ...]
+
+
+# ---------------------------------------------------------------------- bank
+
+
+@dataclass(frozen=True, slots=True)
+class Bank:
+    """One validated question bank (one TOML file)."""
+
+    id: str
+    title: str
+    format: int = FORMAT_VERSION
+    description: str = ""
+    tags: tuple[str, ...] = ()
+    source: SourceInfo | None = None
+    defaults: Defaults = Defaults()
+    #: Whether questions are generated from the fact tables (``[bank] generate``).
+    generate: bool = True
+    actors: tuple[Actor, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    #: The hand-written questions, in file order.
+    questions: tuple[Question, ...] = ()
+    #: The file the bank was loaded from (None for banks built in code).
+    path: Path | None = None
+    #: Warnings found while loading (a bank with errors is never built).
+    warnings: tuple[BankProblem, ...] = ()
+
+    def actor(self, actor_id: str) -> Actor | None:
+        """The actor with this id, or None."""
+        return next((a for a in self.actors if a.id == actor_id), None)
+
+    def source_path(self) -> Path | None:
+        """The absolute path of ``[bank.source] file``, if the bank names one."""
+        if self.source is None or not self.source.file or self.path is None:
+            return None
+        return (self.path.parent / self.source.file).resolve()
+
+
+@dataclass(frozen=True, slots=True)
+class BankError:
+    """A bank file that could not be loaded, with every problem found in it."""
+
+    path: Path
+    problems: tuple[BankProblem, ...]
+
+    @property
+    def first(self) -> BankProblem:
+        """The first problem, for one-line summaries."""
+        return self.problems[0]
+
+
+#: What loading one file gives: a bank, or the reasons it is not one.
+LoadResult: TypeAlias = Bank | BankError
+
+
+def question_answer_text(question: Question) -> str:
+    """The canonical right answer of a question as one line of plain text."""
+    match question:
+        case ChoiceQuestion(answer=answer) | TextQuestion(answer=answer):
+            return answer
+        case MultiQuestion(answers=answers):
+            return "; ".join(answers)
+        case TrueFalseQuestion(answer=answer):
+            return "True" if answer else "False"
+        case NumberQuestion(answer=answer, unit=unit):
+            text = f"{answer:g}"
+            return f"{text} {unit}".strip()
+        case ClozeQuestion(gaps=gaps):
+            return "; ".join(gap.answer for gap in gaps)
+        case OrderQuestion(items=items):
+            return " → ".join(items)
+        case MatchQuestion(pairs=pairs):
+            return "; ".join(f"{left} → {right}" for left, right in pairs)
+    raise AssertionError(f"unknown question {question!r}")

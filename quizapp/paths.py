@@ -1,0 +1,59 @@
+"""Where quizapp keeps its data, config and user banks.
+
+Directories are computed, never created, unless a caller asks with
+``create=True``. Environment overrides: ``QUIZAPP_DATA_DIR`` (scores
+database, settings) and ``QUIZAPP_BANKS_DIR`` (the user's own banks).
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+from pathlib import Path
+
+APP_NAME = "quizapp"
+
+
+def _user_dir(kind: str) -> Path:
+    import platformdirs
+
+    if kind == "data":
+        return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def data_dir(*, create: bool = False) -> Path:
+    """The data directory (``QUIZAPP_DATA_DIR`` overrides)."""
+    env = os.environ.get("QUIZAPP_DATA_DIR")
+    path = Path(env).expanduser() if env else _user_dir("data")
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def banks_dir(*, create: bool = False) -> Path:
+    """The user's own bank directory (``QUIZAPP_BANKS_DIR`` overrides)."""
+    env = os.environ.get("QUIZAPP_BANKS_DIR")
+    path = Path(env).expanduser() if env else data_dir() / "banks"
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def scores_db_path(data: Path | None = None) -> Path:
+    """The scores database inside ``data`` (default: `data_dir`)."""
+    return (data if data is not None else data_dir()) / "scores.sqlite3"
+
+
+def shipped_banks_dir() -> Path:
+    """The directory of the banks shipped with quizapp.
+
+    In an installed wheel they live in ``quizapp/questions`` (found with
+    `importlib.resources`); in a source checkout (editable install, tests) in
+    the top-level ``questions/``.
+    """
+    package = Path(str(resources.files("quizapp")))
+    packaged = package / "questions"
+    if packaged.is_dir():
+        return packaged
+    return package.parent / "questions"
