@@ -1,0 +1,186 @@
+"""Opening the scores database: pragmas, health checks, moving a damaged file aside.
+
+Durability: WAL journal with ``synchronous=FULL``. Every answer is its own
+committed transaction and the WAL is flushed to disk at each commit, so an
+answer survives not only a killed process (which WAL with ``NORMAL`` would
+already guarantee) but also a power cut or an OS crash. The price is one
+fsync per answer, a few milliseconds (see ``benchmarks/bench_store.py``),
+which nobody notices at the pace people answer questions.
+
+Concurrency: a busy timeout makes a second process wait for the write lock
+instead of failing, and writes start with ``BEGIN IMMEDIATE`` so two
+writers never deadlock upgrading a read lock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp.store.schema import SCHEMA_VERSION, NewerSchemaError, migrate, user_version
+
+#: Seconds a writer waits for another process's transaction to finish.
+BUSY_TIMEOUT_SECONDS = 30.0
+
+# Primary SQLite result codes (extended codes keep these in the low byte).
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+class StoreError(Exception):
+    """The scores database cannot be used; the message says why, for a user."""
+
+
+class _DamagedError(Exception):
+    """The file is not a usable scores database; ``reason`` says why."""
+
+    def __init__(self, reason: str, *, newer: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.newer = newer
+
+
+@dataclass(frozen=True, slots=True)
+class Opened:
+    """A ready connection, and what happened to a damaged file if there was one."""
+
+    conn: sqlite3.Connection
+    moved_aside: Path | None = None
+    warning: str | None = None
+
+
+def open_database(path: Path, now: dt.datetime) -> Opened:
+    """Open, check and migrate the database at ``path``.
+
+    A file that is not a database, is damaged, or was written by a newer
+    quizapp is moved aside and a fresh database started. Anything else that
+    stops us (permissions, a folder in the way, a full disk) raises
+    `StoreError`.
+    """
+    _prepare_location(path)
+    try:
+        return Opened(_connect(path))
+    except _DamagedError as damage:
+        aside = _move_aside(path, now)
+        what = (
+            f"was written by a newer quizapp ({damage.reason})"
+            if damage.newer
+            else f"could not be read ({damage.reason})"
+        )
+        warning = f"The scores database {what}; it was moved to {aside} and a fresh one started."
+    try:
+        conn = _connect(path)
+    except _DamagedError as damage:  # pragma: no cover - a fresh file cannot be damaged
+        raise StoreError(f"cannot start a fresh scores database at {path}: {damage}") from None
+    return Opened(conn, aside, warning)
+
+
+def _prepare_location(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(
+            f"cannot create the folder for the scores database {path.parent}: {exc.strerror or exc}"
+        ) from None
+    if path.is_dir():
+        raise StoreError(f"the scores database {path} is a folder, not a file")
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise StoreError(f"cannot read and write the scores database {path}: permission denied")
+    # WAL needs to create the -wal and -shm files next to the database.
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise StoreError(f"cannot write in the folder {path.parent}: permission denied")
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    """A checked, migrated connection in autocommit mode, or `_DamagedError`."""
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise StoreError(f"cannot open the scores database {path}: {exc}") from None
+    try:
+        _check_and_migrate(conn)
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.Error):
+            if _is_damage(exc):
+                raise _DamagedError(str(exc)) from None
+            raise StoreError(f"cannot open the scores database {path}: {exc}") from None
+        if isinstance(exc, NewerSchemaError):
+            raise _DamagedError(str(exc), newer=True) from None
+        raise
+    return conn
+
+
+def _check_and_migrate(conn: sqlite3.Connection) -> None:
+    # Read-only checks come first: a damaged file must reach the aside copy unchanged.
+    version = user_version(conn)
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(version)
+    problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if problems != ["ok"]:
+        raise _DamagedError(f"integrity check failed: {problems[0]}")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA foreign_keys = ON")
+    migrate(conn)
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+
+
+def _move_aside(path: Path, now: dt.datetime) -> Path:
+    """Move ``path`` and its -wal/-shm files to a new timestamped name.
+
+    Never deletes and never overwrites: when the name is taken, ``-1``,
+    ``-2`` ... is appended.
+    """
+    stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+    base = path.with_name(f"{path.name}.damaged-{stamp}")
+    companions = [s for s in ("-wal", "-shm") if Path(f"{path}{s}").exists()]
+    for n in range(10_000):
+        aside = base if n == 0 else Path(f"{base}-{n}")
+        targets = [aside, *(Path(f"{aside}{s}") for s in companions)]
+        if any(t.exists() or t.is_symlink() for t in targets):
+            continue
+        try:
+            _move_no_overwrite(path, aside)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise StoreError(
+                f"the scores database {path} is damaged and could not be moved aside: "
+                f"{exc.strerror or exc}"
+            ) from None
+        for suffix in companions:
+            try:
+                _move_no_overwrite(Path(f"{path}{suffix}"), Path(f"{aside}{suffix}"))
+            except OSError as exc:
+                raise StoreError(
+                    f"the scores database {path} was moved to {aside} but its {suffix} file "
+                    f"could not be: {exc.strerror or exc}"
+                ) from None
+        return aside
+    raise StoreError(f"too many damaged copies next to {path}; please remove some")
+
+
+def _move_no_overwrite(source: Path, target: Path) -> None:
+    """Rename ``source`` to ``target``, failing with FileExistsError if it exists."""
+    try:
+        # A hard link fails atomically when the target exists, unlike rename.
+        os.link(source, target)
+    except FileExistsError:
+        raise
+    except OSError:
+        # Filesystems without hard links: check, then rename.
+        if target.exists():
+            raise FileExistsError(target) from None
+        os.rename(source, target)
+        return
+    os.unlink(source)

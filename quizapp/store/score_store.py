@@ -1,0 +1,463 @@
+"""`ScoreStore`: the one object the rest of quizapp uses to read and write scores."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from types import TracebackType
+
+from quizapp.store import queries
+from quizapp.store.database import StoreError, open_database
+from quizapp.store.rows import (
+    AnswerRow,
+    AttemptSummary,
+    BankStats,
+    CardRow,
+    QuestionStats,
+    ReviewRow,
+)
+from quizapp.store.timestamps import Clock, from_db, to_db, utc_now
+
+
+class ScoreStore:
+    """The scores database. Create with `ScoreStore.open`.
+
+    Every write is one committed transaction. Methods may be called from any
+    thread (a lock serialises them), so Textual thread workers can use the
+    same store. Database failures raise `StoreError` with a message meant for
+    the user; a wrong argument (an unknown attempt id, an empty player name,
+    a rating outside 1..4) raises ValueError.
+    """
+
+    #: Set by `open` when a damaged database was moved aside to this path.
+    moved_aside: Path | None
+    #: A sentence for the user when a damaged database was moved aside.
+    warning: str | None
+    #: The database file.
+    path: Path
+
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path,
+        *,
+        clock: Clock = utc_now,
+        moved_aside: Path | None = None,
+        warning: str | None = None,
+    ) -> None:
+        """Wrap an open, migrated connection; use `ScoreStore.open` instead."""
+        self._conn = conn
+        self._lock = threading.RLock()
+        self._clock = clock
+        self.path = path
+        self.moved_aside = moved_aside
+        self.warning = warning
+
+    @classmethod
+    def open(cls, path: Path, *, clock: Clock | None = None) -> ScoreStore:
+        """Open (creating, migrating or replacing a damaged file) the database.
+
+        Creates missing parent folders. A damaged or newer database is moved
+        aside (see `moved_aside` and `warning`); raises `StoreError` when the
+        database cannot be used at all (permissions, a folder in the way).
+        """
+        now = clock or utc_now
+        opened = open_database(Path(path), now())
+        return cls(
+            opened.conn,
+            Path(path),
+            clock=now,
+            moved_aside=opened.moved_aside,
+            warning=opened.warning,
+        )
+
+    def close(self) -> None:
+        """Close the connection; the store cannot be used afterwards."""
+        with self._lock:
+            self._conn.close()
+
+    def __enter__(self) -> ScoreStore:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ------------------------------------------------------------ plumbing
+
+    def _now(self) -> str:
+        return to_db(self._clock())
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise StoreError(f"the scores database {self.path} failed: {exc}") from None
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One committed transaction, taking the write lock up front."""
+        with self._lock, self._errors():
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    @contextmanager
+    def _read(self) -> Iterator[sqlite3.Connection]:
+        """A read transaction: one consistent snapshot for several queries."""
+        with self._lock, self._errors():
+            self._conn.execute("BEGIN")
+            try:
+                yield self._conn
+            finally:
+                if self._conn.in_transaction:
+                    self._conn.execute("COMMIT")
+
+    def _player_id(self, conn: sqlite3.Connection, player: str) -> int:
+        name = _player_name(player)
+        conn.execute(
+            "INSERT OR IGNORE INTO players (name, created_at) VALUES (?, ?)", (name, self._now())
+        )
+        return queries.player_id(conn, name) or 0
+
+    # ------------------------------------------------------------ attempts
+
+    def start_attempt(
+        self,
+        player: str,
+        bank_id: str,
+        bank_title: str,
+        question_ids: Sequence[str],
+        options: dict[str, object],
+    ) -> int:
+        """Record a new attempt; returns its id. The player is created on first use."""
+        ids_json = json.dumps(list(question_ids))
+        options_json = json.dumps(options, sort_keys=True)
+        with self._write() as conn:
+            player_id = self._player_id(conn, player)
+            cursor = conn.execute(
+                "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
+                " started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                (player_id, bank_id, bank_title, ids_json, options_json, self._now()),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def record_answer(
+        self,
+        attempt_id: int,
+        question_id: str,
+        *,
+        given: str,
+        score: float,
+        max_score: float,
+        seconds: float,
+        near_miss: bool = False,
+        skipped: bool = False,
+        tags: Sequence[str] = (),
+    ) -> None:
+        """Store one answer in its own committed transaction.
+
+        Answering the same question again within an attempt replaces the
+        earlier answer (an attempt holds one answer per question).
+        """
+        with self._write() as conn:
+            row = conn.execute(
+                "SELECT bank_id FROM attempts WHERE id = ?", (attempt_id,)
+            ).fetchone()
+            if row is None:
+                raise ValueError(f"no attempt with id {attempt_id}")
+            conn.execute(
+                "INSERT INTO answers (attempt_id, bank_id, question_id, given, score, max_score,"
+                " seconds, near_miss, skipped, tags, answered_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
+                " score = excluded.score, max_score = excluded.max_score,"
+                " seconds = excluded.seconds, near_miss = excluded.near_miss,"
+                " skipped = excluded.skipped, tags = excluded.tags,"
+                " answered_at = excluded.answered_at",
+                (
+                    attempt_id,
+                    row[0],
+                    question_id,
+                    given,
+                    float(score),
+                    float(max_score),
+                    float(seconds),
+                    int(near_miss),
+                    int(skipped),
+                    json.dumps(list(tags)),
+                    self._now(),
+                ),
+            )
+
+    def finish_attempt(self, attempt_id: int) -> None:
+        """Mark an attempt finished now (a second call keeps the first time)."""
+        with self._write() as conn:
+            cursor = conn.execute(
+                "UPDATE attempts SET finished_at = COALESCE(finished_at, ?) WHERE id = ?",
+                (self._now(), attempt_id),
+            )
+            if cursor.rowcount == 0:
+                raise ValueError(f"no attempt with id {attempt_id}")
+
+    def discard_attempt(self, attempt_id: int) -> None:
+        """Delete an attempt and its answers (the user asked to discard it)."""
+        with self._write() as conn:
+            conn.execute("DELETE FROM answers WHERE attempt_id = ?", (attempt_id,))
+            conn.execute("DELETE FROM attempts WHERE id = ?", (attempt_id,))
+
+    def attempt(self, attempt_id: int) -> AttemptSummary | None:
+        """One attempt, or None if there is no such attempt."""
+        with self._read() as conn:
+            found = queries.attempt_summaries(conn, attempt_id=attempt_id)
+        return found[0] if found else None
+
+    def attempts(
+        self, *, player: str | None = None, bank_id: str | None = None, finished: bool | None = None
+    ) -> list[AttemptSummary]:
+        """Attempts, oldest first, filtered by player, bank and finished state."""
+        with self._read() as conn:
+            return queries.attempt_summaries(
+                conn, player=player, bank_id=bank_id, finished=finished
+            )
+
+    def unfinished_attempts(
+        self, player: str, *, bank_id: str | None = None
+    ) -> list[AttemptSummary]:
+        """The player's attempts that can be resumed, newest first."""
+        found = self.attempts(player=player, bank_id=bank_id, finished=False)
+        return found[::-1]
+
+    def answers(self, attempt_id: int) -> list[AnswerRow]:
+        """An attempt's answers in the order they were first given."""
+        with self._read() as conn:
+            return queries.answer_rows(conn, attempt_id)
+
+    def players(self) -> list[str]:
+        """Every player name, sorted."""
+        with self._read() as conn:
+            rows = conn.execute("SELECT name FROM players ORDER BY name").fetchall()
+        return [str(row[0]) for row in rows]
+
+    # ------------------------------------------------------------ statistics
+
+    def bank_stats(self, player: str) -> dict[str, BankStats]:
+        """Per bank id: best and last finished score and when last played.
+
+        Banks the player never finished an attempt on are left out.
+        """
+        result: dict[str, BankStats] = {}
+        for summary in self.attempts(player=player, finished=True):
+            finished_at = summary.finished_at or summary.started_at
+            before = result.get(summary.bank_id)
+            result[summary.bank_id] = BankStats(
+                bank_id=summary.bank_id,
+                attempts=1 + (before.attempts if before else 0),
+                best_percent=max(summary.percent, before.best_percent if before else 0.0),
+                last_percent=summary.percent,
+                last_played=finished_at,
+            )
+        return result
+
+    def question_stats(self, *, bank_id: str, player: str | None = None) -> list[QuestionStats]:
+        """Per question of ``bank_id`` ever answered: tries, correct, time and the
+        most common wrong answer, for one player or (None) everyone. Sorted by
+        question id; every answer counts, finished attempt or not."""
+        with self._read() as conn:
+            return queries.question_stats(conn, bank_id=bank_id, player=player)
+
+    def weakest_questions(
+        self, *, player: str, bank_id: str, min_tries: int = 2, limit: int = 10
+    ) -> list[QuestionStats]:
+        """Most often missed questions with at least ``min_tries`` tries.
+
+        Only questions missed at least once; ordered by times missed (most
+        first), then facility (lowest first), then question id.
+        """
+        stats = [
+            s
+            for s in self.question_stats(bank_id=bank_id, player=player)
+            if s.tries >= min_tries and s.missed > 0
+        ]
+        stats.sort(key=lambda s: (-s.missed, s.facility, s.question_id))
+        return stats[:limit]
+
+    def tag_accuracy(self, *, player: str, bank_id: str) -> dict[str, list[float]]:
+        """Per tag, the accuracy (0..1) in each finished attempt, oldest first.
+
+        Accuracy is the points scored over the points available on the
+        attempt's answers with that tag, so partial credit counts. A tag
+        gets a value only for attempts that had questions with it.
+        """
+        with self._read() as conn:
+            return queries.tag_accuracy(conn, player=player, bank_id=bank_id)
+
+    # ------------------------------------------------------------ settings
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        """The stored value of a setting (such as ``theme``), or ``default``."""
+        with self._read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else str(row[0])
+
+    def set_setting(self, key: str, value: str) -> None:
+        """Store a setting, replacing any earlier value."""
+        with self._write() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?)"
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # ------------------------------------------------------------ study cards
+
+    def card_states(self, player: str, bank_id: str) -> dict[str, CardRow]:
+        """The player's stored study cards of a bank, by card id."""
+        with self._read() as conn:
+            player_id = queries.player_id(conn, _player_name(player))
+            if player_id is None:
+                return {}
+            rows = conn.execute(
+                "SELECT card_id, state, due, updated_at FROM cards"
+                " WHERE player_id = ? AND bank_id = ? ORDER BY card_id",
+                (player_id, bank_id),
+            ).fetchall()
+        return {row[0]: CardRow(row[0], row[1], from_db(row[2]), from_db(row[3])) for row in rows}
+
+    def save_review(
+        self,
+        player: str,
+        bank_id: str,
+        card_id: str,
+        *,
+        state_json: str,
+        due: dt.datetime,
+        rating: int,
+        log_json: str,
+        reviewed_at: dt.datetime | None = None,
+    ) -> None:
+        """Store a card's new state and the review that produced it, in one transaction."""
+        _check_rating(rating)
+        when = to_db(reviewed_at) if reviewed_at is not None else self._now()
+        with self._write() as conn:
+            player_id = self._player_id(conn, player)
+            _upsert_card(conn, player_id, bank_id, card_id, state_json, due, when)
+            conn.execute(
+                "INSERT INTO reviews (player_id, bank_id, card_id, rating, reviewed_at, log, cram)"
+                " VALUES (?, ?, ?, ?, ?, ?, 0)",
+                (player_id, bank_id, card_id, rating, when, log_json),
+            )
+
+    def record_cram_review(
+        self,
+        player: str,
+        bank_id: str,
+        card_id: str,
+        *,
+        rating: int,
+        log_json: str = "{}",
+        reviewed_at: dt.datetime | None = None,
+    ) -> None:
+        """Log a cram-mode review; the card's schedule is left untouched."""
+        _check_rating(rating)
+        when = to_db(reviewed_at) if reviewed_at is not None else self._now()
+        with self._write() as conn:
+            player_id = self._player_id(conn, player)
+            conn.execute(
+                "INSERT INTO reviews (player_id, bank_id, card_id, rating, reviewed_at, log, cram)"
+                " VALUES (?, ?, ?, ?, ?, ?, 1)",
+                (player_id, bank_id, card_id, rating, when, log_json),
+            )
+
+    def set_card_due(
+        self,
+        player: str,
+        bank_id: str,
+        card_id: str,
+        due: dt.datetime,
+        *,
+        state_json: str | None = None,
+    ) -> bool:
+        """Make a card due at ``due`` (a wrong quiz answer makes its card due now).
+
+        Without ``state_json`` only an existing card changes and the result
+        says whether there was one; with it the card is created or replaced.
+        """
+        with self._write() as conn:
+            player_id = self._player_id(conn, player)
+            if state_json is not None:
+                _upsert_card(conn, player_id, bank_id, card_id, state_json, due, self._now())
+                return True
+            cursor = conn.execute(
+                "UPDATE cards SET due = ?, updated_at = ?"
+                " WHERE player_id = ? AND bank_id = ? AND card_id = ?",
+                (to_db(due), self._now(), player_id, bank_id, card_id),
+            )
+            return cursor.rowcount > 0
+
+    def reviews(self, player: str, bank_id: str | None = None) -> list[ReviewRow]:
+        """The player's reviews (of one bank, or all), oldest first."""
+        with self._read() as conn:
+            return queries.review_rows(conn, player=_player_name(player), bank_id=bank_id)
+
+    def reviews_today(self, player: str, bank_id: str, since: dt.datetime) -> int:
+        """How many cards had their first-ever (non-cram) review at or after ``since``.
+
+        This is the count of new cards studied, for the daily new-card limit.
+        """
+        with self._read() as conn:
+            player_id = queries.player_id(conn, _player_name(player))
+            if player_id is None:
+                return 0
+            row = conn.execute(
+                "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first FROM reviews"
+                " WHERE player_id = ? AND bank_id = ? AND cram = 0 GROUP BY card_id)"
+                " WHERE first >= ?",
+                (player_id, bank_id, to_db(since)),
+            ).fetchone()
+        return int(row[0])
+
+
+def _player_name(player: str) -> str:
+    name = player.strip()
+    if not name:
+        raise ValueError("the player name is empty")
+    return name
+
+
+def _check_rating(rating: int) -> None:
+    if rating not in (1, 2, 3, 4):
+        raise ValueError(f"a review rating is 1 (Again) to 4 (Easy), not {rating!r}")
+
+
+def _upsert_card(
+    conn: sqlite3.Connection,
+    player_id: int,
+    bank_id: str,
+    card_id: str,
+    state_json: str,
+    due: dt.datetime,
+    updated_at: str,
+) -> None:
+    conn.execute(
+        "INSERT INTO cards (player_id, bank_id, card_id, state, due, updated_at)"
+        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (player_id, bank_id, card_id)"
+        " DO UPDATE SET state = excluded.state, due = excluded.due,"
+        " updated_at = excluded.updated_at",
+        (player_id, bank_id, card_id, state_json, to_db(due), updated_at),
+    )
