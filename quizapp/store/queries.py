@@ -39,34 +39,44 @@ def attempt_summaries(
         params.append(bank_id)
     if finished is not None:
         where.append("a.finished_at IS NOT NULL" if finished else "a.finished_at IS NULL")
-    sql = (
+    filters = (" WHERE " + " AND ".join(where)) if where else ""
+    base = " FROM attempts a JOIN players p ON p.id = a.player_id" + filters
+    attempts = conn.execute(
         "SELECT a.id, p.name, a.bank_id, a.bank_title, a.started_at, a.finished_at,"
-        " a.question_ids, a.options, COUNT(s.id), COALESCE(SUM(s.score), 0),"
-        " COALESCE(SUM(s.max_score), 0), COALESCE(SUM(s.seconds), 0),"
-        " COALESCE(SUM(s.skipped), 0)"
-        " FROM attempts a JOIN players p ON p.id = a.player_id"
-        " LEFT JOIN answers s ON s.attempt_id = a.id"
-        + (" WHERE " + " AND ".join(where) if where else "")
-        + " GROUP BY a.id ORDER BY a.started_at, a.id"
-    )
-    return [
-        AttemptSummary(
-            id=row[0],
-            player=row[1],
-            bank_id=row[2],
-            bank_title=row[3],
-            started_at=from_db(row[4]),
-            finished_at=from_db(row[5]) if row[5] is not None else None,
-            question_ids=tuple(json.loads(row[6])),
-            options=json.loads(row[7]),
-            answered=row[8],
-            score=float(row[9]),
-            max_score=float(row[10]),
-            seconds=float(row[11]),
-            skipped=row[12],
+        " a.question_ids, a.options" + base + " ORDER BY a.started_at, a.id",
+        params,
+    ).fetchall()
+    # Totals in a second query: grouping the answers along their attempt_id
+    # index is several times faster than a LEFT JOIN ... GROUP BY.
+    totals = {
+        row[0]: row[1:]
+        for row in conn.execute(
+            "SELECT attempt_id, COUNT(*), SUM(score), SUM(max_score), SUM(seconds), SUM(skipped)"
+            " FROM answers WHERE attempt_id IN (SELECT a.id" + base + ") GROUP BY attempt_id",
+            params,
         )
-        for row in conn.execute(sql, params)
-    ]
+    }
+    summaries = []
+    for row in attempts:
+        answered, score, max_score, seconds, skipped = totals.get(row[0], (0, 0, 0, 0, 0))
+        summaries.append(
+            AttemptSummary(
+                id=row[0],
+                player=row[1],
+                bank_id=row[2],
+                bank_title=row[3],
+                started_at=from_db(row[4]),
+                finished_at=from_db(row[5]) if row[5] is not None else None,
+                question_ids=tuple(json.loads(row[6])),
+                options=json.loads(row[7]),
+                answered=answered,
+                score=float(score),
+                max_score=float(max_score),
+                seconds=float(seconds),
+                skipped=skipped,
+            )
+        )
+    return summaries
 
 
 def answer_rows(conn: sqlite3.Connection, attempt_id: int) -> list[AnswerRow]:

@@ -1,0 +1,195 @@
+"""``quizapp stats BANK``: item statistics of a bank from the saved answers.
+
+Per question: tries, the facility index (the share of tries with full
+marks; a skip counts as a try), the average time and the most chosen wrong
+answer, hardest first. Everyone's answers by default (class results);
+``--player`` narrows to one player. BANK is a bank id, which is enough since
+scores are kept by bank id; given the path of a bank file, the prompts are
+shown too and questions nobody has tried yet are listed last.
+
+Exit status: 0 printed (also when nothing was recorded yet), 1 the bank file
+has errors or the database cannot be used, 2 no such bank file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizapp import paths
+from quizapp.commands.scores import (
+    FORMATS,
+    clip,
+    emit,
+    fail,
+    render_table,
+    terminal_safe,
+    write_csv,
+    write_json,
+)
+from quizapp.model import Bank, BankError
+from quizapp.store import QuestionStats, ScoreStore, StoreError
+
+EXIT_USAGE = 2
+
+COLUMNS = (
+    "question_id",
+    "prompt",
+    "tries",
+    "correct",
+    "skipped",
+    "facility",
+    "avg_seconds",
+    "most_common_wrong",
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``quizapp stats``."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = (
+        f"CSV columns: {', '.join(COLUMNS)}\n"
+        "facility is correct / tries (0..1; empty when nobody tried the question);\n"
+        "prompt is empty unless BANK is a bank file."
+    )
+    parser.add_argument(
+        "bank", metavar="BANK", help="a bank id, or the path of a bank file (adds the prompts)"
+    )
+    parser.add_argument(
+        "--player", metavar="NAME", help="only this player's answers (default: everyone's)"
+    )
+    parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where scores are kept (default: the user data dir; QUIZAPP_DATA_DIR overrides)",
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One question's line: its statistics (None when untried) and prompt."""
+
+    question_id: str
+    prompt: str
+    stats: QuestionStats | None
+
+    def record(self) -> dict[str, object]:
+        """A JSON-able dict with the `COLUMNS` keys."""
+        s = self.stats
+        return {
+            "question_id": self.question_id,
+            "prompt": self.prompt,
+            "tries": s.tries if s else 0,
+            "correct": s.correct if s else 0,
+            "skipped": s.skipped if s else 0,
+            "facility": round(s.facility, 3) if s else None,
+            "avg_seconds": round(s.avg_seconds, 1) if s else None,
+            "most_common_wrong": s.most_common_wrong if s else None,
+        }
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the item statistics of one bank."""
+    bank: Bank | None = None
+    target = Path(args.bank)
+    if target.is_file():
+        loaded = _load(target)
+        if isinstance(loaded, int):
+            return loaded
+        bank = loaded
+    elif target.exists() or args.bank.endswith(".toml") or "/" in args.bank:
+        print(f"quizapp stats: error: no such bank file: {args.bank}", file=sys.stderr)
+        return EXIT_USAGE
+    bank_id = bank.id if bank else args.bank
+    player = args.player.strip() if args.player is not None else None
+    if player == "":
+        return fail("stats", "the player name is empty")
+
+    stats: list[QuestionStats] = []
+    db_path = paths.scores_db_path(args.data_dir or paths.data_dir())
+    if db_path.is_file():
+        try:
+            with ScoreStore.open(db_path) as store:
+                if store.warning:
+                    print(f"quizapp stats: warning: {store.warning}", file=sys.stderr)
+                stats = store.question_stats(bank_id=bank_id, player=player)
+        except StoreError as exc:
+            return fail("stats", str(exc))
+
+    items = item_rows(stats, bank)
+    records = [item.record() for item in items]
+    if not stats:
+        whose = f" by {terminal_safe(player)}" if player else ""
+        stream = sys.stdout if args.format == "table" else sys.stderr
+        print(f"No answers recorded{whose} for bank {terminal_safe(bank_id)} yet.", file=stream)
+    if args.format == "csv":
+        return emit(lambda out: write_csv(out, COLUMNS, records))
+    if args.format == "json":
+        return emit(lambda out: write_json(out, records))
+    if not stats:
+        return 0
+    tries = sum(s.tries for s in stats)
+    name = f"{bank.title} ({bank.id})" if bank else bank_id
+    whose = f" by {player}" if player else ""
+    summary = f"{name}: {tries} {_plural(tries, 'try', 'tries')}{whose}"
+    summary += f" on {len(stats)} {_plural(len(stats), 'question', 'questions')}, hardest first"
+    lines = [terminal_safe(summary), "", *_table(items, with_prompt=bank is not None)]
+    return emit(lambda out: out.writelines(line + "\n" for line in lines))
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return one if count == 1 else many
+
+
+def _load(path: Path) -> Bank | int:
+    from quizapp.banks import load_bank  # the loader is only needed for bank files
+
+    loaded = load_bank(path)
+    if isinstance(loaded, BankError):
+        for problem in loaded.problems:
+            print(terminal_safe(str(problem)), file=sys.stderr)
+        return 1
+    return loaded
+
+
+def item_rows(stats: list[QuestionStats], bank: Bank | None) -> list[ItemRow]:
+    """Tried questions hardest first (lowest facility, then most tries), then,
+    when the bank is known, its hand-written questions nobody has tried."""
+    prompts = _prompts(bank) if bank else {}
+    ordered = sorted(stats, key=lambda s: (s.facility, -s.tries, s.question_id))
+    rows = [ItemRow(s.question_id, prompts.get(s.question_id, ""), s) for s in ordered]
+    tried = {s.question_id for s in stats}
+    if bank:
+        rows += [ItemRow(q.id, prompts[q.id], None) for q in bank.questions if q.id not in tried]
+    return rows
+
+
+def _prompts(bank: Bank) -> dict[str, str]:
+    from quizapp.generate import generate_questions
+
+    questions = (*bank.questions, *generate_questions(bank))
+    return {q.id: f"{q.prompt} “{q.quote}”" if q.quote else q.prompt for q in questions}
+
+
+def _table(items: list[ItemRow], *, with_prompt: bool) -> list[str]:
+    headers = ["question", *(["prompt"] if with_prompt else []), "tries", "facility"]
+    headers += ["avg time", "most chosen wrong answer"]
+    rows = []
+    for item in items:
+        s = item.stats
+        rows.append(
+            [
+                clip(item.question_id, 28),
+                *([clip(item.prompt, 40)] if with_prompt else []),
+                str(s.tries) if s else "0",
+                f"{s.facility:.2f}" if s else "-",
+                f"{s.avg_seconds:.1f} s" if s else "-",
+                clip(s.most_common_wrong, 30) if s and s.most_common_wrong is not None else "-",
+            ]
+        )
+    right = {headers.index(h) for h in ("tries", "facility", "avg time")}
+    return render_table(headers, rows, right=right)
