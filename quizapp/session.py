@@ -7,16 +7,43 @@ shows what it reports; it never decides a quiz rule itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+import random
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from quizapp.grading import Grade
-from quizapp.model import Answer, Bank, Question, QuestionType
+from quizapp.generate import generate_questions
+from quizapp.grading import Grade, grade_answer
+from quizapp.model import (
+    Answer,
+    Bank,
+    ChoiceQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    OrderQuestion,
+    Question,
+    QuestionType,
+)
+
+#: The tag `QuizSession.per_tag` files untagged questions under.
+UNTAGGED = "untagged"
+
+
+class SessionFinished(RuntimeError):
+    """Raised when a finished session is asked to take another answer."""
 
 
 @dataclass(frozen=True, slots=True)
 class QuizOptions:
-    """How to build a quiz from a bank."""
+    """How to build a quiz from a bank.
+
+    Steps, in order: hand-written questions plus generated ones
+    (``include_generated``); keep those with any of ``tags`` and of one of
+    ``types``; with ``question_ids``, keep only those, in that order (the
+    question order is then fixed and ``shuffle`` does not apply to it);
+    otherwise shuffle when ``shuffle``; then keep the first ``count``.
+    """
 
     #: Keep only questions carrying any of these tags (empty: all).
     tags: tuple[str, ...] = ()
@@ -36,6 +63,65 @@ class QuizOptions:
     #: Restrict to these question ids, in this order (retry missed, review).
     question_ids: tuple[str, ...] = ()
 
+    def __post_init__(self) -> None:
+        if self.count is not None and self.count < 1:
+            raise ValueError(f"count must be at least 1, not {self.count}")
+
+    def to_dict(self) -> dict[str, object]:
+        """The options as a JSON-able dict (see `from_dict`)."""
+        return {
+            "tags": list(self.tags),
+            "types": [str(question_type) for question_type in self.types],
+            "count": self.count,
+            "shuffle": self.shuffle,
+            "shuffle_choices": self.shuffle_choices,
+            "seed": self.seed,
+            "include_generated": self.include_generated,
+            "question_ids": list(self.question_ids),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> QuizOptions:
+        """Options from `to_dict`'s output. Missing keys take their defaults
+        and unknown keys are ignored; a value of the wrong type raises
+        ValueError naming the key."""
+        defaults = cls()
+
+        def flag(key: str, default: bool) -> bool:
+            value = data.get(key, default)
+            if not isinstance(value, bool):
+                raise ValueError(f"option {key!r} must be true or false, not {value!r}")
+            return value
+
+        def optional_int(key: str, default: int | None) -> int | None:
+            value = data.get(key, default)
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
+                raise ValueError(f"option {key!r} must be an integer or null, not {value!r}")
+            return value
+
+        def strings(key: str) -> tuple[str, ...]:
+            value = data.get(key, [])
+            if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+                raise ValueError(f"option {key!r} must be a list of strings, not {value!r}")
+            return tuple(value)
+
+        types = []
+        for name in strings("types"):
+            try:
+                types.append(QuestionType(name))
+            except ValueError:
+                raise ValueError(f"option 'types': unknown question type {name!r}") from None
+        return cls(
+            tags=strings("tags"),
+            types=tuple(types),
+            count=optional_int("count", defaults.count),
+            shuffle=flag("shuffle", defaults.shuffle),
+            shuffle_choices=flag("shuffle_choices", defaults.shuffle_choices),
+            seed=optional_int("seed", defaults.seed),
+            include_generated=flag("include_generated", defaults.include_generated),
+            question_ids=strings("question_ids"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class AnswerRecord:
@@ -47,6 +133,7 @@ class AnswerRecord:
 
     @property
     def skipped(self) -> bool:
+        """The question was skipped."""
         return self.grade.skipped
 
 
@@ -61,39 +148,225 @@ class TagScore:
 
     @property
     def percent(self) -> float:
+        """Score as a percentage of the tag's points (0 when there are none)."""
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+
+def select_questions(bank: Bank, options: QuizOptions, seed: int) -> list[Question]:
+    """The questions of a quiz on ``bank`` in order (see `QuizOptions`)."""
+    pool: list[Question] = list(bank.questions)
+    if options.include_generated:
+        pool.extend(generate_questions(bank))
+    if options.tags:
+        wanted_tags = set(options.tags)
+        pool = [q for q in pool if wanted_tags.intersection(q.tags)]
+    if options.types:
+        wanted_types = set(options.types)
+        pool = [q for q in pool if q.type in wanted_types]
+    if options.question_ids:
+        by_id = {q.id: q for q in pool}
+        pool = [by_id[qid] for qid in dict.fromkeys(options.question_ids) if qid in by_id]
+    elif options.shuffle:
+        random.Random(seed).shuffle(pool)
+    return pool if options.count is None else pool[: options.count]
 
 
 class QuizSession:
     """One quiz over a fixed, ordered list of questions."""
 
-    def __init__(self, bank: Bank, questions: Sequence[Question], *, seed: int = 0) -> None:
-        raise NotImplementedError
+    def __init__(
+        self,
+        bank: Bank,
+        questions: Sequence[Question],
+        *,
+        seed: int = 0,
+        options: QuizOptions | None = None,
+    ) -> None:
+        self._bank = bank
+        self._questions = tuple(questions)
+        self._seed = seed
+        self._options = dataclasses.replace(options or QuizOptions(), seed=seed)
+        self._records: list[AnswerRecord] = []
 
     @classmethod
     def from_bank(cls, bank: Bank, options: QuizOptions = QuizOptions()) -> QuizSession:
-        """Select, order and (optionally) generate questions from ``bank``."""
-        raise NotImplementedError
+        """Select, order and (optionally) generate questions from ``bank``.
+
+        When ``options.seed`` is None a random seed is drawn; `seed` and
+        `options` report it so the same quiz can be rebuilt.
+        """
+        seed = options.seed if options.seed is not None else random.randrange(2**31)
+        return cls(bank, select_questions(bank, options, seed), seed=seed, options=options)
+
+    # ----------------------------------------------------------- the quiz
+
+    @property
+    def bank(self) -> Bank:
+        """The bank the questions come from."""
+        return self._bank
+
+    @property
+    def questions(self) -> tuple[Question, ...]:
+        """All questions of the quiz, in the order they are asked."""
+        return self._questions
+
+    @property
+    def question_ids(self) -> tuple[str, ...]:
+        """The ids of `questions`, in order (stored to resume the quiz)."""
+        return tuple(question.id for question in self._questions)
+
+    @property
+    def options(self) -> QuizOptions:
+        """The options the quiz was built with, ``seed`` set to the one used."""
+        return self._options
+
+    def options_to_dict(self) -> dict[str, object]:
+        """`options` as a JSON-able dict; `QuizOptions.from_dict` reads it back."""
+        return self._options.to_dict()
+
+    @property
+    def seed(self) -> int:
+        """The seed that ordered the questions and shuffles the choices."""
+        return self._seed
+
+    @property
+    def total(self) -> int:
+        """How many questions the quiz has."""
+        return len(self._questions)
+
+    @property
+    def index(self) -> int:
+        """0-based position of the current question (`total` when finished)."""
+        return len(self._records)
+
+    @property
+    def number(self) -> int:
+        """1-based position of the current question, for "3 of 10"
+        (`total` when finished)."""
+        return min(self.index + 1, self.total)
+
+    @property
+    def finished(self) -> bool:
+        """Every question has been answered or skipped."""
+        return self.index >= self.total
 
     @property
     def current(self) -> Question | None:
         """The question to answer now, or None when finished."""
-        raise NotImplementedError
+        return None if self.finished else self._questions[self.index]
 
     def display_choices(self, question: Question) -> tuple[str, ...]:
         """Choices (choice/multi), initial item order (order) or right column
         (match) in the order to display: shuffled with the session seed when
-        ``shuffle_choices`` was set, stable for a given question."""
-        raise NotImplementedError
+        ``shuffle_choices`` was set, stable for a given question.
+
+        A shuffled order question never starts in its solved order. Without
+        ``shuffle_choices`` everything stays in bank order (which, for order
+        and match questions, shows the solution: meant for previews). Other
+        question types have no choices: ``()``.
+        """
+        match question:
+            case ChoiceQuestion(choices=choices) | MultiQuestion(choices=choices):
+                items = choices
+            case OrderQuestion(items=order_items):
+                items = order_items
+            case MatchQuestion(pairs=pairs):
+                items = tuple(right for _, right in pairs)
+            case _:
+                return ()
+        if not self._options.shuffle_choices:
+            return items
+        shuffled = list(items)
+        random.Random(f"{self._seed}:{question.id}").shuffle(shuffled)
+        if isinstance(question, OrderQuestion) and tuple(shuffled) == items:
+            # Rotating a sequence with two different items always changes it.
+            shuffled = shuffled[1:] + shuffled[:1]
+        return tuple(shuffled)
+
+    # ------------------------------------------------------------ answers
+
+    def _next(self) -> Question:
+        question = self.current
+        if question is None:
+            raise SessionFinished(f"the quiz is finished: all {self.total} questions are done")
+        return question
 
     def answer(self, answer: Answer, seconds: float = 0.0) -> AnswerRecord:
-        """Grade ``answer`` to the current question and move on."""
-        raise NotImplementedError
+        """Grade ``answer`` to the current question and move on.
+
+        Raises `SessionFinished` when there is no current question."""
+        question = self._next()
+        record = AnswerRecord(question, grade_answer(question, answer), seconds)
+        self._records.append(record)
+        return record
 
     def skip(self, seconds: float = 0.0) -> AnswerRecord:
         """Skip the current question (scores 0) and move on."""
-        raise NotImplementedError
+        question = self._next()
+        record = AnswerRecord(question, grade_answer(question, None), seconds)
+        self._records.append(record)
+        return record
 
     def restore(self, question_id: str, grade: Grade, seconds: float = 0.0) -> None:
-        """Replay a stored answer to the current question (resume)."""
-        raise NotImplementedError
+        """Replay a stored answer to the current question (resume).
+
+        Raises ValueError when ``question_id`` is not the current question's
+        id, and `SessionFinished` when there is none."""
+        question = self._next()
+        if question.id != question_id:
+            raise ValueError(
+                f"cannot restore an answer to {question_id!r}: "
+                f"the current question is {question.id!r}"
+            )
+        self._records.append(AnswerRecord(question, grade, seconds))
+
+    # ------------------------------------------------------------ results
+
+    @property
+    def records(self) -> tuple[AnswerRecord, ...]:
+        """Answered and skipped questions so far, in order."""
+        return tuple(self._records)
+
+    @property
+    def score(self) -> float:
+        """Points scored so far."""
+        return sum(record.grade.score for record in self._records)
+
+    @property
+    def max_score(self) -> float:
+        """Points of the questions answered or skipped so far."""
+        return sum(record.grade.max_score for record in self._records)
+
+    @property
+    def total_points(self) -> float:
+        """Points of every question of the quiz."""
+        return float(sum(question.points for question in self._questions))
+
+    @property
+    def percent(self) -> float:
+        """`score` as a percentage of `max_score` (0 before any answer)."""
+        return 100.0 * self.score / self.max_score if self.max_score else 0.0
+
+    @property
+    def seconds(self) -> float:
+        """Time spent on the answers so far."""
+        return sum(record.seconds for record in self._records)
+
+    def per_tag(self) -> list[TagScore]:
+        """Score per tag of the questions answered so far, sorted by tag;
+        untagged questions count under `UNTAGGED`. A question with several
+        tags counts in each."""
+        totals: dict[str, tuple[float, float, int]] = {}
+        for record in self._records:
+            for tag in dict.fromkeys(record.question.tags or (UNTAGGED,)):
+                score, max_score, answered = totals.get(tag, (0.0, 0.0, 0))
+                totals[tag] = (
+                    score + record.grade.score,
+                    max_score + record.grade.max_score,
+                    answered + 1,
+                )
+        return [TagScore(tag, *totals[tag]) for tag in sorted(totals)]
+
+    def missed(self) -> list[AnswerRecord]:
+        """Records without full marks: wrong, partly right or skipped."""
+        return [record for record in self._records if not record.grade.correct]
