@@ -17,6 +17,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +98,8 @@ def _prepare_location(path: Path) -> None:
 
 def _connect(path: Path) -> sqlite3.Connection:
     """A checked, migrated connection in autocommit mode, or `_DamagedError`."""
+    with _sqlite_errors(path):
+        _check_read_only(path)
     try:
         conn = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -103,31 +107,48 @@ def _connect(path: Path) -> sqlite3.Connection:
     except sqlite3.Error as exc:
         raise StoreError(f"cannot open the scores database {path}: {exc}") from None
     try:
-        _check_and_migrate(conn)
-    except BaseException as exc:
+        with _sqlite_errors(path):
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            conn.execute("PRAGMA foreign_keys = ON")
+            migrate(conn)
+    except BaseException:
         conn.close()
-        if isinstance(exc, sqlite3.Error):
-            if _is_damage(exc):
-                raise _DamagedError(str(exc)) from None
-            raise StoreError(f"cannot open the scores database {path}: {exc}") from None
-        if isinstance(exc, NewerSchemaError):
-            raise _DamagedError(str(exc), newer=True) from None
         raise
     return conn
 
 
-def _check_and_migrate(conn: sqlite3.Connection) -> None:
-    # Read-only checks come first: a damaged file must reach the aside copy unchanged.
-    version = user_version(conn)
-    if version > SCHEMA_VERSION:
-        raise NewerSchemaError(version)
-    problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
+def _check_read_only(path: Path) -> None:
+    """Raise `_DamagedError` if the file at ``path`` is not a sound database
+    this quizapp can use.
+
+    The check uses a read-only connection: a read-write one would, on
+    closing, delete the -wal file of a damaged database or checkpoint it into
+    the damaged file, and the copy moved aside must be left as it was found.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return  # SQLite treats an empty file as an empty database
+    uri = f"{path.resolve().as_uri()}?mode=ro"
+    with closing(sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)) as conn:
+        version = user_version(conn)
+        if version > SCHEMA_VERSION:
+            raise NewerSchemaError(version)
+        problems = [str(row[0]) for row in conn.execute("PRAGMA quick_check").fetchall()]
     if problems != ["ok"]:
         raise _DamagedError(f"integrity check failed: {problems[0]}")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = FULL")
-    conn.execute("PRAGMA foreign_keys = ON")
-    migrate(conn)
+
+
+@contextmanager
+def _sqlite_errors(path: Path) -> Iterator[None]:
+    """Turn SQLite errors into `_DamagedError` (damage, newer schema) or `StoreError`."""
+    try:
+        yield
+    except NewerSchemaError as exc:
+        raise _DamagedError(str(exc), newer=True) from None
+    except sqlite3.Error as exc:
+        if _is_damage(exc):
+            raise _DamagedError(str(exc)) from None
+        raise StoreError(f"cannot open the scores database {path}: {exc}") from None
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:

@@ -1,0 +1,318 @@
+"""ScoreStore.open: migrations, damaged and newer databases, unusable locations."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from contextlib import closing
+from pathlib import Path
+
+import pytest
+
+from quizapp.store import SCHEMA_VERSION, ScoreStore, StoreError, schema
+
+#: When the damaged file is found (local time; the aside name uses local time).
+FOUND = dt.datetime(2024, 5, 6, 7, 8, 9).astimezone()
+ASIDE_NAME = "scores.sqlite3.damaged-20240506-070809"
+
+#: The version 1 schema exactly as quizapp 0.1 created it. Kept here, not
+#: imported, so the test keeps describing old databases if the code changes.
+V1_SCHEMA = """
+CREATE TABLE players (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL);
+CREATE TABLE attempts (
+    id INTEGER PRIMARY KEY, player_id INTEGER NOT NULL REFERENCES players(id),
+    bank_id TEXT NOT NULL, bank_title TEXT NOT NULL, question_ids TEXT NOT NULL,
+    options TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
+CREATE INDEX attempts_by_player_bank ON attempts(player_id, bank_id, started_at);
+CREATE TABLE answers (
+    id INTEGER PRIMARY KEY,
+    attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+    bank_id TEXT NOT NULL, question_id TEXT NOT NULL, given TEXT NOT NULL,
+    score REAL NOT NULL, max_score REAL NOT NULL, seconds REAL NOT NULL,
+    near_miss INTEGER NOT NULL, skipped INTEGER NOT NULL, tags TEXT NOT NULL,
+    answered_at TEXT NOT NULL, UNIQUE (attempt_id, question_id));
+CREATE INDEX answers_by_question ON answers(bank_id, question_id);
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+INSERT INTO players VALUES (1, 'ann', '2023-01-01T10:00:00.000000+00:00');
+INSERT INTO attempts VALUES (1, 1, 's400', 'S-400', '["q1","q2"]', '{"shuffle":true}',
+    '2023-01-01T10:00:00.000000+00:00', '2023-01-01T10:05:00.000000+00:00');
+INSERT INTO answers VALUES
+    (1, 1, 's400', 'q1', 'Erdogan', 1, 1, 12.5, 0, 0, '["actors"]',
+     '2023-01-01T10:01:00.000000+00:00'),
+    (2, 1, 's400', 'q2', '2017', 0, 1, 20, 0, 0, '["dates"]',
+     '2023-01-01T10:02:00.000000+00:00');
+INSERT INTO settings VALUES ('theme', 'nord');
+PRAGMA user_version = 1;
+"""
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "scores.sqlite3"
+
+
+def open_at_found(path: Path) -> ScoreStore:
+    return ScoreStore.open(path, clock=lambda: FOUND)
+
+
+def tables(path: Path) -> set[str]:
+    with closing(sqlite3.connect(path)) as conn:
+        rows = conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+    return {row[0] for row in rows}
+
+
+def version_of(path: Path) -> int:
+    with closing(sqlite3.connect(path)) as conn:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def a_database_with_answers(path: Path, answers: int) -> None:
+    with ScoreStore.open(path) as store:
+        attempt = store.start_attempt("ann", "s400", "S-400", [], {})
+        for n in range(answers):
+            store.record_answer(
+                attempt, f"q{n}", given="an answer " * 5, score=1, max_score=1, seconds=1
+            )
+
+
+def assert_fresh_and_working(store: ScoreStore) -> None:
+    assert store.attempts() == []
+    attempt = store.start_attempt("ann", "s400", "S-400", ["q1"], {})
+    store.record_answer(attempt, "q1", given="x", score=1, max_score=1, seconds=1)
+    assert [a.answered for a in store.attempts()] == [1]
+    assert version_of(store.path) == SCHEMA_VERSION
+
+
+# ------------------------------------------------------------------ migrations
+
+
+def test_a_version_1_database_is_migrated_with_its_data(db_path: Path) -> None:
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.executescript(V1_SCHEMA)
+    assert version_of(db_path) == 1
+
+    with ScoreStore.open(db_path) as store:
+        (summary,) = store.attempts(player="ann")
+        assert (summary.bank_id, summary.score, summary.max_score) == ("s400", 1.0, 2.0)
+        assert summary.seconds == 32.5
+        assert summary.options == {"shuffle": True}
+        assert summary.finished_at == dt.datetime(2023, 1, 1, 10, 5, tzinfo=dt.UTC)
+        assert [(r.question_id, r.given, r.tags) for r in store.answers(1)] == [
+            ("q1", "Erdogan", ("actors",)),
+            ("q2", "2017", ("dates",)),
+        ]
+        assert store.get_setting("theme") == "nord"
+        # The version 2 study tables work.
+        due = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+        store.save_review("ann", "s400", "q1", state_json="{}", due=due, rating=3, log_json="{}")
+        assert list(store.card_states("ann", "s400")) == ["q1"]
+        assert store.moved_aside is None and store.warning is None
+
+    assert version_of(db_path) == 2 == SCHEMA_VERSION
+    assert {"cards", "reviews", "players", "attempts", "answers", "settings"} <= tables(db_path)
+
+
+def test_a_new_database_gets_every_table(db_path: Path) -> None:
+    ScoreStore.open(db_path).close()
+    assert version_of(db_path) == SCHEMA_VERSION
+    assert tables(db_path) == {"players", "attempts", "answers", "settings", "cards", "reviews"}
+
+
+def test_a_failing_migration_leaves_the_old_version(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.executescript(V1_SCHEMA)
+
+    def broken(conn: sqlite3.Connection) -> None:
+        conn.execute("CREATE TABLE half_done (x)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", (*schema.MIGRATIONS, broken))
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    with closing(conn), pytest.raises(sqlite3.OperationalError):
+        schema.migrate(conn)
+    assert version_of(db_path) == 1
+    assert "cards" not in tables(db_path) and "half_done" not in tables(db_path)
+
+
+# ------------------------------------------------------------------ damaged files
+
+
+def test_a_file_that_is_not_a_database_is_moved_aside(db_path: Path) -> None:
+    garbage = b"these are not the scores you are looking for\n" * 200
+    db_path.write_bytes(garbage)
+
+    with open_at_found(db_path) as store:
+        aside = db_path.with_name(ASIDE_NAME)
+        assert store.moved_aside == aside
+        assert aside.read_bytes() == garbage
+        assert store.warning == (
+            "The scores database could not be read (file is not a database); "
+            f"it was moved to {aside} and a fresh one started."
+        )
+        assert_fresh_and_working(store)
+
+
+def test_a_truncated_database_is_moved_aside_intact(db_path: Path) -> None:
+    a_database_with_answers(db_path, 300)
+    full = db_path.read_bytes()
+    assert len(full) > 8 * 4096
+    truncated = full[: len(full) // 2]
+    db_path.write_bytes(truncated)
+
+    with open_at_found(db_path) as store:
+        assert store.moved_aside == db_path.with_name(ASIDE_NAME)
+        assert store.moved_aside.read_bytes() == truncated
+        assert store.warning is not None
+        assert "could not be read (database disk image is malformed)" in store.warning
+        assert_fresh_and_working(store)
+
+
+def test_a_database_failing_the_integrity_check_is_moved_aside(db_path: Path) -> None:
+    a_database_with_answers(db_path, 300)
+    data = bytearray(db_path.read_bytes())
+    # Overwrite the middle of the file, keeping its size and header: the
+    # database opens, and only the check finds the damage.
+    middle = len(data) // 2
+    data[middle : middle + 8192] = b"\xff" * 8192
+    db_path.write_bytes(bytes(data))
+
+    with open_at_found(db_path) as store:
+        assert store.moved_aside is not None
+        assert store.moved_aside.read_bytes() == bytes(data)
+        assert store.warning is not None
+        assert store.warning.startswith("The scores database could not be read (")
+        assert_fresh_and_working(store)
+
+
+def test_a_database_from_a_newer_quizapp_is_moved_aside(db_path: Path) -> None:
+    with closing(sqlite3.connect(db_path)) as conn:
+        conn.executescript("CREATE TABLE future (x); PRAGMA user_version = 7;")
+    content = db_path.read_bytes()
+
+    with open_at_found(db_path) as store:
+        aside = db_path.with_name(ASIDE_NAME)
+        assert store.moved_aside == aside
+        assert aside.read_bytes() == content
+        assert store.warning == (
+            "The scores database was written by a newer quizapp (schema version 7; this "
+            f"quizapp knows up to {SCHEMA_VERSION}); it was moved to {aside} and a fresh one "
+            "started."
+        )
+        assert_fresh_and_working(store)
+
+
+def test_an_empty_file_is_a_fresh_database(db_path: Path) -> None:
+    db_path.write_bytes(b"")
+    with open_at_found(db_path) as store:
+        assert store.moved_aside is None and store.warning is None
+        assert_fresh_and_working(store)
+    assert list(db_path.parent.glob("*damaged*")) == []
+
+
+def test_an_earlier_aside_copy_is_never_overwritten(db_path: Path) -> None:
+    earlier = db_path.with_name(ASIDE_NAME)
+    earlier.write_bytes(b"the first damaged copy")
+    db_path.write_bytes(b"the second damaged copy" * 100)
+
+    with open_at_found(db_path) as store:
+        assert store.moved_aside == db_path.with_name(ASIDE_NAME + "-1")
+    assert earlier.read_bytes() == b"the first damaged copy"
+    assert db_path.with_name(ASIDE_NAME + "-1").read_bytes() == b"the second damaged copy" * 100
+
+    db_path.unlink()
+    db_path.write_bytes(b"a third damaged copy" * 100)
+    with open_at_found(db_path) as store:
+        assert store.moved_aside == db_path.with_name(ASIDE_NAME + "-2")
+
+
+def test_wal_and_shm_files_move_with_the_database(db_path: Path) -> None:
+    db_path.write_bytes(b"not a database" * 100)
+    Path(f"{db_path}-wal").write_bytes(b"wal content")
+    Path(f"{db_path}-shm").write_bytes(b"shm content")
+
+    with open_at_found(db_path) as store:
+        aside = store.moved_aside
+        assert aside is not None
+        assert Path(f"{aside}-wal").read_bytes() == b"wal content"
+        # The -shm file is only an index SQLite rebuilds; it moves, but its
+        # bytes may have been refreshed by the check.
+        assert Path(f"{aside}-shm").is_file()
+        assert_fresh_and_working(store)
+
+
+def test_a_damaged_database_keeps_its_wal_file_intact(tmp_path: Path, db_path: Path) -> None:
+    # A database whose latest commits are still in its -wal file, as a
+    # killed process leaves it; then its main file gets damaged.
+    source = tmp_path / "source.sqlite3"
+    writer = sqlite3.connect(source, isolation_level=None)
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("CREATE TABLE old (text)")
+    writer.executemany("INSERT INTO old VALUES (?)", [("old row " * 20,)] * 400)
+    writer.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    writer.execute("PRAGMA wal_autocheckpoint = 0")
+    writer.execute("CREATE TABLE recent (text)")
+    writer.executemany("INSERT INTO recent VALUES (?)", [("recent row",)] * 50)
+    main = bytearray(source.read_bytes())
+    wal = Path(f"{source}-wal").read_bytes()
+    writer.close()
+    assert len(wal) > 0
+    main[len(main) // 2 : len(main) // 2 + 8192] = b"\x00" * 8192
+    db_path.write_bytes(bytes(main))
+    Path(f"{db_path}-wal").write_bytes(wal)
+
+    with open_at_found(db_path) as store:
+        aside = store.moved_aside
+        assert aside is not None
+        assert aside.read_bytes() == bytes(main)
+        assert Path(f"{aside}-wal").read_bytes() == wal
+        assert_fresh_and_working(store)
+
+
+# ------------------------------------------------------------------ unusable locations
+
+
+def test_missing_folders_are_created(tmp_path: Path) -> None:
+    path = tmp_path / "a" / "b" / "scores.sqlite3"
+    with ScoreStore.open(path) as store:
+        assert_fresh_and_working(store)
+
+
+def test_a_folder_where_the_database_should_be_is_an_error(db_path: Path) -> None:
+    db_path.mkdir()
+    with pytest.raises(StoreError, match="is a folder, not a file"):
+        ScoreStore.open(db_path)
+    assert db_path.is_dir()
+
+
+def test_a_file_where_the_data_folder_should_be_is_an_error(tmp_path: Path) -> None:
+    (tmp_path / "data").write_text("a file, not a folder")
+    with pytest.raises(StoreError, match="cannot create the folder for the scores database"):
+        ScoreStore.open(tmp_path / "data" / "quizapp" / "scores.sqlite3")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
+def test_an_unwritable_folder_is_an_error(tmp_path: Path) -> None:
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    folder.chmod(0o500)
+    try:
+        with pytest.raises(StoreError, match="permission denied"):
+            ScoreStore.open(folder / "scores.sqlite3")
+    finally:
+        folder.chmod(0o700)
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may read anything")
+def test_an_unreadable_database_is_an_error_and_left_alone(db_path: Path) -> None:
+    ScoreStore.open(db_path).close()
+    db_path.chmod(0o200)
+    try:
+        with pytest.raises(StoreError, match="permission denied"):
+            ScoreStore.open(db_path)
+        assert list(db_path.parent.glob("*damaged*")) == []
+    finally:
+        db_path.chmod(0o600)
