@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tomllib
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -45,6 +46,19 @@ EXPECTED_BANKS = {
 SOURCE_TITLE = "Editorial: Turkey's S-400 purchase and the rift with Washington"
 MIN_HAND_WRITTEN = 60
 MIN_PER_TYPE = 3
+#: The key order every table of a shipped bank follows, so teachers who copy
+#: an entry find each key where they expect it.
+KEY_ORDER = {
+    "actors": ("id", "name", "kind", "role", "aliases", "description", "source"),
+    "events": ("id", "when", "date", "year", "approximate", "what", "actors", "note", "source"),
+    "quotes": ("id", "text", "speaker", "context", "source"),
+    "questions": (
+        "id", "type", "prompt", "quote",
+        "choices", "answer", "answers", "accept", "text", "match", "tolerance", "unit",
+        "items", "pairs",
+        "explanation", "source", "tags", "difficulty", "points", "about",
+    ),
+}  # fmt: skip
 #: Longest `source` excerpt, in characters: about one long sentence.
 MAX_EXCERPT = 250
 
@@ -137,6 +151,18 @@ def test_the_article_is_not_shipped_and_excerpts_stay_short() -> None:
         if len(source) > MAX_EXCERPT
     ]
     assert long_excerpts == []
+
+
+@pytest.mark.parametrize("path", bank_files(), ids=lambda path: path.stem)
+def test_keys_come_in_the_same_order_everywhere(path: Path) -> None:
+    document = tomllib.loads(path.read_text(encoding="utf-8"))
+    out_of_order = []
+    for table, order in KEY_ORDER.items():
+        for entry in document.get(table, []):
+            keys = list(entry)
+            if keys != sorted(keys, key=order.index):
+                out_of_order.append((table, entry["id"], keys))
+    assert out_of_order == []
 
 
 # ------------------------------------------------------------ faithful to the editorial
