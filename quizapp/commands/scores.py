@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
     db_path = paths.scores_db_path(args.data_dir or paths.data_dir())
     attempts: list[AttemptSummary] = []
     answers: dict[int, list[AnswerRow]] = {}
-    if db_path.is_file():
+    if db_path.exists():
         try:
             with ScoreStore.open(db_path) as store:
                 if store.warning:
@@ -274,7 +274,9 @@ def csv_cell(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float):
-        return number(value)
+        # Records are already rounded; print them without a float's noise.
+        text = f"{value:f}".rstrip("0").rstrip(".")
+        return "0" if text == "-0" else text
     if isinstance(value, list):
         value = ";".join(str(item) for item in value)
     text = str(value)

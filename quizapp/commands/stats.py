@@ -111,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
 
     stats: list[QuestionStats] = []
     db_path = paths.scores_db_path(args.data_dir or paths.data_dir())
-    if db_path.is_file():
+    if db_path.exists():
         try:
             with ScoreStore.open(db_path) as store:
                 if store.warning:

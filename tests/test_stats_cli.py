@@ -1,0 +1,213 @@
+"""``quizapp stats``: per-question tries, facility, time and commonest wrong answer."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizapp import paths
+from quizapp.cli import main
+from quizapp.store import ScoreStore
+
+BANK = """\
+format = 1
+
+[bank]
+id = "capitals"
+title = "European capitals"
+generate = false
+
+[[questions]]
+id = "france"
+type = "text"
+prompt = "What is the capital of France?"
+answer = "Paris"
+explanation = "Paris has been the capital since 987."
+
+[[questions]]
+id = "spain"
+type = "choice"
+prompt = "Which city is the capital of Spain? [b]Not[/b] the biggest port."
+choices = ["Madrid", "Barcelona", "Valencia"]
+answer = "Madrid"
+explanation = "Madrid."
+
+[[questions]]
+id = "italy"
+type = "text"
+prompt = "What is the capital of Italy?"
+answer = "Rome"
+explanation = "Rome."
+"""
+
+
+@pytest.fixture
+def answers() -> None:
+    """Three students on the capitals bank, plus a question since removed."""
+    per_player = {
+        "tester": [("france", "Paris", 1, 10), ("spain", "Barcelona", 0, 20)],
+        "ann": [("france", "Lyon", 0, 6), ("spain", "Barcelona", 0, 30), ("retired", "x", 1, 4)],
+        "bob": [("france", "", 0, 2), ("spain", "Madrid", 1, 10)],
+    }
+    with ScoreStore.open(paths.scores_db_path()) as store:
+        for player, given in per_player.items():
+            attempt = store.start_attempt(player, "capitals", "Capitals", [g[0] for g in given], {})
+            for question_id, text, score, seconds in given:
+                store.record_answer(
+                    attempt,
+                    question_id,
+                    given=text,
+                    score=score,
+                    max_score=1,
+                    seconds=seconds,
+                    skipped=text == "",
+                )
+            store.finish_attempt(attempt)
+        other = store.start_attempt("ann", "other-bank", "Other", ["france"], {})
+        store.record_answer(other, "france", given="Nice", score=0, max_score=1, seconds=1)
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "capitals.toml"
+    path.write_text(BANK, encoding="utf-8")
+    return path
+
+
+def stats(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(["stats", *args])
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_class_results_by_bank_id_hardest_first(
+    answers: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert stats(capsys, "capitals") == (
+        0,
+        "capitals: 7 tries on 3 questions, hardest first\n"
+        "\n"
+        "question  tries  facility  avg time  most chosen wrong answer\n"
+        "--------  -----  --------  --------  ------------------------\n"
+        "france        3      0.33     6.0 s  Lyon\n"
+        "spain         3      0.33    20.0 s  Barcelona\n"
+        "retired       1      1.00     4.0 s  -\n",
+        "",
+    )
+
+
+def test_one_players_results(answers: None, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = stats(capsys, "capitals", "--player", "tester")
+    assert status == 0
+    assert out == (
+        "capitals: 2 tries by tester on 2 questions, hardest first\n"
+        "\n"
+        "question  tries  facility  avg time  most chosen wrong answer\n"
+        "--------  -----  --------  --------  ------------------------\n"
+        "spain         1      0.00    20.0 s  Barcelona\n"
+        "france        1      1.00    10.0 s  -\n"
+    )
+
+
+def test_a_bank_file_adds_prompts_and_untried_questions(
+    answers: None, bank_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = stats(capsys, str(bank_file))
+    assert (status, err) == (0, "")
+    assert out == (
+        "European capitals (capitals): 7 tries on 3 questions, hardest first\n"
+        "\n"
+        "question  prompt                                    tries  facility  avg time"
+        "  most chosen wrong answer\n"
+        "--------  ----------------------------------------  -----  --------  --------"
+        "  ------------------------\n"
+        "france    What is the capital of France?                3      0.33     6.0 s"
+        "  Lyon\n"
+        "spain     Which city is the capital of Spain? [b]…      3      0.33    20.0 s"
+        "  Barcelona\n"
+        "retired                                                 1      1.00     4.0 s  -\n"
+        "italy     What is the capital of Italy?                 0         -         -  -\n"
+    )
+
+
+def test_csv(answers: None, bank_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = stats(capsys, str(bank_file), "--format", "csv")
+    assert status == 0
+    assert out.splitlines() == [
+        "question_id,prompt,tries,correct,skipped,facility,avg_seconds,most_common_wrong",
+        "france,What is the capital of France?,3,1,1,0.333,6,Lyon",
+        "spain,Which city is the capital of Spain? [b]Not[/b] the biggest port.,3,1,0,0.333,20,"
+        "Barcelona",
+        "retired,,1,1,0,1,4,",
+        "italy,What is the capital of Italy?,0,0,0,,,",
+    ]
+
+
+def test_json(answers: None, capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = stats(capsys, "capitals", "--format", "json", "--player", "ann")
+    assert status == 0
+    assert json.loads(out) == [
+        {
+            "question_id": "france",
+            "prompt": "",
+            "tries": 1,
+            "correct": 0,
+            "skipped": 0,
+            "facility": 0.0,
+            "avg_seconds": 6.0,
+            "most_common_wrong": "Lyon",
+        },
+        {
+            "question_id": "spain",
+            "prompt": "",
+            "tries": 1,
+            "correct": 0,
+            "skipped": 0,
+            "facility": 0.0,
+            "avg_seconds": 30.0,
+            "most_common_wrong": "Barcelona",
+        },
+        {
+            "question_id": "retired",
+            "prompt": "",
+            "tries": 1,
+            "correct": 1,
+            "skipped": 0,
+            "facility": 1.0,
+            "avg_seconds": 4.0,
+            "most_common_wrong": None,
+        },
+    ]
+
+
+def test_nothing_recorded_yet(capsys: pytest.CaptureFixture[str]) -> None:
+    assert stats(capsys, "capitals") == (0, "No answers recorded for bank capitals yet.\n", "")
+    assert not paths.scores_db_path().exists()
+    assert stats(capsys, "capitals", "--format", "json") == (
+        0,
+        "[]\n",
+        "No answers recorded for bank capitals yet.\n",
+    )
+
+
+def test_a_bank_file_with_errors_is_reported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.toml"
+    broken.write_text('format = 1\n[bank]\nid = "x"\ntitle = \n', encoding="utf-8")
+    status, out, err = stats(capsys, str(broken))
+    assert (status, out) == (1, "")
+    assert err.startswith(f"{broken}:4:")
+
+
+def test_a_missing_bank_file_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "missing.toml"
+    assert stats(capsys, str(missing)) == (
+        2,
+        "",
+        f"quizapp stats: error: no such bank file: {missing}\n",
+    )
