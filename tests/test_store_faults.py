@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizapp.store import SCHEMA_VERSION, ScoreStore, StoreError, schema
+from quizapp.store import SCHEMA_VERSION, ScoreStore, StoreError, database, schema
 
 #: When the damaged file is found (local time; the aside name uses local time).
 FOUND = dt.datetime(2024, 5, 6, 7, 8, 9).astimezone()
@@ -269,6 +269,34 @@ def test_a_damaged_database_keeps_its_wal_file_intact(tmp_path: Path, db_path: P
         assert aside.read_bytes() == bytes(main)
         assert Path(f"{aside}-wal").read_bytes() == wal
         assert_fresh_and_working(store)
+
+
+def test_a_file_another_quizapp_moved_aside_meanwhile_is_left_to_it(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db_path.write_bytes(b"not a database" * 100)
+    real_check = database._check_read_only
+    others: list[ScoreStore] = []
+
+    def check_while_another_quizapp_starts(path: Path) -> None:
+        try:
+            real_check(path)
+        finally:
+            # Between our check and our move, another quizapp moves the
+            # damaged file aside and starts recording in a fresh database.
+            monkeypatch.setattr(database, "_check_read_only", real_check)
+            other = open_at_found(path)
+            other.start_attempt("bob", "s400", "S-400", [], {})
+            others.append(other)
+
+    monkeypatch.setattr(database, "_check_read_only", check_while_another_quizapp_starts)
+    with open_at_found(db_path) as store:
+        assert store.moved_aside is None and store.warning is None
+        assert [a.player for a in store.attempts()] == ["bob"]
+    (other,) = others
+    assert other.moved_aside == db_path.with_name(ASIDE_NAME)
+    other.close()
+    assert [p.name for p in db_path.parent.glob("*damaged*")] == [ASIDE_NAME]
 
 
 # ------------------------------------------------------------------ unusable locations

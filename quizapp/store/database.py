@@ -43,6 +43,8 @@ class _DamagedError(Exception):
         super().__init__(reason)
         self.reason = reason
         self.newer = newer
+        #: (device, inode) of the file found damaged, None if there was none.
+        self.identity: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,17 +68,20 @@ def open_database(path: Path, now: dt.datetime) -> Opened:
     try:
         return Opened(_connect(path))
     except _DamagedError as damage:
-        aside = _move_aside(path, now)
+        aside = _move_aside(path, now, damage.identity)
         what = (
             f"was written by a newer quizapp ({damage.reason})"
             if damage.newer
             else f"could not be read ({damage.reason})"
         )
-        warning = f"The scores database {what}; it was moved to {aside} and a fresh one started."
     try:
         conn = _connect(path)
-    except _DamagedError as damage:  # pragma: no cover - a fresh file cannot be damaged
+    except _DamagedError as damage:
+        # Only possible if another program put a bad file there meanwhile.
         raise StoreError(f"cannot start a fresh scores database at {path}: {damage}") from None
+    if aside is None:  # another quizapp moved the file aside first and says so
+        return Opened(conn)
+    warning = f"The scores database {what}; it was moved to {aside} and a fresh one started."
     return Opened(conn, aside, warning)
 
 
@@ -98,8 +103,17 @@ def _prepare_location(path: Path) -> None:
 
 def _connect(path: Path) -> sqlite3.Connection:
     """A checked, migrated connection in autocommit mode, or `_DamagedError`."""
-    with _sqlite_errors(path):
-        _check_read_only(path)
+    identity = _identity(path)
+    try:
+        with _sqlite_errors(path):
+            _check_read_only(path)
+        return _open_read_write(path)
+    except _DamagedError as damage:
+        damage.identity = identity
+        raise
+
+
+def _open_read_write(path: Path) -> sqlite3.Connection:
     try:
         conn = sqlite3.connect(
             path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
@@ -156,12 +170,24 @@ def _is_damage(exc: sqlite3.Error) -> bool:
     return code is not None and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
 
 
-def _move_aside(path: Path, now: dt.datetime) -> Path:
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        stat = path.stat()
+    except FileNotFoundError:
+        return None
+    return stat.st_dev, stat.st_ino
+
+
+def _move_aside(path: Path, now: dt.datetime, identity: tuple[int, int] | None) -> Path | None:
     """Move ``path`` and its -wal/-shm files to a new timestamped name.
 
     Never deletes and never overwrites: when the name is taken, ``-1``,
-    ``-2`` ... is appended.
+    ``-2`` ... is appended. Returns None, moving nothing, when ``path`` is no
+    longer the file found damaged (``identity``): another quizapp starting at
+    the same moment has moved it aside already and started a fresh one.
     """
+    if identity is None or _identity(path) != identity:
+        return None
     stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
     base = path.with_name(f"{path.name}.damaged-{stamp}")
     companions = [s for s in ("-wal", "-shm") if Path(f"{path}{s}").exists()]
@@ -174,6 +200,8 @@ def _move_aside(path: Path, now: dt.datetime) -> Path:
             _move_no_overwrite(path, aside)
         except FileExistsError:
             continue
+        except FileNotFoundError:
+            return None  # moved by another quizapp since the check above
         except OSError as exc:
             raise StoreError(
                 f"the scores database {path} is damaged and could not be moved aside: "
@@ -196,7 +224,7 @@ def _move_no_overwrite(source: Path, target: Path) -> None:
     try:
         # A hard link fails atomically when the target exists, unlike rename.
         os.link(source, target)
-    except FileExistsError:
+    except (FileExistsError, FileNotFoundError):
         raise
     except OSError:
         # Filesystems without hard links: check, then rename.
