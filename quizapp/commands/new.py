@@ -1,0 +1,111 @@
+"""``quizapp new PATH``: write a starter bank that teaches the format.
+
+The starter holds one commented example of every question type and of each
+fact table, and passes ``quizapp check`` with no problem as written. With
+``--with-schema`` the bank's JSON Schema is copied next to it and named in
+a ``#:schema`` line, which editors such as Taplo / Even Better TOML read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from importlib import resources
+from pathlib import Path
+
+from quizapp.banks.write import toml_string
+from quizapp.interchange.common import slugify
+from quizapp.schema import SCHEMA_FILE_NAME, schema_text
+
+#: Exit status when the command is used wrongly (as argparse does).
+EXIT_USAGE = 2
+_BANK_ID = re.compile(r"[a-z0-9_.-]+")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of ``quizapp new``."""
+    parser.add_argument("path", type=Path, metavar="PATH", help="the bank file to write (.toml)")
+    parser.add_argument("--title", help="the bank's title (default: from the file name)")
+    parser.add_argument(
+        "--id", dest="bank_id", metavar="ID", help="the bank's id (default: from the file name)"
+    )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument(
+        "--with-schema",
+        action="store_true",
+        help=f"also write {SCHEMA_FILE_NAME} next to the bank and point the bank at it, "
+        "for editors that check TOML with a JSON Schema (Taplo, Even Better TOML)",
+    )
+
+
+def starter_text(bank_id: str, title: str, *, with_schema: bool = False) -> str:
+    """The starter bank, with ``bank_id`` and ``title`` filled in."""
+    template = resources.files("quizapp").joinpath("templates", "starter.toml")
+    text = template.read_text(encoding="utf-8")
+    text = text.replace("@BANK_ID@", toml_string(bank_id))
+    text = text.replace("@BANK_TITLE@", toml_string(title))
+    if with_schema:
+        text = f"#:schema ./{SCHEMA_FILE_NAME}\n{text}"
+    return text
+
+
+def default_bank_id(path: Path) -> str:
+    """A bank id from a file name: ``Capitals_2024.toml`` -> ``capitals_2024``."""
+    stem = path.stem.lower()
+    return stem if _BANK_ID.fullmatch(stem) else slugify(path.stem)
+
+
+def default_title(path: Path) -> str:
+    """A title from a file name: ``european-capitals.toml`` -> ``European capitals``."""
+    words = " ".join(re.split(r"[-_.\s]+", path.stem)).strip()
+    return words[:1].upper() + words[1:] if words else "My bank"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the starter bank; 2 when the path is taken or an option is wrong."""
+    path: Path = args.path
+    if path.suffix != ".toml":
+        return _usage(f"{path}: a bank file name ends in .toml (quizapp loads *.toml files)")
+    bank_id = args.bank_id if args.bank_id is not None else default_bank_id(path)
+    if not _BANK_ID.fullmatch(bank_id):
+        return _usage(
+            f"bank id '{bank_id}' may only use lower-case letters, digits, '-', '_' and '.'"
+            + ("" if args.bank_id is not None else "; choose one with --id")
+        )
+    title = args.title if args.title is not None else default_title(path)
+    if not title.strip():
+        return _usage("the title must not be empty")
+    if path.exists() and not args.force:
+        return _usage(f"{path} already exists; use --force to overwrite it")
+    if path.is_dir():
+        return _usage(f"{path} is a folder")
+    schema = path.parent / SCHEMA_FILE_NAME
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(starter_text(bank_id, title, with_schema=args.with_schema), "utf-8")
+        if args.with_schema:
+            schema.write_text(schema_text(), encoding="utf-8")
+    except OSError as exc:
+        print(f"quizapp new: cannot write {exc.filename or path}: {exc.strerror}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: a starter bank with an example of every question type.")
+    if args.with_schema:
+        print(f"Wrote {schema}: editors that read the #:schema line check the bank as you type.")
+    print(
+        "Next steps:\n"
+        f"  1. Edit {path}: replace the examples with your own facts and questions;\n"
+        "     the comments explain each key.\n"
+        f"  2. Check it:  quizapp check {path}\n"
+        f"     and prove every excerpt against your text:  "
+        f"quizapp check {path} --source TEXT.txt\n"
+        f"  3. Try it:    quizapp {path}\n"
+        f"  4. Share it:  give others the file, or export it for Moodle:  "
+        f"quizapp export {path} --format gift"
+    )
+    return 0
+
+
+def _usage(message: str) -> int:
+    print(f"quizapp new: {message}", file=sys.stderr)
+    return EXIT_USAGE
