@@ -16,6 +16,8 @@ from quizapp.store import (
     CardRow,
     ReviewRow,
     ScoreStore,
+    StoreError,
+    database,
     default_player,
 )
 
@@ -166,6 +168,30 @@ def test_unknown_attempts_are_reported(store: ScoreStore) -> None:
         store.finish_attempt(99)
     assert store.attempt(99) is None
     assert store.answers(99) == []
+
+
+def test_a_failed_write_leaves_the_store_usable(store: ScoreStore) -> None:
+    attempt = store.start_attempt("ann", "s400", "S-400", ["q1"], {})
+    with pytest.raises(ValueError):
+        store.record_answer(attempt + 1, "q1", given="x", score=1, max_score=1, seconds=1)
+    store.record_answer(attempt, "q1", given="x", score=1, max_score=1, seconds=1)
+    assert [a.answered for a in store.attempts()] == [1]
+
+
+def test_a_database_locked_too_long_is_a_store_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_SECONDS", 0.05)
+    with ScoreStore.open(db_path) as store:
+        attempt = store.start_attempt("ann", "s400", "S-400", ["q1"], {})
+        other = sqlite3.connect(db_path, isolation_level=None)
+        other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+        with pytest.raises(StoreError, match="database is locked"):
+            store.record_answer(attempt, "q1", given="x", score=1, max_score=1, seconds=1)
+        other.execute("ROLLBACK")
+        other.close()
+        store.record_answer(attempt, "q1", given="x", score=1, max_score=1, seconds=1)
+        assert [a.answered for a in store.attempts()] == [1]
 
 
 def test_finishing_twice_keeps_the_first_time(store: ScoreStore) -> None:

@@ -4,8 +4,9 @@ Durability: WAL journal with ``synchronous=FULL``. Every answer is its own
 committed transaction and the WAL is flushed to disk at each commit, so an
 answer survives not only a killed process (which WAL with ``NORMAL`` would
 already guarantee) but also a power cut or an OS crash. The price is one
-fsync per answer, a few milliseconds (see ``benchmarks/bench_store.py``),
-which nobody notices at the pace people answer questions.
+fsync per answer: well under a millisecond on an SSD, a few on slow disks
+(``benchmarks/bench_store.py`` measures it), which nobody notices at the
+pace people answer questions.
 
 Concurrency: a busy timeout makes a second process wait for the write lock
 instead of failing, and writes start with ``BEGIN IMMEDIATE`` so two

@@ -7,7 +7,7 @@ import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
 
@@ -111,11 +111,14 @@ class ScoreStore:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
+                # Leave no transaction open, whatever failed (even the COMMIT);
+                # the first error is the one worth reporting.
                 if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
+                    with suppress(sqlite3.Error):
+                        self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
@@ -133,7 +136,9 @@ class ScoreStore:
         conn.execute(
             "INSERT OR IGNORE INTO players (name, created_at) VALUES (?, ?)", (name, self._now())
         )
-        return queries.player_id(conn, name) or 0
+        found = queries.player_id(conn, name)
+        assert found is not None, "the player row was inserted just above"
+        return found
 
     # ------------------------------------------------------------ attempts
 
