@@ -10,6 +10,8 @@ import subprocess
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 import fsrs
 import pytest
@@ -27,6 +29,7 @@ from quizapp.model import (
     Quote,
     TextQuestion,
 )
+from quizapp.store import ScoreStore
 from quizapp.study import (
     CARD_KIND_HINTS,
     CramSession,
@@ -160,15 +163,30 @@ class MemoryStore:
         due: dt.datetime,
         rating: int,
         log_json: str,
+        reviewed_at: dt.datetime | None = None,
     ) -> None:
-        reviewed_at = dt.datetime.fromisoformat(json.loads(log_json)["review_datetime"])
+        assert reviewed_at is not None
+        assert json.loads(log_json)["review_datetime"] == reviewed_at.isoformat()
         self.rows[player, bank_id, card_id] = Row(card_id, state_json, due)
         self.reviews.append((player, bank_id, card_id, rating, reviewed_at))
 
-    def set_card_due(self, player: str, bank_id: str, card_id: str, due: dt.datetime) -> None:
+    def set_card_due(
+        self,
+        player: str,
+        bank_id: str,
+        card_id: str,
+        due: dt.datetime,
+        *,
+        state_json: str | None = None,
+    ) -> bool:
         key = (player, bank_id, card_id)
-        if key in self.rows:
+        if state_json is not None:
+            self.rows[key] = Row(card_id, state_json, due)
+        elif key in self.rows:
             self.rows[key] = dataclasses.replace(self.rows[key], due=due)
+        else:
+            return False
+        return True
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime) -> int:
         first: dict[str, dt.datetime] = {}
@@ -499,10 +517,26 @@ def test_wrong_quiz_answer_makes_the_card_due(
     before = dict(store.rows)
     assert record_quiz_result(bank, store, "ana", "cleric", True, clock.now) == ()
     assert store.rows == before
-    # A never-studied card stays new; an unknown question is ignored.
-    assert record_quiz_result(bank, store, "ana", "oldest", False, clock.now) == ()
+    # An unknown question is ignored.
     assert record_quiz_result(bank, store, "ana", "no-such-question", False, clock.now) == ()
     assert store.rows == before
+
+
+def test_wrong_quiz_answer_on_a_new_card_makes_it_due(
+    make_deck: DeckFactory, store: MemoryStore, clock: Clock
+) -> None:
+    bank = make_bank()
+    deck = make_deck(bank, new_per_day=1)
+    assert deck.counts() == (0, 1)
+    assert record_quiz_result(bank, store, "ana", "oldest", False, clock.now) == ("q:oldest",)
+    assert deck.due_at("q:oldest") == START
+    assert deck.counts() == (1, 1)
+    assert deck.next_card() == deck.card("q:oldest")
+    assert store.reviews == []  # no review was made up
+    # Its first review is a first review like any other: it uses the day's new card.
+    outcome = deck.grade("q:oldest", 3)
+    assert outcome.interval == dt.timedelta(minutes=10)
+    assert deck.counts() == (0, 0)
 
 
 def test_wrong_quiz_answer_keeps_an_earlier_due_time(
@@ -578,3 +612,90 @@ def test_study_and_brief_do_not_import_textual() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# ------------------------------------------------------ the real ScoreStore
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "scores.sqlite3"
+
+
+def real_deck(store: ScoreStore, clock: Clock, **options: Any) -> StudyDeck:
+    options.setdefault("scheduler", fsrs.Scheduler(enable_fuzzing=False))
+    return StudyDeck(make_bank(), store, "ana", now=clock, **options)
+
+
+def test_state_survives_a_restart(db_path: Path, clock: Clock) -> None:
+    with ScoreStore.open(db_path) as store:
+        deck = real_deck(store, clock)
+        deck.grade("actor:wilson", 4)
+        deck.grade("quote:winner", 1)
+        clock.advance(minutes=2)
+        deck.grade("quote:winner", 3)
+        dues = {card.id: deck.due_at(card.id) for card in deck.cards}
+        counts = deck.counts()
+
+    with ScoreStore.open(db_path) as store:
+        assert store.moved_aside is None
+        deck = real_deck(store, clock)
+        assert {card.id: deck.due_at(card.id) for card in deck.cards} == dues
+        assert dues["actor:wilson"] == START + dt.timedelta(days=8)
+        assert dues["quote:winner"] == clock.now + dt.timedelta(minutes=10)
+        assert deck.counts() == counts == (0, 9)
+        reviews = store.reviews("ana", "study-test")
+        assert [(r.card_id, r.rating, r.reviewed_at) for r in reviews] == [
+            ("actor:wilson", 4, START),
+            ("quote:winner", 1, START),
+            ("quote:winner", 3, START + dt.timedelta(minutes=2)),
+        ]
+        log = fsrs.ReviewLog.from_json(reviews[-1].log_json)
+        assert log.rating == fsrs.Rating.Good
+        # The restored state carries on where it left off: a second Good ends
+        # learning (a card started afresh would be back in 10 minutes).
+        clock.advance(minutes=10)
+        assert deck.grade("quote:winner", 3).interval == dt.timedelta(days=1)
+
+
+def test_daily_limit_with_the_real_store(db_path: Path, clock: Clock) -> None:
+    with ScoreStore.open(db_path) as store:
+        store.set_setting("study.new_per_day", "2")
+        deck = real_deck(store, clock, new_per_day=new_per_day_setting(store))
+        deck.grade("actor:wilson", 3)
+        deck.grade("actor:putin", 3)
+        assert deck.counts() == (0, 0)
+        clock.advance(minutes=10)
+        deck.grade("actor:wilson", 3)  # a second review: no new card used
+        assert deck.new_left_today() == 0
+        clock.advance(days=1)
+        # Putin's learning step is due; Wilson graduated to a review days away.
+        assert [card.id for card in deck.due_cards()] == ["actor:putin"]
+        assert deck.counts() == (1, 2)
+
+
+def test_cram_leaves_the_real_store_untouched(db_path: Path, clock: Clock) -> None:
+    with ScoreStore.open(db_path) as store:
+        deck = real_deck(store, clock)
+        deck.grade("actor:wilson", 4)
+        deck.grade("q:system", 2)
+        states, reviews = store.card_states("ana", "study-test"), store.reviews("ana")
+        cram = CramSession(deck.cards, seed=1)
+        for rating in [1, 1] + [3] * len(deck.cards):
+            cram.grade(rating)
+        assert cram.finished
+        assert cram.summary().repeats == 2
+        assert store.card_states("ana", "study-test") == states
+        assert store.reviews("ana") == reviews
+
+
+def test_wrong_quiz_answer_with_the_real_store(db_path: Path, clock: Clock) -> None:
+    bank = make_bank()
+    with ScoreStore.open(db_path) as store:
+        deck = real_deck(store, clock)
+        deck.grade("q:cleric", 4)
+        clock.advance(hours=3)
+        assert record_quiz_result(bank, store, "ana", "cleric", False, clock.now) == ("q:cleric",)
+        assert record_quiz_result(bank, store, "ana", "roles", False, clock.now) == ("q:roles",)
+        assert [card.id for card in deck.due_cards()] == ["q:cleric", "q:roles"]
+        assert len(store.reviews("ana")) == 1

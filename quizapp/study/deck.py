@@ -17,7 +17,8 @@ Rules:
 - A card with a state is *due* when its due time has come. Due cards are
   taken most overdue first, then new cards in `build_cards` order.
 - The due time the store keeps is authoritative: `record_quiz_result` moves it
-  without a review, and the deck honours that.
+  without a review (a wrong quiz answer makes the card due now), and the deck
+  honours that.
 """
 
 from __future__ import annotations
@@ -75,12 +76,24 @@ class StudyStore(Protocol):
         due: dt.datetime,
         rating: int,
         log_json: str,
+        reviewed_at: dt.datetime | None = None,
     ) -> object:
-        """Store a card's new state and its review log in one transaction."""
+        """Store a card's new state and its review log in one transaction;
+        ``reviewed_at`` is the time the review counts as made."""
         ...
 
-    def set_card_due(self, player: str, bank_id: str, card_id: str, due: dt.datetime, /) -> object:
-        """Move a stored card's due time, leaving the rest of its state."""
+    def set_card_due(
+        self,
+        player: str,
+        bank_id: str,
+        card_id: str,
+        due: dt.datetime,
+        /,
+        *,
+        state_json: str | None = None,
+    ) -> object:
+        """Move a stored card's due time, leaving the rest of its state; with
+        ``state_json``, create (or replace) the card with that state."""
         ...
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime, /) -> int:
@@ -273,6 +286,7 @@ class StudyDeck:
             due=new_state.due,
             rating=int(fsrs_rating),
             log_json=log.to_json(),
+            reviewed_at=now,
         )
         return ReviewOutcome(card_id, int(fsrs_rating), new_state.due, new_state.due - now)
 
@@ -322,13 +336,17 @@ def record_quiz_result(
 ) -> tuple[str, ...]:
     """Feed a quiz answer into the study schedule.
 
-    A wrong (or partly right) answer makes the question's study cards (see
+    A wrong (not full marks) answer makes the question's study cards (see
     `quiz_card_ids`) due at ``now``, so the next study session starts with
-    them; their FSRS memory state is unchanged, and the next self-grade
-    reschedules them as usual. A right answer changes nothing: a quiz is not
-    a spaced review, and counting it as one would push cards further out
-    than the learner has earned. Cards never studied stay new (they are
-    already waiting in the new queue). Returns the ids of the cards moved.
+    them. A studied card keeps its FSRS memory state and only its due time
+    moves (never later than it was); the next self-grade reschedules it as
+    usual. A card never studied is stored as a fresh card due now: it leaves
+    the new queue for the due queue, and its first review still counts
+    against the day's new cards.
+
+    A right answer changes nothing: a quiz is not a spaced review, and
+    counting it as one would push cards further out than the learner has
+    earned. Returns the ids of the cards made due.
     """
     if correct:
         return ()
@@ -337,7 +355,12 @@ def record_quiz_result(
     moved: list[str] = []
     for card_id in quiz_card_ids(bank, question_id):
         row = states.get(card_id)
-        if row is not None and _utc(row.due) > moment:
+        if row is None:
+            fresh = fsrs.Card(card_id=_fsrs_card_id(card_id), due=moment)
+            store.set_card_due(player, bank.id, card_id, moment, state_json=fresh.to_json())
+        elif _utc(row.due) > moment:
             store.set_card_due(player, bank.id, card_id, moment)
-            moved.append(card_id)
+        else:
+            continue
+        moved.append(card_id)
     return tuple(moved)
