@@ -26,26 +26,28 @@ GIFT cannot (source excerpt, difficulty, points, quote, unit ...).
 from __future__ import annotations
 
 import bisect
-import json
 import math
 import re
-from dataclasses import dataclass, field
-from typing import NoReturn, TypedDict
+from dataclasses import dataclass
+from typing import TypedDict
 
 from quizapp.banks.write import default_cloze_prompt
-from quizapp.interchange.common import (
-    ImportResult,
-    Note,
-    QuestionIds,
-    html_to_text,
-    unique,
+from quizapp.interchange.common import ImportResult, Note, QuestionIds, html_to_text, unique
+from quizapp.interchange.gift_syntax import (
+    Block,
+    Extras,
+    Stop,
+    category_tags,
+    clean,
+    error,
+    read_hints,
+    skip,
+    split_blocks,
 )
 from quizapp.model import (
-    MATCH_MODES,
     ChoiceQuestion,
     ClozeGap,
     ClozeQuestion,
-    MatchMode,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -56,16 +58,12 @@ from quizapp.model import (
 
 __all__ = ["read_gift"]
 
-FORMATS = ("moodle", "html", "plain", "markdown")
 #: Stands for the answer section inside a question's text while it is tidied.
 _GAP = "\ue000"
 _BLANK = "_____"
-_ESCAPABLE = frozenset("\\n~=#{}:")
 _NUMBER = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 _WEIGHT = re.compile(r"-?\d+(?:\.\d+)?")
 _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
-#: Moodle's own category names that say nothing about the questions.
-_CATEGORY_NOISE = re.compile(r"\$\w+\$|top|default for .*", re.IGNORECASE)
 
 
 def read_gift(text: str) -> ImportResult:
@@ -79,114 +77,6 @@ def read_gift(text: str) -> ImportResult:
     return _Reader(text).run()
 
 
-class _Stop(Exception):
-    """Ends the reading of one question: an error or a skip at ``offset``."""
-
-    def __init__(self, kind: str, offset: int, message: str) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.offset = offset
-        self.message = message
-
-
-def _error(offset: int, message: str) -> NoReturn:
-    raise _Stop("error", offset, message)
-
-
-def _skip(offset: int, message: str) -> NoReturn:
-    raise _Stop("skip", offset, message)
-
-
-def _clean(text: str) -> str:
-    """Spaces collapsed in each line, lines stripped, at most one empty line."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-
-
-class _Block:
-    """One question's lines (comments blanked out) and which characters are
-    live GIFT syntax, i.e. not escaped with a backslash."""
-
-    def __init__(self, text: str, start: int, comments: list[tuple[int, str]]) -> None:
-        self.text = text
-        self.start = start
-        self.comments = comments
-        self.live = [True] * len(text)
-        self.escape = [False] * len(text)
-        i = 0
-        while i < len(text):
-            if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
-                self.live[i] = self.live[i + 1] = False
-                self.escape[i] = True
-                i += 2
-            else:
-                i += 1
-
-    def find(self, sub: str, start: int, end: int) -> int:
-        """The first live ``sub`` in ``start:end``, or -1."""
-        i = self.text.find(sub, start, end)
-        while i >= 0 and not all(self.live[i : i + len(sub)]):
-            i = self.text.find(sub, i + 1, end)
-        return i
-
-    def rfind(self, sub: str, start: int, end: int) -> int:
-        """The last live ``sub`` in ``start:end``, or -1."""
-        i = self.text.rfind(sub, start, end)
-        while i >= 0 and not all(self.live[i : i + len(sub)]):
-            i = self.text.rfind(sub, start, i + len(sub) - 1)
-        return i
-
-    def skip_space(self, i: int, end: int | None = None) -> int:
-        end = len(self.text) if end is None else end
-        while i < end and self.text[i].isspace():
-            i += 1
-        return i
-
-    def split(self, start: int, end: int, markers: str) -> list[tuple[str, int, int]]:
-        """``start:end`` cut before each live marker: (marker, from, to) with
-        the marker excluded; the first piece has marker ""."""
-        pieces: list[tuple[str, int, int]] = []
-        marker, piece_start = "", start
-        for i in range(start, end):
-            if self.text[i] in markers and self.live[i]:
-                pieces.append((marker, piece_start, i))
-                marker, piece_start = self.text[i], i + 1
-        pieces.append((marker, piece_start, end))
-        return pieces
-
-    def unescape(self, start: int, end: int) -> str:
-        """The characters of ``start:end`` as text: escapes resolved, ``\\n``
-        a line break, the file's own line breaks turned into spaces."""
-        out: list[str] = []
-        i = start
-        while i < end:
-            if self.escape[i]:
-                escaped = self.text[i + 1]
-                out.append("\n" if escaped == "n" else escaped)
-                i += 2
-            else:
-                char = self.text[i]
-                out.append(" " if char == "\n" else char)
-                i += 1
-        return "".join(out)
-
-    def format_at(self, start: int, end: int, default: str) -> tuple[str, int]:
-        """The ``[format]`` marker at the start of ``start:end``, if any, and
-        where the text after it starts."""
-        i = self.skip_space(start, end)
-        if i < end and self.text[i] == "[":
-            close = self.text.find("]", i, end)
-            if close > 0 and self.text[i + 1 : close] in FORMATS:
-                return self.text[i + 1 : close], close + 1
-        return default, start
-
-    def render(self, start: int, end: int, default: str = "moodle") -> str:
-        """Plain text of ``start:end``: format marker applied, escapes resolved."""
-        fmt, start = self.format_at(start, end, default)
-        raw = self.unescape(start, end)
-        return html_to_text(raw) if fmt == "html" else _clean(raw)
-
-
 @dataclass
 class _Answer:
     """One answer of an answer section."""
@@ -196,21 +86,6 @@ class _Answer:
     text: str
     weight: float | None
     feedback: str
-
-
-@dataclass
-class _Extras:
-    """What comment hints add to a question."""
-
-    tags: list[str] = field(default_factory=list)
-    source: str = ""
-    difficulty: int = 1
-    points: int = 1
-    quote: str = ""
-    about: tuple[str, ...] = ()
-    unit: str = ""
-    match: MatchMode = "normal"
-    prompt: str = ""
 
 
 class _Reader:
@@ -227,7 +102,7 @@ class _Reader:
         self.approximated: list[Note] = []
 
     def run(self) -> ImportResult:
-        for block in self._blocks():
+        for block in split_blocks(self.text):
             self._read_block(block)
         return ImportResult(
             questions=tuple(self.questions),
@@ -240,33 +115,7 @@ class _Reader:
         line = bisect.bisect_right(self.line_starts, offset)
         return Note(line, message, offset - self.line_starts[line - 1] + 1)
 
-    def _blocks(self) -> list[_Block]:
-        """Runs of non-blank lines; comment lines are kept as blanks (so
-        offsets still match the file) and collected for hints."""
-        blocks: list[_Block] = []
-        pieces: list[str] = []
-        comments: list[tuple[int, str]] = []
-        start = offset = 0
-        for line in self.text.split("\n"):
-            stripped = line.strip()
-            if stripped:
-                if not pieces:
-                    start, comments = offset, []
-                if stripped.startswith("//"):
-                    body = line[line.index("//") + 2 :]
-                    at = offset - start + len(line) - len(body.lstrip())
-                    comments.append((at, body.strip()))
-                    line = " " * len(line)
-                pieces.append(line)
-            elif pieces:
-                blocks.append(_Block("\n".join(pieces), start, comments))
-                pieces = []
-            offset += len(line) + 1
-        if pieces:
-            blocks.append(_Block("\n".join(pieces), start, comments))
-        return blocks
-
-    def _read_block(self, block: _Block) -> None:
+    def _read_block(self, block: Block) -> None:
         text = block.text
         i = block.skip_space(0)
         if i == len(text):
@@ -274,7 +123,7 @@ class _Reader:
         if text.startswith("$CATEGORY:", i) and block.live[i + 9]:
             end = text.find("\n", i)
             end = len(text) if end < 0 else end
-            self.category = _category_tags(block.unescape(i + 10, end))
+            self.category = category_tags(block.unescape(i + 10, end))
             i = block.skip_space(end)
             if i == len(text):
                 return
@@ -282,47 +131,47 @@ class _Reader:
         approximated: list[tuple[int, str]] = []
         try:
             question = self._question(block, i, approximated)
-        except _Stop as stop:
+        except Stop as stop:
             note = self._note(block.start + stop.offset, stop.message)
             (self.errors if stop.kind == "error" else self.skipped).append(note)
             return
         self.questions.append(question)
         self.approximated.extend(self._note(block.start + at, why) for at, why in approximated)
 
-    def _question(self, block: _Block, i: int, approx: list[tuple[int, str]]) -> Question:
+    def _question(self, block: Block, i: int, approx: list[tuple[int, str]]) -> Question:
         text, end = block.text, len(block.text)
-        extras = self._extras(block)
+        extras = read_hints(block)
         first = i
         title = ""
         if text.startswith("::", i) and block.live[i] and block.live[i + 1]:
             close = block.find("::", i + 2, end)
             if close < 0:
-                _error(i, "the question's title is not closed: write ::title:: before the text")
-            title = _clean(block.unescape(i + 2, close))
+                error(i, "the question's title is not closed: write ::title:: before the text")
+            title = clean(block.unescape(i + 2, close))
             i = block.skip_space(close + 2)
         opening, closing = block.find("{", i, end), block.find("}", i, end)
         if opening < 0 and closing < 0:
-            _skip(
+            skip(
                 first,
                 "descriptions (text with no answer section {...}) have no equivalent in quizapp",
             )
         if closing >= 0 and (opening < 0 or closing < opening):
-            _error(closing, "'}' without an opening '{' (write \\} for a literal brace)")
+            error(closing, "'}' without an opening '{' (write \\} for a literal brace)")
         if closing < 0:
-            _error(
+            error(
                 opening,
                 "'{' is never closed -- a blank line ends a question, "
                 "so there must be none inside the answers",
             )
         for stray in (block.find("{", closing + 1, end), block.find("}", closing + 1, end)):
             if stray >= 0:
-                _error(
+                error(
                     stray,
                     "a question has one answer section {...}; write \\{ and \\} for literal braces",
                 )
         fmt, text_start = block.format_at(i, opening, "moodle")
         raw = block.unescape(text_start, opening) + _GAP + block.unescape(closing + 1, end)
-        passage = html_to_text(raw) if fmt == "html" else _clean(raw)
+        passage = html_to_text(raw) if fmt == "html" else clean(raw)
         missing_word = bool(passage.partition(_GAP)[2].strip())
         if not missing_word:
             passage = passage.replace(_GAP, "").strip()
@@ -333,13 +182,12 @@ class _Reader:
         answers_end = general_at if general_at >= 0 else closing
         span = (opening + 1, answers_end)
         body = block.unescape(*span).strip()
-        start = block.skip_space(span[0], span[1])
         if not body:
-            _skip(
+            skip(
                 first, "essay questions (an empty answer section {}) have no equivalent in quizapp"
             )
         if not passage.replace(_GAP, "").strip():
-            _skip(first, "the question has no text")
+            skip(first, "the question has no text")
 
         base = _Base(
             title=title,
@@ -352,7 +200,7 @@ class _Reader:
         )
         match _kind(block, span):
             case "numerical":
-                return self._numerical(block, (start + 1, span[1]), fmt, base, approx)
+                return self._numerical(block, span, fmt, base, approx)
             case "choice":
                 return self._choice(block, span, fmt, base, approx)
             case "match":
@@ -361,23 +209,10 @@ class _Reader:
                 return self._true_false(block, span, fmt, base)
         return self._short(block, span, fmt, base, passage if missing_word else "", approx)
 
-    # ------------------------------------------------------------------ hints
-
-    def _extras(self, block: _Block) -> _Extras:
-        extras = _Extras()
-        for offset, comment in block.comments:
-            label, _, value = comment.partition(":")
-            if label.strip().casefold() == "tags" and value:
-                extras.tags.extend(tag.strip() for tag in value.split(",") if tag.strip())
-            elif label.strip() == "quizapp" and value:
-                at = offset + len(label) + 1 + len(value) - len(value.lstrip())
-                _apply_hint(extras, value.strip(), at)
-        return extras
-
     # ------------------------------------------------------------- the types
 
     def _answers(
-        self, block: _Block, span: tuple[int, int], markers: str, fmt: str
+        self, block: Block, span: tuple[int, int], markers: str, fmt: str
     ) -> list[_Answer]:
         pieces = block.split(span[0], span[1], markers)
         _, lead_start, lead_end = pieces[0]
@@ -385,30 +220,31 @@ class _Reader:
         if lead:
             at = block.skip_space(lead_start, lead_end)
             kinds = "'=' (right) or '~' (wrong)" if "~" in markers else "'='"
-            _error(at, f"the answer {_quoted(lead)} must start with {kinds}")
+            error(at, f"the answer {_quoted(lead)} must start with {kinds}")
         return [self._answer(block, marker, start, end, fmt) for marker, start, end in pieces[1:]]
 
-    def _answer(self, block: _Block, marker: str, start: int, end: int, fmt: str) -> _Answer:
+    def _answer(self, block: Block, marker: str, start: int, end: int, fmt: str) -> _Answer:
         text = block.text
+        marker_at = start - 1
         weight: float | None = None
         i = block.skip_space(start, end)
         if i < end and text[i] == "%":
             close = text.find("%", i + 1, end)
             value = text[i + 1 : close].strip() if close > 0 else ""
             if close < 0 or not _WEIGHT.fullmatch(value) or abs(float(value)) > 100:
-                _error(i, "a weight is a percentage from -100 to 100 between % signs, e.g. ~%50%")
+                error(i, "a weight is a percentage from -100 to 100 between % signs, e.g. ~%50%")
             weight = float(value)
             start = close + 1
         hash_at = block.find("#", start, end)
         answer = block.render(start, hash_at if hash_at >= 0 else end, fmt)
         if not answer:
-            _error(start - 1, f"empty answer after '{marker}'")
+            error(marker_at, f"empty answer after '{marker}'")
         feedback = block.render(hash_at + 1, end, fmt) if hash_at >= 0 else ""
-        return _Answer(marker, start - 1, answer, weight, feedback)
+        return _Answer(marker, marker_at, answer, weight, feedback)
 
     def _choice(
         self,
-        block: _Block,
+        block: Block,
         span: tuple[int, int],
         fmt: str,
         base: _Base,
@@ -416,17 +252,17 @@ class _Reader:
     ) -> Question:
         answers = self._answers(block, span, "=~", fmt)
         if len(answers) < 2:
-            _error(span[0] - 1, "a multiple-choice question needs at least 2 answers")
+            error(span[0] - 1, "a multiple-choice question needs at least 2 answers")
         for answer in answers:
             if answer.marker == "=" and answer.weight is not None:
-                _error(answer.offset, "'=' marks a right answer; write ~%50% for partial credit")
+                error(answer.offset, "'=' marks a right answer; write ~%50% for partial credit")
         _no_duplicates(answers, "quizapp needs different choices")
         choices = tuple(answer.text for answer in answers)
         weights = [100.0 if a.marker == "=" else (a.weight or 0.0) for a in answers]
         if any(answer.marker == "=" for answer in answers):
             rights = [a for a, w in zip(answers, weights, strict=True) if w >= 100]
             if len(rights) > 1:
-                _skip(
+                skip(
                     rights[1].offset,
                     f"{len(rights)} answers are fully right (any one is accepted), "
                     "but a quizapp choice question has one right answer",
@@ -451,7 +287,7 @@ class _Reader:
             )
         rights = [a for a, w in zip(answers, weights, strict=True) if w > 0]
         if not rights:
-            _skip(span[0] - 1, "no answer has a positive weight, so no answer is right")
+            skip(span[0] - 1, "no answer has a positive weight, so no answer is right")
         share = 100 / len(rights)
         exact = all(abs(w - share) < 0.05 if w > 0 else abs(w + share) < 0.05 for w in weights)
         if not exact:
@@ -462,7 +298,7 @@ class _Reader:
             answers=tuple(a.text for a in rights),
         )
 
-    def _true_false(self, block: _Block, span: tuple[int, int], fmt: str, base: _Base) -> Question:
+    def _true_false(self, block: Block, span: tuple[int, int], fmt: str, base: _Base) -> Question:
         pieces = [(start, end) for _, start, end in block.split(span[0], span[1], "#")]
         value = _TRUE_FALSE[block.unescape(*pieces[0]).strip()]
         wrong = block.render(*pieces[1], fmt) if len(pieces) > 1 else ""
@@ -474,7 +310,7 @@ class _Reader:
 
     def _short(
         self,
-        block: _Block,
+        block: Block,
         span: tuple[int, int],
         fmt: str,
         base: _Base,
@@ -493,7 +329,7 @@ class _Reader:
                     )
                 )
         if not full:
-            _skip(span[0] - 1, "no answer earns full marks, so no answer is right")
+            skip(span[0] - 1, "no answer earns full marks, so no answer is right")
         for answer in full:
             if "*" in answer.text:
                 approx.append(
@@ -526,12 +362,14 @@ class _Reader:
 
     def _numerical(
         self,
-        block: _Block,
+        block: Block,
         span: tuple[int, int],
         fmt: str,
         base: _Base,
         approx: list[tuple[int, str]],
     ) -> Question:
+        brace = span[0] - 1  # the '{'
+        span = (block.skip_space(*span) + 1, span[1])  # after the leading '#'
         other = ""
         tilde = block.find("~", span[0], span[1])
         if tilde >= 0:
@@ -542,7 +380,7 @@ class _Reader:
         if not block.unescape(pieces[0][1], pieces[0][2]).strip():
             pieces = pieces[1:]
         if not pieces:
-            _error(span[0] - 1, "a numerical question needs an answer, e.g. {#2016}")
+            error(brace, "a numerical question needs an answer, e.g. {#2016}")
         answers = [self._answer(block, marker or "#", s, e, fmt) for marker, s, e in pieces]
         right: list[tuple[float, float]] = []
         for answer in answers:
@@ -558,15 +396,15 @@ class _Reader:
                     )
                 )
         if not right:
-            _skip(span[0] - 1, "no answer earns full marks, so no answer is right")
+            skip(brace, "no answer earns full marks, so no answer is right")
         value, tolerance = right[0]
         if len(right) > 1:
             ranges = sorted((v - t, v + t) for v, t in right)
             low, high = ranges[0]
             for next_low, next_high in ranges[1:]:
                 if next_low > high:
-                    _skip(
-                        span[0] - 1,
+                    skip(
+                        brace,
                         "the right answers are separate ranges, but a quizapp number "
                         "question has one answer and one tolerance",
                     )
@@ -585,7 +423,7 @@ class _Reader:
 
     def _match(
         self,
-        block: _Block,
+        block: Block,
         span: tuple[int, int],
         fmt: str,
         base: _Base,
@@ -595,16 +433,16 @@ class _Reader:
         lead = block.unescape(pieces[0][1], pieces[0][2]).strip()
         if lead:
             at = block.skip_space(pieces[0][1])
-            _error(at, f"the matching answer {_quoted(lead)} must start with '='")
+            error(at, f"the matching answer {_quoted(lead)} must start with '='")
         pairs: list[tuple[str, str]] = []
         for _, start, end in pieces[1:]:
             arrow = block.find("->", start, end)
             if arrow < 0:
-                _error(start - 1, "a matching answer is written =item -> its match")
+                error(start - 1, "a matching answer is written =item -> its match")
             left = block.render(start, arrow, fmt)
-            right = _clean(block.unescape(arrow + 2, end))
+            right = clean(block.unescape(arrow + 2, end))
             if not right:
-                _error(arrow, "nothing after '->'")
+                error(arrow, "nothing after '->'")
             if left:
                 pairs.append((left, right))
             else:
@@ -616,14 +454,14 @@ class _Reader:
                     )
                 )
         if len(pieces) < 3:
-            _error(span[0] - 1, "a matching question needs at least 2 answers")
+            error(span[0] - 1, "a matching question needs at least 2 answers")
         if len(pairs) < 2:
-            _skip(span[0] - 1, "a matching question needs at least 2 pairs")
+            skip(span[0] - 1, "a matching question needs at least 2 pairs")
         for side, name in ((0, "left"), (1, "right")):
             seen = [pair[side] for pair in pairs]
             twice = next((item for item in seen if seen.count(item) > 1), None)
             if twice is not None:
-                _skip(
+                skip(
                     span[0] - 1,
                     f"{_quoted(twice)} appears twice on the {name}, but quizapp pairs "
                     "each item with a different one",
@@ -653,7 +491,7 @@ class _Base:
     prompt: str
     general: str
     line: int
-    extras: _Extras
+    extras: Extras
     tags: tuple[str, ...]
 
     def common(self, ids: QuestionIds, explanation: str) -> _Common:
@@ -672,7 +510,7 @@ class _Base:
         )
 
 
-def _kind(block: _Block, span: tuple[int, int]) -> str:
+def _kind(block: Block, span: tuple[int, int]) -> str:
     """The question type an answer section stands for, decided as Moodle does."""
     start = block.skip_space(*span)
     if block.text[start] == "#" and block.live[start]:
@@ -687,53 +525,10 @@ def _kind(block: _Block, span: tuple[int, int]) -> str:
     return "short"
 
 
-def _category_tags(category: str) -> list[str]:
-    """Tags from a ``$CATEGORY:`` path (Moodle writes a '/' in a name as '//')."""
-    parts = category.replace("//", "\0").split("/")
-    names = (part.replace("\0", "/").strip() for part in parts)
-    return [name for name in names if name and not _CATEGORY_NOISE.fullmatch(name)]
-
-
-_HINT_TEXTS = ("source", "quote", "unit", "prompt")
-
-
-def _apply_hint(extras: _Extras, value: str, offset: int) -> None:
-    """Fill ``extras`` from a ``// quizapp: {json}`` comment."""
-    try:
-        data = json.loads(value)
-    except json.JSONDecodeError as exc:
-        _error(offset + exc.pos, f"the quizapp comment is not valid JSON: {exc.msg}")
-    if not isinstance(data, dict):
-        _error(offset, "the quizapp comment must hold a JSON object {...}")
-    for key, item in data.items():
-        if key in _HINT_TEXTS and isinstance(item, str):
-            setattr(extras, key, item)
-        elif key in ("tags", "about") and _strings(item):
-            if key == "tags":
-                extras.tags.extend(item)
-            else:
-                extras.about = tuple(item)
-        elif key == "difficulty" and type(item) is int and 1 <= item <= 3:
-            extras.difficulty = item
-        elif key == "points" and type(item) is int and item >= 1:
-            extras.points = item
-        elif key == "match" and item in MATCH_MODES:
-            extras.match = item
-        else:
-            known = ", ".join(
-                sorted({*_HINT_TEXTS, "tags", "about", "difficulty", "points", "match"})
-            )
-            _error(offset, f"bad quizapp comment entry {key!r}: {item!r} (known keys: {known})")
-
-
-def _strings(item: object) -> bool:
-    return isinstance(item, list) and all(isinstance(text, str) for text in item)
-
-
 def _strip_prefix(text: str, prefix: str) -> str:
     """``text`` without a first line equal to ``prefix`` (how an export puts
     a question's quote or a cloze's prompt in front of its text)."""
-    prefix = _clean(prefix)
+    prefix = clean(prefix)
     if prefix and text.startswith(prefix + "\n"):
         return text[len(prefix) + 1 :]
     return text
@@ -743,7 +538,7 @@ def _no_duplicates(answers: list[_Answer], why: str) -> None:
     seen: set[str] = set()
     for answer in answers:
         if answer.text in seen:
-            _skip(answer.offset, f"two answers read {_quoted(answer.text)}; {why}")
+            skip(answer.offset, f"two answers read {_quoted(answer.text)}; {why}")
         seen.add(answer.text)
 
 
@@ -790,7 +585,7 @@ def _numeric(answer: _Answer) -> tuple[float, float, str]:
         low_text, _, high_text = text.partition("..")
         low, high = _parse_number(low_text, answer), _parse_number(high_text, answer)
         if low > high:
-            _error(answer.offset, f"the range {text} goes from high to low")
+            error(answer.offset, f"the range {text} goes from high to low")
         return (low + high) / 2, (high - low) / 2, f"{low:g} to {high:g}"
     value_text, colon, tolerance_text = text.partition(":")
     value = _parse_number(value_text, answer)
@@ -801,5 +596,5 @@ def _numeric(answer: _Answer) -> tuple[float, float, str]:
 def _parse_number(text: str, answer: _Answer) -> float:
     text = text.strip()
     if not _NUMBER.fullmatch(text) or not math.isfinite(float(text)):
-        _error(answer.offset, f"{_quoted(text) if text else 'nothing'} is not a number")
+        error(answer.offset, f"{_quoted(text) if text else 'nothing'} is not a number")
     return float(text)
