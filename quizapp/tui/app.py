@@ -1,0 +1,262 @@
+"""QuizApp: the Textual application, built by `create_app`.
+
+The app holds the banks, the score store and the settings it was given and
+moves between screens. Only the home screen's module is imported at start;
+the others are imported the first time they are opened, which keeps startup
+close to that of a bare Textual app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.theme import Theme
+
+from quizapp.model import Bank, BankError, LoadResult
+from quizapp.session import QuizOptions
+from quizapp.store import AttemptSummary, ScoreStore, StoreError
+from quizapp.tui.commands import QuizCommands
+from quizapp.tui.overview import BankOverview, overview
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.settings import AppSettings
+from quizapp.tui.widgets.bank_list import BankEntry
+
+if TYPE_CHECKING:
+    from quizapp.tui.screens.quiz import QuizScreen
+
+#: The store setting that remembers the chosen theme.
+THEME_SETTING = "theme"
+#: How long the damaged-database warning stays up, in seconds.
+WARNING_SECONDS = 30.0
+
+
+class QuizApp(App[None]):
+    """The quiz TUI. Build it with `create_app`."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "quizapp"
+    COMMANDS = App.COMMANDS | {QuizCommands}
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+    ]
+    HELP_KEYS: tuple[tuple[str, str], ...] = (
+        ("^p", "Command palette: new quiz, resume, history, home, help, theme"),
+        ("tab / shift+tab", "Move between the parts of a screen"),
+        ("mouse", "Click options, buttons and list items; the wheel scrolls"),
+    )
+
+    def __init__(
+        self, results: Sequence[LoadResult], store: ScoreStore, settings: AppSettings
+    ) -> None:
+        super().__init__()
+        self.results: tuple[LoadResult, ...] = tuple(results)
+        self.store = store
+        self.settings = settings
+        self.banks_by_id: dict[str, Bank] = {}
+        for result in self.results:
+            if isinstance(result, Bank):
+                self.banks_by_id.setdefault(result.id, result)
+        self._overviews: dict[int, BankOverview] = {}
+        self._remembered_theme: str | None = None
+
+    def get_default_screen(self) -> Screen[None]:
+        return HomeScreen()
+
+    def on_mount(self) -> None:
+        self._apply_remembered_theme()
+        if self.store.moved_aside is not None:
+            message = self.store.warning or (
+                f"The scores database could not be read. It was moved aside to "
+                f"{self.store.moved_aside} and a fresh one was started."
+            )
+            self.notify(
+                message,
+                title="Scores database replaced",
+                severity="warning",
+                timeout=WARNING_SECONDS,
+                markup=False,
+            )
+
+    # ------------------------------------------------------------ data
+
+    def overview(self, bank: Bank) -> BankOverview:
+        """The bank's questions (generated ones included) and counts, computed once."""
+        key = id(bank)
+        if key not in self._overviews:
+            self._overviews[key] = overview(bank)
+        return self._overviews[key]
+
+    def question_prompt(self, bank_id: str, question_id: str) -> str:
+        """A question's prompt, or its id when its bank or it is gone."""
+        bank = self.banks_by_id.get(bank_id)
+        if bank is not None:
+            for question in self.overview(bank).questions:
+                if question.id == question_id:
+                    return question.prompt or question_id
+        return question_id
+
+    # ------------------------------------------------------------ theme
+
+    def _apply_remembered_theme(self) -> None:
+        try:
+            self._remembered_theme = self.store.get_setting(THEME_SETTING)
+        except StoreError:
+            self._remembered_theme = None
+        theme = self.settings.theme or self._remembered_theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        if theme.name == self._remembered_theme or theme.name != self.theme:
+            return
+        try:
+            self.store.set_setting(THEME_SETTING, theme.name)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        self._remembered_theme = theme.name
+
+    # ------------------------------------------------------------ navigation
+
+    @property
+    def home(self) -> HomeScreen | None:
+        """The home screen (the bottom of the screen stack)."""
+        bottom = self.screen_stack[0] if self.screen_stack else None
+        return bottom if isinstance(bottom, HomeScreen) else None
+
+    def _quiz_in_progress(self) -> QuizScreen | None:
+        from quizapp.tui.screens.quiz import QuizScreen
+
+        for screen in reversed(self.screen_stack):
+            if isinstance(screen, QuizScreen) and screen.in_progress:
+                return screen
+        return None
+
+    def current_bank(self) -> Bank | None:
+        """The bank of the quiz or results on screen, else the one highlighted on Home."""
+        for screen in reversed(self.screen_stack):
+            quiz = getattr(screen, "quiz", None)
+            bank = getattr(getattr(quiz, "session", None), "bank", None)
+            if isinstance(bank, Bank):
+                return bank
+        home = self.home
+        entry = home.current if home is not None else None
+        return entry.overview.bank if isinstance(entry, BankEntry) else None
+
+    def _back_home(self, then: Callable[[], object] | None = None) -> None:
+        """Pop every screen above Home (asking first if a quiz is running)."""
+
+        def pop_all() -> None:
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+            if then is not None:
+                self.call_after_refresh(then)
+
+        quiz = self._quiz_in_progress()
+        if quiz is not None:
+            quiz.confirm_leave(pop_all)
+        else:
+            pop_all()
+
+    def open_quiz_options(self, bank: Bank) -> None:
+        """Ask for the options of a new quiz on ``bank``, then start it."""
+        from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+
+        def start(options: QuizOptions | None) -> None:
+            if options is not None:
+                self.start_quiz(bank, options)
+
+        self.push_screen(QuizOptionsDialog(self.overview(bank), seed=self.settings.seed), start)
+
+    def start_quiz(self, bank: Bank, options: QuizOptions, *, replace: bool = False) -> None:
+        """Start and record a quiz; ``replace`` swaps it for the current screen."""
+        from quizapp.tui.attempts import RecordedQuiz
+        from quizapp.tui.screens.quiz import QuizScreen
+
+        try:
+            quiz = RecordedQuiz.start(self.store, self.settings.player, bank, options)
+        except (ValueError, StoreError) as error:
+            self.notify(f"The quiz could not start: {error}", severity="error", markup=False)
+            return
+        if replace:
+            self.switch_screen(QuizScreen(quiz))
+        else:
+            self.push_screen(QuizScreen(quiz))
+
+    def resume_quiz(self, bank: Bank, attempt: AttemptSummary) -> None:
+        """Rebuild an unfinished attempt and carry on where it stopped."""
+        from quizapp.tui.attempts import RecordedQuiz, ResumeError
+        from quizapp.tui.screens.quiz import QuizScreen
+
+        try:
+            quiz = RecordedQuiz.resume(self.store, bank, attempt)
+        except (ResumeError, StoreError) as error:
+            self.notify(
+                f"This quiz cannot be resumed: {error}. Press x to discard it.",
+                severity="error",
+                markup=False,
+            )
+            return
+        self.push_screen(QuizScreen(quiz))
+
+    # ------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "resume":
+            home = self.home
+            return home is not None and self.screen is home and home.check_action(action, ())
+        return True
+
+    def action_help(self) -> None:
+        """Show every key on every screen."""
+        from quizapp.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_history(self) -> None:
+        """Show this player's history, opened on the current bank."""
+        from quizapp.tui.screens.history import HistoryScreen
+
+        if not isinstance(self.screen, HistoryScreen):
+            bank = self.current_bank()
+            self.push_screen(HistoryScreen(bank.id if bank is not None else None))
+
+    def action_home(self) -> None:
+        """Back to the list of banks."""
+        self._back_home()
+
+    def action_new_quiz(self) -> None:
+        """Options for a new quiz on the current bank."""
+        bank = self.current_bank()
+        if bank is None:
+            self.notify("There is no bank to start a quiz on.", severity="warning")
+            return
+        self._back_home(lambda: self.open_quiz_options(bank))
+
+    def action_resume(self) -> None:
+        """Resume the unfinished quiz of the highlighted bank."""
+        home = self.home
+        if home is not None and self.screen is home:
+            home.action_resume()
+
+    async def action_quit(self) -> None:
+        """Quit; a quiz in progress asks first (its answers are kept)."""
+        quiz = self._quiz_in_progress()
+        if quiz is None:
+            self.exit()
+        else:
+            quiz.confirm_leave(self.exit)
+
+
+def create_app(
+    results: Sequence[Bank | BankError], store: ScoreStore, settings: AppSettings
+) -> QuizApp:
+    """The one way to build the app, used by the command line and the tests."""
+    return QuizApp(results, store, settings)

@@ -1,0 +1,53 @@
+"""The command palette (ctrl+p): quizapp's main actions by name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+
+@dataclass(frozen=True, slots=True)
+class PaletteCommand:
+    """One palette entry: runs ``action`` (e.g. ``"app.history"``)."""
+
+    title: str
+    help: str
+    action: str
+
+
+#: The entries, in the order the palette lists them before anything is typed.
+#: A new screen adds its entry here and an ``action_...`` on `QuizApp`.
+PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
+    PaletteCommand("New quiz", "Choose options for a quiz on the current bank", "app.new_quiz"),
+    PaletteCommand("Resume quiz", "Resume the highlighted bank's unfinished quiz", "app.resume"),
+    PaletteCommand("History", "Past quizzes, score trend and weakest questions", "app.history"),
+    PaletteCommand("Home", "Back to the list of banks", "app.home"),
+    PaletteCommand("Help", "Every key on every screen", "app.help"),
+    PaletteCommand("Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"),
+)
+
+
+class QuizCommands(Provider):
+    """Lists `PALETTE_COMMANDS` and fuzzy-matches what is typed against them."""
+
+    async def discover(self) -> Hits:
+        for command in PALETTE_COMMANDS:
+            yield DiscoveryHit(
+                command.title,
+                partial(self.app.run_action, command.action),
+                help=command.help,
+            )
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for command in PALETTE_COMMANDS:
+            score = matcher.match(command.title)
+            if score > 0:
+                yield Hit(
+                    score,
+                    matcher.highlight(command.title),
+                    partial(self.app.run_action, command.action),
+                    help=command.help,
+                )

@@ -1,0 +1,1 @@
+"""Modal screens: confirmation, quiz options, a bank's errors."""

@@ -1,0 +1,67 @@
+"""Numbers, durations and dates as the screens show them. No Textual here."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def format_points(value: float) -> str:
+    """``2``, ``1.5``, ``0.33``: points without needless decimals."""
+    return f"{round(value, 2):g}"
+
+
+def format_score(score: float, max_score: float) -> str:
+    """``7.5 / 10``."""
+    return f"{format_points(score)} / {format_points(max_score)}"
+
+
+def format_percent(percent: float) -> str:
+    """``75%`` (rounded to a whole percent)."""
+    return f"{round(percent):d}%"
+
+
+def format_duration(seconds: float) -> str:
+    """``42 s``, ``3 min 05 s``, ``1 h 02 min``."""
+    total = round(max(seconds, 0.0))
+    if total < 60:
+        return f"{total} s"
+    minutes, secs = divmod(total, 60)
+    if minutes < 60:
+        return f"{minutes} min {secs:02d} s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def format_when(moment: dt.datetime, now: dt.datetime) -> str:
+    """A moment in the local time of ``now``: ``today 14:05``,
+    ``yesterday 09:12``, ``12 May 14:05`` (this year) or ``12 May 2024``."""
+    local = moment.astimezone(now.tzinfo) if now.tzinfo else moment.astimezone()
+    today = now.date()
+    clock = local.strftime("%H:%M")
+    if local.date() == today:
+        return f"today {clock}"
+    if local.date() == today - dt.timedelta(days=1):
+        return f"yesterday {clock}"
+    day = f"{local.day} {local.strftime('%b')}"
+    if local.year == today.year:
+        return f"{day} {clock}"
+    return f"{day} {local.year}"
+
+
+def format_date(moment: dt.datetime, now: dt.datetime) -> str:
+    """A moment as a fixed-width local date and time: ``2025-05-12 14:05``."""
+    local = moment.astimezone(now.tzinfo) if now.tzinfo else moment.astimezone()
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+_BARS = "▁▂▃▄▅▆▇█"
+
+
+def text_sparkline(values: list[float], low: float = 0.0, high: float = 1.0) -> str:
+    """One bar character per value, scaled from ``low`` to ``high``."""
+    span = high - low or 1.0
+    bars = []
+    for value in values:
+        level = (min(max(value, low), high) - low) / span
+        bars.append(_BARS[min(int(level * len(_BARS)), len(_BARS) - 1)])
+    return "".join(bars)

@@ -1,0 +1,49 @@
+"""Starting the TUI from the command line (``quizapp [PATH ...]``)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from quizapp import paths
+from quizapp.banks import discover_banks
+from quizapp.store import ScoreStore, StoreError, default_player
+from quizapp.tui.app import QuizApp, create_app
+from quizapp.tui.settings import AppSettings
+
+
+class LaunchError(Exception):
+    """The TUI cannot start; the message says why, for the user."""
+
+
+def build_app(args: argparse.Namespace) -> QuizApp:
+    """Open the store, load the banks and build the app from parsed
+    arguments (``paths``, ``data_dir``, ``player``, ``no_shipped``).
+
+    The caller closes ``app.store`` when the app is done.
+    """
+    player = default_player() if args.player is None else args.player.strip()
+    if not player:
+        raise LaunchError("--player needs a name")
+    data_dir: Path = args.data_dir.expanduser() if args.data_dir else paths.data_dir()
+    try:
+        store = ScoreStore.open(paths.scores_db_path(data_dir))
+    except StoreError as error:
+        raise LaunchError(str(error)) from None
+    results = discover_banks(list(args.paths), shipped=not args.no_shipped)
+    return create_app(results, store, AppSettings(player=player, data_dir=data_dir))
+
+
+def run_tui(args: argparse.Namespace) -> int:
+    """Run the TUI until the user quits; returns the exit status."""
+    try:
+        app = build_app(args)
+    except LaunchError as error:
+        print(f"quizapp: {error}", file=sys.stderr)
+        return 1
+    try:
+        app.run()
+    finally:
+        app.store.close()
+    return app.return_code or 0

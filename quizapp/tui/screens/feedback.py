@@ -1,0 +1,107 @@
+"""Feedback after each answer: the verdict, the right answer, why, and the source."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from quizapp.session import AnswerRecord
+from quizapp.tui.formatting import format_score
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.text import literal, one_line
+from quizapp.tui.widgets.question_view import quote_content
+
+#: What the screen dismisses with.
+NEXT = "next"
+LEAVE = "leave"
+
+
+def verdict_content(record: AnswerRecord) -> Content:
+    """``✓ Correct``, ``◐ Partly correct: 1 / 2 points``, ``✗ Wrong`` or ``→ Skipped``."""
+    grade = record.grade
+    if grade.skipped:
+        return Content.styled("→ Skipped", "bold $warning")
+    points = f"{format_score(grade.score, grade.max_score)} points"
+    if grade.verdict == "correct":
+        return Content.assemble(("✓ Correct", "bold $success"), (f"  {points}", "dim"))
+    if grade.verdict == "partial":
+        return Content.styled(f"◐ Partly correct: {points}", "bold $warning")
+    return Content.assemble(("✗ Wrong", "bold $error"), (f"  {points}", "dim"))
+
+
+def answer_lines(record: AnswerRecord) -> Content:
+    """What was given, a near miss that was accepted, and the right answer."""
+    grade = record.grade
+    lines: list[Content] = []
+    if grade.near_miss:
+        lines.append(Content.assemble(("Accepted: you typed ", "$success"), literal(grade.given)))
+    elif not grade.skipped and not grade.correct:
+        lines.append(Content.assemble(("Your answer: ", "dim"), literal(grade.given)))
+    if grade.near_miss or not grade.correct:
+        label = "The answer: " if grade.near_miss else "Correct answer: "
+        lines.append(Content.assemble((label, "bold"), literal(grade.expected, "bold")))
+    else:
+        lines.append(Content.assemble(("Your answer: ", "dim"), literal(grade.given)))
+    return Content("\n").join(lines)
+
+
+class FeedbackScreen(AppScreen[str]):
+    """Shown after an answer; dismisses with ``"next"`` (enter) or
+    ``"leave"`` (escape: the quiz asks whether to quit)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,space", "next", "Next", id="feedback.next"),
+        Binding("escape", "leave", "Quit quiz", id="feedback.leave"),
+    ]
+
+    def __init__(
+        self,
+        record: AnswerRecord,
+        *,
+        bank_title: str,
+        number: int,
+        total: int,
+        running: str,
+        last: bool,
+    ) -> None:
+        super().__init__()
+        self.record = record
+        self.bank_title = bank_title
+        self.number = number
+        self.total = total
+        self.running = running
+        self.last = last
+
+    def compose(self) -> ComposeResult:
+        record = self.record
+        question = record.question
+        yield Header()
+        with VerticalScroll(id="feedback"):
+            yield Static(verdict_content(record), id="verdict")
+            yield Static(literal(question.prompt, "dim"), id="feedback-prompt")
+            yield Static(answer_lines(record), id="feedback-answer")
+            if question.explanation:
+                yield Static(literal(question.explanation), id="explanation")
+            if question.source:
+                yield Static(Content.styled("From the source", "bold dim"), classes="label")
+                yield Static(quote_content(question.source), id="source", classes="quote")
+            next_step = "see your results" if self.last else "go on"
+            yield Static(Content.styled(f"Press Enter to {next_step}.", "dim"), id="next-hint")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.bank_title)
+        self.sub_title = f"Question {self.number} of {self.total} · score {self.running}"
+
+    def action_next(self) -> None:
+        """Go to the next question (or the results after the last one)."""
+        self.dismiss(NEXT)
+
+    def action_leave(self) -> None:
+        """Ask whether to quit the quiz."""
+        self.dismiss(LEAVE)

@@ -1,0 +1,214 @@
+"""Home: every bank with its scores; start, resume or discard a quiz."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from quizapp.model import BankError
+from quizapp.store import StoreError
+from quizapp.tui.formatting import format_score, format_when
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.text import literal, literal_line
+from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry
+
+NO_BANKS = (
+    "No question banks were found. Put bank files (*.toml) in your bank folder, "
+    "or name files or folders on the command line: quizapp PATH ..."
+)
+
+
+class HomeScreen(AppScreen[None]):
+    """The first screen: the banks, their scores, and what to do next."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("s", "start_quiz", "Start quiz", id="home.start"),
+        Binding("r", "resume", "Resume", id="home.resume"),
+        Binding("x", "discard", "Discard", id="home.discard"),
+        Binding("e", "show_errors", "Errors", id="home.errors"),
+        Binding("h", "app.history", "History", id="home.history"),
+    ]
+    HELP_KEYS: tuple[tuple[str, str], ...] = (
+        ("↑ ↓", "Highlight a bank"),
+        ("enter / click", "Start a quiz on the bank (or show a failed bank's errors)"),
+    )
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        warning = self.quiz_app.store.warning
+        if self.quiz_app.store.moved_aside is not None:
+            text = warning or (
+                f"The scores database could not be read; it was moved aside to "
+                f"{self.quiz_app.store.moved_aside} and a fresh one was started."
+            )
+            yield Static(literal(f"⚠ {text}"), id="db-warning")
+        yield BankList(id="banks")
+        yield Static(id="bank-detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.quiz_app.settings.player
+        self.refresh_entries()
+        self.query_one(BankList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_entries()
+
+    def refresh_entries(self) -> None:
+        """Reload scores and unfinished attempts from the store."""
+        app = self.quiz_app
+        player = app.settings.player
+        try:
+            stats = app.store.bank_stats(player)
+            unfinished = app.store.unfinished_attempts(player)
+        except StoreError as error:
+            app.notify(str(error), severity="error", markup=False)
+            stats, unfinished = {}, []
+        entries: list[HomeEntry] = []
+        for result in app.results:
+            if isinstance(result, BankError):
+                entries.append(result)
+                continue
+            entries.append(
+                BankEntry(
+                    overview=app.overview(result),
+                    stats=stats.get(result.id),
+                    unfinished=tuple(a for a in unfinished if a.bank_id == result.id),
+                )
+            )
+        bank_list = self.query_one(BankList)
+        bank_list.show_entries(entries, app.settings.now())
+        self._show_detail(bank_list.current)
+        self.refresh_bindings()
+
+    # ------------------------------------------------------------ detail
+
+    def _show_detail(self, entry: HomeEntry | None) -> None:
+        detail = self.query_one("#bank-detail", Static)
+        if entry is None:
+            detail.update(Content(NO_BANKS))
+        elif isinstance(entry, BankError):
+            count = len(entry.problems)
+            detail.update(
+                Content.assemble(
+                    literal_line(str(entry.path), "bold"),
+                    "\n",
+                    f"{count} problem{'s' if count != 1 else ''}. ",
+                    ("Press Enter or e to see ", "dim"),
+                    ("them all." if count != 1 else "it.", "dim"),
+                )
+            )
+        else:
+            detail.update(self._bank_detail(entry))
+
+    def _bank_detail(self, entry: BankEntry) -> Content:
+        bank = entry.overview.bank
+        lines: list[Content] = []
+        if bank.description:
+            lines.append(literal(bank.description))
+        if bank.source is not None and bank.source.title:
+            lines.append(Content.assemble(("Source: ", "dim"), literal_line(bank.source.title)))
+        tags = entry.overview.tag_counts
+        if tags:
+            lines.append(
+                Content.assemble(
+                    ("Tags: ", "dim"),
+                    Content(" · ").join(
+                        Content.assemble(literal_line(tag), f" {count}") for tag, count in tags
+                    ),
+                )
+            )
+        if entry.unfinished:
+            latest = entry.unfinished[0]
+            started = format_when(latest.started_at, self.quiz_app.settings.now())
+            text = (
+                f"Unfinished quiz from {started}: {latest.answered} of {latest.total} answered, "
+                f"score {format_score(latest.score, latest.max_score)}. "
+                "Press r to resume it or x to discard it."
+            )
+            if len(entry.unfinished) > 1:
+                text += f" ({len(entry.unfinished) - 1} older unfinished.)"
+            lines.append(Content.styled(text, "$warning"))
+        return Content("\n").join(lines)
+
+    @on(BankList.Highlighted)
+    def _highlighted(self, event: BankList.Highlighted) -> None:
+        self._show_detail(event.entry)
+        self.refresh_bindings()
+
+    @on(BankList.Chosen)
+    def _chosen(self, event: BankList.Chosen) -> None:
+        if isinstance(event.entry, BankError):
+            self.action_show_errors()
+        else:
+            self.action_start_quiz()
+
+    # ------------------------------------------------------------ actions
+
+    @property
+    def current(self) -> HomeEntry | None:
+        """The highlighted entry."""
+        return self.query_one(BankList).current
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        entry = self.current
+        if action == "start_quiz":
+            return isinstance(entry, BankEntry)
+        if action == "show_errors":
+            return isinstance(entry, BankError)
+        if action == "resume":
+            return True if isinstance(entry, BankEntry) and entry.unfinished else None
+        if action == "discard":
+            return isinstance(entry, BankEntry) and bool(entry.unfinished)
+        return True
+
+    def action_start_quiz(self) -> None:
+        """Choose options for a quiz on the highlighted bank, then start it."""
+        entry = self.current
+        if isinstance(entry, BankEntry):
+            self.quiz_app.open_quiz_options(entry.overview.bank)
+
+    def action_show_errors(self) -> None:
+        """Show every problem of the highlighted failed bank."""
+        entry = self.current
+        if isinstance(entry, BankError):
+            from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
+
+            self.quiz_app.push_screen(BankErrorsDialog(entry))
+
+    def action_resume(self) -> None:
+        """Resume the newest unfinished quiz on the highlighted bank."""
+        entry = self.current
+        if isinstance(entry, BankEntry) and entry.unfinished:
+            self.quiz_app.resume_quiz(entry.overview.bank, entry.unfinished[0])
+
+    def action_discard(self) -> None:
+        """Delete the newest unfinished quiz on the highlighted bank, after asking."""
+        entry = self.current
+        if not (isinstance(entry, BankEntry) and entry.unfinished):
+            return
+        attempt = entry.unfinished[0]
+        from quizapp.tui.dialogs.confirm import ConfirmDialog
+
+        def discard(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.quiz_app.store.discard_attempt(attempt.id)
+            except StoreError as error:
+                self.quiz_app.notify(str(error), severity="error", markup=False)
+            self.refresh_entries()
+
+        message = Content.assemble(
+            "The unfinished quiz on ",
+            literal_line(entry.overview.bank.title, "bold"),
+            f" ({attempt.answered} of {attempt.total} answered) and its answers will be deleted.",
+        )
+        self.quiz_app.push_screen(
+            ConfirmDialog("Discard this quiz?", message, yes="Discard", no="Keep"), discard
+        )

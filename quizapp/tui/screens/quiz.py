@@ -1,0 +1,182 @@
+"""Quiz: one question at a time, with progress and the running score."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, ProgressBar
+
+from quizapp.session import AnswerRecord
+from quizapp.store import StoreError
+from quizapp.tui.attempts import NotSaved, RecordedQuiz
+from quizapp.tui.formatting import format_score
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.text import one_line
+from quizapp.tui.widgets.answer import AnswerWidget
+from quizapp.tui.widgets.factory import answer_widget
+from quizapp.tui.widgets.question_view import QuestionView
+
+
+class QuizScreen(AppScreen[None]):
+    """Asks the questions of a `RecordedQuiz`; every answer is saved before
+    its feedback is shown. Leaving asks first, and keeps the answers given."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "skip", "Skip", priority=True, id="quiz.skip"),
+        Binding("escape", "leave", "Quit quiz", id="quiz.leave"),
+    ]
+
+    def __init__(self, quiz: RecordedQuiz) -> None:
+        super().__init__()
+        self.quiz = quiz
+        self._answer: AnswerWidget | None = None
+        self._shown_at = 0.0
+        #: True from an answer until the next question is shown.
+        self._waiting = True
+
+    @property
+    def in_progress(self) -> bool:
+        """Leaving now would leave questions unanswered."""
+        return not self.quiz.session.finished
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield ProgressBar(
+            total=self.quiz.session.total,
+            show_eta=False,
+            show_percentage=False,
+            id="quiz-progress",
+        )
+        yield VerticalScroll(id="question-area")
+        yield Footer()
+
+    async def on_mount(self) -> None:
+        self.title = one_line(self.quiz.session.bank.title)
+        await self.show_question()
+
+    def _status(self) -> str:
+        session = self.quiz.session
+        return (
+            f"Question {session.number} of {session.total} · "
+            f"score {format_score(session.score, session.max_score)}"
+        )
+
+    async def show_question(self) -> None:
+        """Show the current question, or the results when the quiz is done."""
+        session = self.quiz.session
+        question = session.current
+        if question is None:
+            self._show_results()
+            return
+        self.sub_title = self._status()
+        self.query_one(ProgressBar).update(progress=session.index)
+        area = self.query_one("#question-area", VerticalScroll)
+        await area.remove_children()
+        widget = answer_widget(question, session.display_choices(question))
+        await area.mount(QuestionView(question, id="question"), widget)
+        for text_input in widget.query(Input):
+            text_input.cursor_blink = self.quiz_app.settings.cursor_blink
+        area.scroll_home(animate=False)
+        widget.focus_answer()
+        self._answer = widget
+        self._shown_at = self.quiz_app.settings.clock()
+        self._waiting = False
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "skip":
+            return None if self._waiting else True
+        return True
+
+    @on(AnswerWidget.Answered)
+    def _answered(self, event: AnswerWidget.Answered) -> None:
+        event.stop()
+        if self._waiting or event.widget is not self._answer:
+            return
+        answer = event.answer
+        self._give(lambda seconds: self.quiz.answer(answer, seconds))
+
+    def action_skip(self) -> None:
+        """Skip the current question: it scores 0 and counts as missed."""
+        if not self._waiting:
+            self._give(self.quiz.skip)
+
+    def _give(self, give: Callable[[float], AnswerRecord]) -> None:
+        self._waiting = True
+        self.refresh_bindings()
+        seconds = max(self.quiz_app.settings.clock() - self._shown_at, 0.0)
+        try:
+            record = give(seconds)
+        except NotSaved as error:
+            record = error.record
+            self.notify(f"This answer could not be saved: {error}", severity="error", markup=False)
+        session = self.quiz.session
+        self.sub_title = self._status()
+        self.query_one(ProgressBar).update(progress=session.index)
+        from quizapp.tui.screens.feedback import FeedbackScreen
+
+        self.app.push_screen(
+            FeedbackScreen(
+                record,
+                bank_title=session.bank.title,
+                number=session.index,
+                total=session.total,
+                running=format_score(session.score, session.max_score),
+                last=session.finished,
+            ),
+            self._after_feedback,
+        )
+
+    async def _after_feedback(self, choice: str | None) -> None:
+        if choice == "leave" and self.in_progress:
+            self.action_leave()
+        await self.show_question()
+
+    def _show_results(self) -> None:
+        from quizapp.tui.screens.results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(self.quiz))
+
+    def action_leave(self) -> None:
+        """Go back to Home after asking; the answers given so far are kept."""
+        self.confirm_leave(lambda: self.app.pop_screen())
+
+    def confirm_leave(self, then: Callable[[], object]) -> None:
+        """Ask whether to leave the quiz; call ``then`` if the answer is yes.
+
+        A quiz left before its first answer is not kept."""
+        from quizapp.tui.dialogs.confirm import ConfirmDialog
+
+        if not self.in_progress:
+            then()
+            return
+        if isinstance(self.app.screen, ConfirmDialog):
+            return  # already asking
+        answered = self.quiz.session.index
+        if answered:
+            message = Content(
+                f"You answered {answered} of {self.quiz.session.total} questions; your "
+                "answers are saved. Resume the quiz from Home with r, or discard it there with x."
+            )
+        else:
+            message = Content("No question is answered yet, so this quiz will not be kept.")
+
+        def leave(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            if not self.quiz.session.index:
+                try:
+                    self.quiz_app.store.discard_attempt(self.quiz.attempt_id)
+                except StoreError as error:
+                    self.notify(str(error), severity="error", markup=False)
+            then()
+
+        self.app.push_screen(
+            ConfirmDialog("Leave this quiz?", message, yes="Leave", no="Stay"), leave
+        )

@@ -1,0 +1,49 @@
+"""The base of the widgets that take an answer to one question."""
+
+from __future__ import annotations
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from quizapp.model import Answer
+
+
+class AnswerWidget(Vertical):
+    """Shows the answer options of one question and posts `Answered` once.
+
+    Subclasses hold the state of what is being answered (the choice
+    highlighted, the order of items, the pairs made) and nothing else: the
+    screen grades the answer through the quiz session.
+    """
+
+    class Answered(Message):
+        """The user gave an answer (shape: see `quizapp.model.Answer`)."""
+
+        def __init__(self, widget: AnswerWidget, answer: Answer) -> None:
+            super().__init__()
+            self.widget = widget
+            self.answer = answer
+
+        @property
+        def control(self) -> AnswerWidget:
+            """The widget that took the answer."""
+            return self.widget
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self.answered = False
+
+    def submit(self, answer: Answer) -> None:
+        """Post the answer, once; later input is ignored."""
+        if self.answered:
+            return
+        self.answered = True
+        # Subclasses nest their own `Answered` (ChoiceList.Answered, ...).
+        self.post_message(self.Answered(self, answer))
+
+    def focus_answer(self) -> None:
+        """Focus the part of the widget the user types or moves in first."""
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return

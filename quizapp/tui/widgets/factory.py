@@ -1,0 +1,52 @@
+"""The answer widget for each question type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quizapp.model import (
+    ChoiceQuestion,
+    ClozeQuestion,
+    MatchQuestion,
+    MultiQuestion,
+    NumberQuestion,
+    OrderQuestion,
+    Question,
+    TextQuestion,
+    TrueFalseQuestion,
+)
+from quizapp.tui.widgets.answer import AnswerWidget
+from quizapp.tui.widgets.choice_list import ChoiceList, TrueFalseChoice
+from quizapp.tui.widgets.cloze_answer import ClozeAnswer
+from quizapp.tui.widgets.match_board import MatchBoard
+from quizapp.tui.widgets.multi_choice import MultiChoiceList
+from quizapp.tui.widgets.order_list import OrderList
+from quizapp.tui.widgets.typed_answer import TypedAnswer
+
+
+def answer_widget(question: Question, display: Sequence[str]) -> AnswerWidget:
+    """The widget that takes an answer to ``question``.
+
+    ``display`` is what the quiz session orders for display: the choices
+    (choice, multi), the starting order of the items (order) or the right
+    column (match); it is ignored for the other types.
+    """
+    widget_id = "answer"
+    match question:
+        case ChoiceQuestion():
+            return ChoiceList(display, id=widget_id)
+        case MultiQuestion():
+            return MultiChoiceList(display, id=widget_id)
+        case TrueFalseQuestion():
+            return TrueFalseChoice(id=widget_id)
+        case TextQuestion():
+            return TypedAnswer(id=widget_id)
+        case NumberQuestion(unit=unit):
+            return TypedAnswer(numeric=True, unit=unit, id=widget_id)
+        case ClozeQuestion(parts=parts):
+            return ClozeAnswer(parts, id=widget_id)
+        case OrderQuestion():
+            return OrderList(display, id=widget_id)
+        case MatchQuestion(pairs=pairs):
+            return MatchBoard([left for left, _ in pairs], display, id=widget_id)
+    raise AssertionError(f"no answer widget for {question!r}")

@@ -1,0 +1,128 @@
+"""Helpers for the TUI tests: reproducible apps, test banks, screen text."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from quizapp.banks import load_bank
+from quizapp.model import LoadResult
+from quizapp.store import ScoreStore
+from quizapp.tui.app import QuizApp, create_app
+from quizapp.tui.settings import AppSettings
+
+BANKS = Path(__file__).parent / "banks"
+#: "Now" for every test app: dates on screen are relative to it.
+FIXED_NOW = dt.datetime(2025, 3, 14, 10, 0, tzinfo=dt.UTC)
+#: The seed every test quiz is built with.
+SEED = 7
+#: Seconds the test clock moves on each time it is read (so each answer takes this long).
+SECONDS_PER_READ = 5.0
+SIZE = (100, 30)
+
+
+class StepClock:
+    """A monotonic clock that moves on by ``step`` seconds each time it is read."""
+
+    def __init__(self, step: float = SECONDS_PER_READ) -> None:
+        self.value = 0.0
+        self.step = step
+
+    def __call__(self) -> float:
+        value = self.value
+        self.value += self.step
+        return value
+
+
+class StoreClock:
+    """A wall clock for the store: one minute later each time it is read."""
+
+    def __init__(self, start: dt.datetime = FIXED_NOW - dt.timedelta(days=1)) -> None:
+        self.value = start
+
+    def __call__(self) -> dt.datetime:
+        value = self.value
+        self.value += dt.timedelta(minutes=1)
+        return value
+
+
+def load(*names: str) -> list[LoadResult]:
+    """Test banks by file name, in order."""
+    return [load_bank(BANKS / name) for name in names]
+
+
+def open_store(path: Path) -> ScoreStore:
+    """A store whose timestamps are reproducible."""
+    return ScoreStore.open(path, clock=StoreClock())
+
+
+def make_app(results: list[LoadResult], store: ScoreStore, *, player: str = "tester") -> QuizApp:
+    """An app as the command line builds it, with fixed clocks, seed and theme."""
+    settings = AppSettings(
+        player=player,
+        data_dir=store.path.parent,
+        now=lambda: FIXED_NOW,
+        clock=StepClock(),
+        seed=SEED,
+        theme="textual-dark",
+        cursor_blink=False,
+    )
+    return create_app(results, store, settings)
+
+
+_TEXT = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[^)]*-line-(\d+)\)">(.*?)</text>'
+)
+
+
+def screen_text(app: QuizApp) -> str:
+    """What the terminal shows now, as plain text lines (from the SVG screenshot)."""
+    svg = app.export_screenshot()
+    cell_width = 12.2  # the screenshot's width of one terminal cell
+    rows: dict[int, list[tuple[float, str]]] = {}
+    for x, line, text in _TEXT.findall(svg):
+        rows.setdefault(int(line), []).append((float(x), html.unescape(text)))
+    lines = []
+    for number in range(max(rows, default=-1) + 1):
+        row = ""
+        for x, text in sorted(rows.get(number, [])):
+            row = row.ljust(round(x / cell_width)) + text.replace("\xa0", " ")
+        lines.append(row.rstrip())
+    return "\n".join(lines)
+
+
+async def shown(pilot: Pilot[None], selector: str | None = None) -> str:
+    """`screen_text` once pending messages, layout and animations have
+    settled; with ``selector``, only the part of the screen inside that
+    widget of the current screen (its lines joined with spaces)."""
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause()
+    app = pilot.app
+    assert isinstance(app, QuizApp)
+    text = screen_text(app)
+    if selector is None:
+        return text
+    region = app.screen.query_one(selector).content_region
+    lines = text.splitlines()[region.y : region.y + region.height]
+    return flat(" ".join(line[region.x : region.x + region.width] for line in lines))
+
+
+def flat(text: str) -> str:
+    """``text`` with all runs of whitespace made one space (wrapped lines joined)."""
+    return " ".join(text.split())
+
+
+async def open_new_quiz(pilot: Pilot[None], *, shuffle: bool = False) -> None:
+    """From Home: open the options of the highlighted bank and start a quiz
+    (unticking Shuffle unless asked), as a user would with the keyboard."""
+    await pilot.press("enter")
+    await pilot.pause()
+    if not shuffle:
+        await pilot.press("shift+tab", "space", "tab")
+    await pilot.press("enter")
+    await pilot.pause()

@@ -1,0 +1,231 @@
+"""A whole quiz from Home to Results with every question type, then retry-missed."""
+
+from __future__ import annotations
+
+from quizapp.store import ScoreStore
+from quizapp.tui.screens.feedback import FeedbackScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.results import ResultsScreen
+from tests.tui.answering import (
+    choose,
+    pair_up,
+    put_in_order,
+    select_all,
+    type_answer,
+)
+from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, shown
+
+ROLES = [
+    ("Ross Wilson", "former U.S. ambassador to Turkey"),
+    ("Soner Cagaptay", "director of the Turkish Research Program"),
+    ("Vladimir Putin", "Russian president"),
+]
+
+
+async def test_every_question_type_from_home_to_results(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        assert "Every question type" in await shown(pilot)
+        await open_new_quiz(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        (attempt,) = store.unfinished_attempts("tester")
+        assert attempt.question_ids == (
+            "system",
+            "neighbours",
+            "delivery",
+            "analyst",
+            "coup-year",
+            "winner",
+            "timeline",
+            "roles",
+            "skipped",
+        )
+
+        # choice: a number key; the answer is stored before the feedback shows.
+        text = await shown(pilot)
+        assert "Every question type — Question 1 of 9 · score 0 / 0" in text
+        assert "Which system did Turkey buy from Russia?" in text
+        await choose(pilot, "S-400")
+        assert isinstance(app.screen, FeedbackScreen)
+        assert [(row.question_id, row.score) for row in store.answers(attempt.id)] == [
+            ("system", 1.0)
+        ]
+        text = await shown(pilot)
+        assert "✓ Correct  1 / 1 points" in text
+        assert "The editorial is about the S-400 air defence system." in text
+        assert "“Turkey's purchase of the Russian S-400 system”" in text
+        assert "Question 1 of 9 · score 1 / 1" in text
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # multi: two right picks and one wrong of four right answers -> 1/4.
+        assert "Which of these countries border Turkey?" in await shown(pilot)
+        await select_all(pilot, ["Iraq", "Syria", "Spain"])
+        text = await shown(pilot)
+        assert "◐ Partly correct: 0.25 / 1 points" in text
+        assert "Your answer: Iraq; Syria; Spain" in text
+        assert "Correct answer: Iraq; Syria; Iran; Greece" in text
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # true_false with t.
+        await pilot.press("t")
+        await pilot.pause()
+        assert "✓ Correct" in await shown(pilot)
+        await pilot.press("space")
+        await pilot.pause()
+
+        # text: a typo accepted as a near miss.
+        assert "Which analyst directs the Turkish Research Program?" in await shown(pilot)
+        await type_answer(pilot, "Cagaptai")
+        text = await shown(pilot)
+        assert "✓ Correct" in text
+        assert "Accepted: you typed Cagaptai" in text
+        assert "The answer: Soner Cagaptay" in text
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # number: wrong.
+        await type_answer(pilot, "2015")
+        text = await shown(pilot)
+        assert "✗ Wrong  0 / 1 points" in text
+        assert "Your answer: 2015" in text
+        assert "Correct answer: 2016" in text
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # cloze: enter moves to the next gap, then submits.
+        assert "Clearly a [1]_____ in all this is [2]_____" in await shown(pilot)
+        await type_answer(pilot, "winner", "Putin")
+        assert "✓ Correct" in await shown(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # order: move items with shift+up and u.
+        await put_in_order(pilot, ["Soviet times", "the 1950s", "2016"])
+        assert "✓ Correct" in await shown(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # match: letters, and a click for the last pair.
+        assert "Match each person to their role." in await shown(pilot)
+        await pair_up(pilot, ROLES, click_last=True)
+        assert "✓ Correct" in await shown(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # the last question has a quote; skip it.
+        text = await shown(pilot)
+        assert "“a NATO ally”" in text
+        assert "Question 9 of 9 · score 6.25 / 8" in text
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        text = await shown(pilot)
+        assert "→ Skipped" in text
+        assert "Correct answer: NATO" in text
+        assert "Press Enter to see your results." in text
+        # The attempt is finished with the last answer, before Results show.
+        finished = store.attempt(attempt.id)
+        assert finished is not None and finished.finished
+        await pilot.press("enter")
+        await pilot.pause()
+
+        assert isinstance(app.screen, ResultsScreen)
+        text = await shown(pilot)
+        assert "6.25 / 9 points  69%" in text
+        assert "9 questions · 6 right · 1 partly right · 1 wrong · 1 skipped" in text
+        assert "Time taken: 45 s" in text
+        assert "Missed questions (3)" in text
+        tag_rows = {
+            str(row[0]): [str(cell) for cell in row[1:]]
+            for row in (
+                app.screen.query_one("#tag-table").get_row_at(i)  # type: ignore[attr-defined]
+                for i in range(4)
+            )
+        }
+        assert tag_rows == {
+            "actors": ["2 / 2", "100%", "2"],
+            "context": ["1.25 / 3", "42%", "3"],
+            "dates": ["2 / 3", "67%", "3"],
+            "quotes": ["1 / 1", "100%", "1"],
+        }
+        missed = flat(text)
+        assert (
+            "Which of these countries border Turkey? Correct answer: Iraq; Syria; Iran; Greece "
+            "You: Iraq; Syria; Spain (0.25 / 1)" in missed
+        )
+        assert "In what year was the coup attempt? Correct answer: 2016 You: 2015 (0 / 1)" in missed
+        assert "Which alliance is Turkey a member of? Correct answer: NATO You: skipped" in missed
+
+    rows = {row.question_id: row for row in store.answers(attempt.id)}
+    assert len(rows) == 9
+    assert rows["analyst"].given == "Cagaptai" and rows["analyst"].near_miss
+    assert rows["analyst"].score == 1.0
+    assert rows["neighbours"].given == "Iraq; Syria; Spain" and rows["neighbours"].score == 0.25
+    assert rows["coup-year"].given == "2015" and rows["coup-year"].score == 0.0
+    assert rows["winner"].given == "winner; Putin" and rows["winner"].score == 1.0
+    assert rows["timeline"].given == "Soviet times → the 1950s → 2016"
+    assert rows["skipped"].skipped and rows["skipped"].given == ""
+    assert all(row.seconds == 5.0 for row in rows.values())
+    (summary,) = store.attempts(player="tester")
+    assert summary.finished and summary.score == 6.25 and summary.max_score == 9.0
+
+
+async def test_retry_missed_asks_only_the_missed_questions(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new_quiz(pilot)
+        # Skip everything: every question is missed.
+        for _ in range(9):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        assert "0 / 9 points  0%" in await shown(pilot)
+
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert "Question 1 of 9" in await shown(pilot)
+        await choose(pilot, "S-400")
+        await pilot.press("enter")
+        await pilot.pause()
+        # Leave the retry after one answer and check Home.
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "best 0% · last 0%" in await shown(pilot)
+        assert "unfinished quiz: 1 of 9 answered" in await shown(pilot)
+
+    first, retry = store.attempts(player="tester")
+    assert first.finished and not retry.finished
+    assert retry.question_ids == first.question_ids
+    assert [row.question_id for row in store.answers(retry.id)] == ["system"]
+
+
+async def test_retry_after_a_partly_missed_quiz(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new_quiz(pilot)
+        await choose(pilot, "S-400")
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(8):
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert "Question 1 of 8" in await shown(pilot)
+        assert "Which of these countries border Turkey?" in await shown(pilot)
+        await select_all(pilot, ["Iraq", "Syria", "Iran", "Greece"])
+        assert "✓ Correct" in await shown(pilot)
+    *_, retry = store.attempts(player="tester")
+    assert retry.question_ids[0] == "neighbours" and len(retry.question_ids) == 8
+    assert "system" not in retry.question_ids
