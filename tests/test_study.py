@@ -39,6 +39,7 @@ from quizapp.study import (
     StudyDeck,
     build_cards,
     new_per_day_setting,
+    quiz_card_ids,
     record_quiz_result,
 )
 
@@ -537,6 +538,23 @@ def test_wrong_quiz_answer_on_a_new_card_makes_it_due(
     outcome = deck.grade("q:oldest", 3)
     assert outcome.interval == dt.timedelta(minutes=10)
     assert deck.counts() == (0, 0)
+
+
+def test_wrong_generated_question_makes_its_fact_cards_due(
+    make_deck: DeckFactory, store: MemoryStore, clock: Clock
+) -> None:
+    bank = make_bank()
+    deck = make_deck(bank)
+    assert quiz_card_ids(bank, "quote:winner:speaker") == ("quote:winner", "actor:wilson")
+    assert quiz_card_ids(bank, "event:coup:year") == ("event:coup",)
+    assert quiz_card_ids(bank, "system") == ("q:system",)
+    assert quiz_card_ids(bank, "no-such-question") == ()
+    for card in deck.cards:
+        deck.grade(card.id, 4)
+    clock.advance(hours=1)
+    moved = record_quiz_result(bank, store, "ana", "quote:winner:speaker", False, clock.now)
+    assert moved == ("quote:winner", "actor:wilson")
+    assert [card.id for card in deck.due_cards()] == ["actor:wilson", "quote:winner"]
 
 
 def test_wrong_quiz_answer_keeps_an_earlier_due_time(
