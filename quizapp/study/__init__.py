@@ -25,7 +25,9 @@ Public API (what the study views build on)::
         cram.summary() -> CramSummary              # never touches a schedule
 
     record_quiz_result(bank, store, player, question_id, correct, now)
-        A wrong quiz answer makes the question's studied cards due now.
+        A wrong quiz answer makes the question's cards due now (see
+        quiz_card_ids: its own card, or a generated question's fact cards);
+        a right one changes nothing.
 
 ``store`` is anything implementing `StudyStore` (`quizapp.store.ScoreStore`).
 """
