@@ -56,6 +56,8 @@ only other ours ourselves over really same shall should since some such than tha
 theirs them themselves then there these they this those though through under until upon
 very were what when where whether which while whom whose will with within without would
 your yours yourself yourselves said says told added going back well still thing things
+think thought know knew like make made many pretty quite rather something anything nothing
+everything always never maybe perhaps sure come came take took want need look seem seems
 """
 #: Words never chosen as a cloze gap.
 STOPWORDS = frozenset(_STOPWORD_TEXT.split())
@@ -305,10 +307,14 @@ def _actor_role(bank: Bank, actor: Actor, actors: Sequence[Actor]) -> ChoiceQues
         return None
     return ChoiceQuestion(
         id=question_id,
-        prompt=f"{'Who' if actor.kind == 'person' else 'What'} is {actor.name}?",
+        prompt=f"Who is {actor.name}?"
+        if actor.kind == "person"
+        else f"Which description fits {actor.name}?",
         choices=_choices(rng, actor.role, distractors),
         answer=actor.role,
-        explanation=f"The source describes {actor.name} as {_sentence(actor.role)}.",
+        explanation=" ".join(
+            part for part in (f"{actor.name}: {_sentence(actor.role)}.", actor.description) if part
+        ),
         source=actor.source,
         tags=("actors",),
         difficulty=1,

@@ -156,7 +156,9 @@ def select_questions(bank: Bank, options: QuizOptions, seed: int) -> list[Questi
     """The questions of a quiz on ``bank`` in order (see `QuizOptions`)."""
     pool: list[Question] = list(bank.questions)
     if options.include_generated:
-        pool.extend(generate_questions(bank))
+        # A hand-written question keeps its id even if a generated one has it too.
+        taken = {q.id for q in pool}
+        pool.extend(q for q in generate_questions(bank) if q.id not in taken)
     if options.tags:
         wanted_tags = set(options.tags)
         pool = [q for q in pool if wanted_tags.intersection(q.tags)]

@@ -214,10 +214,15 @@ def test_who_is() -> None:
     assert isinstance(question, ChoiceQuestion)
     assert question.prompt == "Who is Vladimir Putin?"
     assert question.answer == "Russian President"
-    assert question.explanation == "The source describes Vladimir Putin as Russian President."
+    assert question.explanation == "Vladimir Putin: Russian President."
     roles = {a.role for a in ACTORS if a.kind == "person"}
     assert set(question.choices) <= roles
-    assert by_id()["actor:global-mn:role"].prompt == "What is Global Minnesota?"
+    assert by_id()["actor:global-mn:role"].prompt == "Which description fits Global Minnesota?"
+    described = dataclasses.replace(ACTORS[3], description="He leads Russia.")
+    bank = dataclasses.replace(BANK, actors=(*ACTORS[:3], described, *ACTORS[4:]))
+    assert by_id(bank)["actor:putin:role"].explanation == (
+        "Vladimir Putin: Russian President. He leads Russia."
+    )
 
 
 def test_who_is_needs_three_actors() -> None:

@@ -134,6 +134,14 @@ def test_generated_questions_follow_the_hand_written_ones() -> None:
     assert all(q.generated for q in session.questions[8:])
 
 
+def test_a_hand_written_question_wins_over_a_generated_one_with_its_id() -> None:
+    mine = dataclasses.replace(CHOICE, id="quote:winner-quote:speaker")
+    bank = dataclasses.replace(BANK, questions=(mine,))
+    session = QuizSession.from_bank(bank, QuizOptions(shuffle=False))
+    assert session.question_ids.count("quote:winner-quote:speaker") == 1
+    assert session.questions[0] is mine
+
+
 def test_filter_by_tags() -> None:
     session = QuizSession.from_bank(BANK, dataclasses.replace(IN_ORDER, tags=("dates", "quotes")))
     assert session.question_ids == ("delivery", "coup", "winner")
