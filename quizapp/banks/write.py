@@ -43,6 +43,9 @@ __all__ = [
 ]
 
 
+_ARRAYS = ("actors", "events", "quotes", "questions")
+
+
 def toml_string(value: str) -> str:
     """``value`` as a TOML basic string literal, quotes included."""
     line = tomli_w.dumps({"v": value})
@@ -195,11 +198,36 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
 
 
 def bank_to_toml(bank: Bank, *, header: str = "") -> str:
-    """The bank as TOML text; ``header`` (comment lines) is put first."""
-    body = tomli_w.dumps(bank_to_dict(bank), multiline_strings=True)
+    """The bank as TOML text; ``header`` (comment lines) is put first.
+
+    Facts and questions are always written as ``[[questions]]`` tables, one
+    after the other, the way authors write them (tomli-w alone would put
+    short ones in an inline array).
+    """
+    data = bank_to_dict(bank)
+    arrays = {name: data.pop(name) for name in _ARRAYS if name in data}
+    chunks = [_dumps(data)]
+    for name, tables in arrays.items():
+        chunks.extend(f"\n[[{name}]]\n" + _dumps(table) for table in tables)
     if header and not header.endswith("\n"):
         header += "\n"
-    return header + body
+    return header + "".join(chunks)
+
+
+def _dumps(table: dict[str, Any]) -> str:
+    """One table as TOML. Text with line breaks is written over several lines,
+    unless it holds a carriage return, which a multi-line string would lose."""
+    return tomli_w.dumps(table, multiline_strings=not _has_carriage_return(table))
+
+
+def _has_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(item) for item in value.values())
+    if isinstance(value, list):
+        return any(_has_carriage_return(item) for item in value)
+    return False
 
 
 def write_bank(bank: Bank, path: Path, *, header: str = "") -> None:

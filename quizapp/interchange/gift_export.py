@@ -48,11 +48,11 @@ def escape_gift(text: str) -> str:
 
 
 def _text(text: str) -> str:
-    """An escaped text that Moodle reads in its format: one starting with
-    something like ``[html]`` gets an explicit ``[moodle]`` in front, so the
-    first is kept as text."""
+    """An escaped text that Moodle reads as written. One that starts like a
+    format marker (``[html]``) or a weight (``%50%``) gets an explicit
+    ``[moodle]`` marker in front, after which both are plain text."""
     escaped = escape_gift(text)
-    if text.lstrip().startswith(_FORMAT_MARKERS):
+    if text.lstrip().startswith((*_FORMAT_MARKERS, "%")):
         return "[moodle]" + escaped
     return escaped
 
