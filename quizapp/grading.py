@@ -235,7 +235,12 @@ def _render(answer: object) -> str:
         if answer and all(_as_pair(item) is not None for item in answer):
             return "; ".join(f"{item[0]} → {item[1]}" for item in answer)
         return "; ".join(_render(item) for item in answer)
-    return str(answer)
+    if isinstance(answer, float):
+        return f"{answer:g}"
+    try:
+        return str(answer)
+    except ValueError:  # an int with more digits than Python will print
+        return "(a number too long to show)"
 
 
 def _as_strings(answer: object) -> tuple[str, ...] | None:
@@ -338,8 +343,11 @@ def _grade_number(question: NumberQuestion, answer: object) -> _Outcome:
         value = parse_number(answer, question.unit)
         given = answer.strip()
     elif isinstance(answer, (int, float)) and not isinstance(answer, bool):
-        value = float(answer) if math.isfinite(answer) else None
-        given = f"{answer:g}"
+        try:
+            value = float(answer) if math.isfinite(answer) else None
+        except OverflowError:  # an int too large for a float
+            value = None
+        given = _render(answer)
     else:
         return _Outcome(0.0, _render(answer))
     if value is None:

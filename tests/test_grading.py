@@ -293,6 +293,14 @@ def test_number_float_rounding_is_forgiven() -> None:
     assert not grade_answer(question, "0.31").correct
 
 
+def test_numbers_given_as_numbers() -> None:
+    assert grade_answer(NUMBER, 2016).correct  # type: ignore[arg-type]
+    assert grade_answer(NUMBER, 2016.0).given == "2016"  # type: ignore[arg-type]
+    assert not grade_answer(NUMBER, float("nan")).correct  # type: ignore[arg-type]
+    assert not grade_answer(NUMBER, 10**400).correct  # type: ignore[arg-type]
+    assert grade_answer(NUMBER, 10**5000).given == "(a number too long to show)"  # type: ignore[arg-type]
+
+
 def test_number_with_unit() -> None:
     question = NumberQuestion(id="n", prompt="Range?", answer=400, unit="km")
     grade = grade_answer(question, "400 km")
