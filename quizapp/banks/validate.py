@@ -1,0 +1,354 @@
+"""Parsed TOML -> `Bank`: every rule of bank format 1, every problem located.
+
+See ``docs/bank-format.md`` for the rules; each is checked here or in
+`quizapp.banks.questions`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Literal, TypeVar
+
+from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
+from quizapp.banks.fast import fast_questions
+from quizapp.banks.locate import SourceMap, Where
+from quizapp.banks.questions import MATCH_BY_NAME, read_question
+from quizapp.model import (
+    FORMAT_VERSION,
+    MATCH_MODES,
+    Actor,
+    Bank,
+    BankError,
+    BankProblem,
+    Defaults,
+    Event,
+    Location,
+    Question,
+    Quote,
+    SourceInfo,
+)
+
+TOP_KEYS = frozenset({"format", "bank", "defaults", "actors", "events", "quotes", "questions"})
+BANK_KEYS = frozenset({"id", "title", "description", "tags", "generate", "source"})
+SOURCE_KEYS = frozenset({"title", "author", "url", "file"})
+DEFAULTS_KEYS = frozenset({"points", "match", "difficulty"})
+ACTOR_KEYS = frozenset({"id", "name", "kind", "role", "aliases", "description", "source"})
+EVENT_KEYS = frozenset(
+    {"id", "when", "date", "year", "approximate", "what", "actors", "note", "source"}
+)
+QUOTE_KEYS = frozenset({"id", "text", "speaker", "context", "source"})
+#: Anything with an id: a fact or a question.
+Identified = Actor | Event | Quote | Question
+BANK_ID = re.compile(r"[a-z0-9_.-]+")
+
+T = TypeVar("T")
+#: Ids to check once every fact is known: the table, the key, the ids, and
+#: whether they must name actors or any fact.
+Reference = tuple[Where, str, tuple[str, ...], Literal["actor", "fact"]]
+
+
+def newer_format_problem(path: str, version: int, source: SourceMap) -> BankProblem:
+    """The one problem reported for a bank written for a newer quizapp."""
+    line, col = source.locate(("format",))
+    return BankProblem(
+        Location(path, line, col),
+        f"this bank needs a newer quizapp (format {version}; "
+        f"this version reads format {FORMAT_VERSION})",
+    )
+
+
+def build_bank(
+    data: Mapping[str, object], source: SourceMap, path: str, file: Path
+) -> Bank | BankError:
+    """Validate ``data`` (a parsed bank file) and build its `Bank`, or return
+    every problem found. ``path`` is how locations name the file."""
+    c = Checker(path, source)
+    version = data.get("format")
+    if type(version) is int and version > FORMAT_VERSION:
+        return BankError(file, (newer_format_problem(path, version, source),))
+    if version is None:
+        c.error((), f"missing required key 'format' (write format = {FORMAT_VERSION} at the top)")
+    elif type(version) is not int:
+        c.error(("format",), f"'format' must be an integer, found {type_name(version)}")
+    elif version < 1:
+        c.error(("format",), f"'format' must be {FORMAT_VERSION}, found {version}")
+    c.unknown_keys(data, (), TOP_KEYS)
+
+    bank_table = c.table(data, (), "bank", required=True)
+    defaults = _defaults(c, c.table(data, (), "defaults", required=False))
+    refs: list[Reference] = []
+    actors = _read_all(c, data, "actors", lambda t, w, line: _actor(c, t, w, line))
+    events = _read_all(c, data, "events", lambda t, w, line: _event(c, t, w, line, refs))
+    quotes = _read_all(c, data, "quotes", lambda t, w, line: _quote(c, t, w, line, refs))
+    questions = _questions(c, data, defaults, refs)
+    _check_ids(c, (actors, events, quotes, questions))
+    _check_references(c, refs, actors, (*actors, *events, *quotes))
+
+    bank = _bank(c, bank_table, defaults, actors, events, quotes, questions, file)
+    problems = sorted(c.problems, key=lambda p: (p.location.line, p.location.col))
+    if c.errors or bank is None:
+        return BankError(file, tuple(problems))
+    return replace(bank, warnings=tuple(problems)) if problems else bank
+
+
+def _bank(
+    c: Checker,
+    table: Table | None,
+    defaults: Defaults,
+    actors: list[tuple[Where, Actor]],
+    events: list[tuple[Where, Event]],
+    quotes: list[tuple[Where, Quote]],
+    questions: list[tuple[Where, Question]],
+    file: Path,
+) -> Bank | None:
+    if table is None:
+        return None
+    where: Where = ("bank",)
+    c.unknown_keys(table, where, BANK_KEYS)
+    bank_id = c.text(table, where, "id", required=True)
+    if bank_id and not BANK_ID.fullmatch(bank_id):
+        c.error(
+            (*where, "id"),
+            f"'id' {describe(bank_id)} may only use lower-case letters, digits, '-', '_' and '.'",
+        )
+    title = c.text(table, where, "title", required=True)
+    description = c.text(table, where, "description")
+    tags = c.texts(table, where, "tags") or ()
+    generate = c.flag(table, where, "generate", default=True)
+    source = _source_info(c, c.table(table, where, "source", required=False))
+    if not questions and not (generate and (actors or events or quotes)):
+        c.error(
+            where,
+            "the bank has no questions: add [[questions]] tables, "
+            "or facts ([[actors]], [[events]], [[quotes]]) to generate questions from",
+        )
+    return Bank(
+        id=bank_id,
+        title=title,
+        format=FORMAT_VERSION,
+        description=description,
+        tags=tags,
+        source=source,
+        defaults=defaults,
+        generate=generate,
+        actors=tuple(actor for _, actor in actors),
+        events=tuple(event for _, event in events),
+        quotes=tuple(quote for _, quote in quotes),
+        questions=tuple(question for _, question in questions),
+        path=file,
+    )
+
+
+def _source_info(c: Checker, table: Table | None) -> SourceInfo | None:
+    if table is None:
+        return None
+    where: Where = ("bank", "source")
+    c.unknown_keys(table, where, SOURCE_KEYS)
+    return SourceInfo(
+        title=c.text(table, where, "title", required=True),
+        author=c.text(table, where, "author"),
+        url=c.text(table, where, "url"),
+        file=c.text(table, where, "file"),
+    )
+
+
+def _defaults(c: Checker, table: Table | None) -> Defaults:
+    if table is None:
+        return Defaults()
+    where: Where = ("defaults",)
+    c.unknown_keys(table, where, DEFAULTS_KEYS)
+    base = Defaults()
+    return Defaults(
+        points=c.integer(table, where, "points", 1, None, base.points),
+        match=MATCH_BY_NAME[c.choice_of(table, where, "match", MATCH_MODES, base.match)],
+        difficulty=c.integer(table, where, "difficulty", 1, 3, base.difficulty),
+    )
+
+
+def _array_of_tables(c: Checker, data: Table, name: str) -> list[object]:
+    """The array ``name`` (empty when absent or not an array)."""
+    value = data.get(name)
+    if value is None:
+        return []
+    if type(value) is not list:
+        found = type_name(value)
+        c.error((name,), f"'{name}' must be an array of tables ([[{name}]]), found {found}")
+        return []
+    return value
+
+
+def _read_all(
+    c: Checker, data: Table, name: str, read: Callable[[Table, Where, int], T]
+) -> list[tuple[Where, T]]:
+    """Every table of the array ``name`` read with ``read(table, where, line)``,
+    with its where."""
+    tables = _array_of_tables(c, data, name)
+    lines = c.source.header_lines(name, len(tables))
+    read_items: list[tuple[Where, T]] = []
+    for index, table in enumerate(tables):
+        where: Where = (name, index)
+        if type(table) is dict:
+            read_items.append((where, read(table, where, lines[index])))
+        else:
+            c.error(where, f"each entry of '{name}' must be a table, found {type_name(table)}")
+    return read_items
+
+
+def _questions(
+    c: Checker, data: Table, defaults: Defaults, refs: list[Reference]
+) -> list[tuple[Where, Question]]:
+    """The hand-written questions: valid tables through the quick path, the
+    others through the full, reporting check."""
+    tables = _array_of_tables(c, data, "questions")
+    quick = fast_questions(tables, c.source.header_lines("questions", len(tables)), defaults)
+    read: list[tuple[Where, Question]] = []
+    for index, question in enumerate(quick):
+        where: Where = ("questions", index)
+        if question is None:
+            question = _checked_question(c, tables[index], where, defaults)
+            if question is None:
+                continue
+        if question.about:
+            refs.append((where, "about", question.about, "fact"))
+        read.append((where, question))
+    return read
+
+
+def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
+    c.unknown_keys(table, where, ACTOR_KEYS)
+    return Actor(
+        id=c.ident(table, where),
+        name=c.text(table, where, "name", required=True),
+        kind=c.text(table, where, "kind", required=True),
+        role=c.text(table, where, "role", required=True),
+        aliases=c.texts(table, where, "aliases") or (),
+        description=c.text(table, where, "description"),
+        source=c.text(table, where, "source"),
+        line=line,
+    )
+
+
+def _event(c: Checker, table: Table, where: Where, line: int, refs: list[Reference]) -> Event:
+    c.unknown_keys(table, where, EVENT_KEYS)
+    sort_key, year = _sort_key(c, table, where)
+    actors = c.texts(table, where, "actors") or ()
+    if actors:
+        refs.append((where, "actors", actors, "actor"))
+    return Event(
+        id=c.ident(table, where),
+        when=c.text(table, where, "when", required=True),
+        sort_key=sort_key,
+        what=c.text(table, where, "what", required=True),
+        year=year,
+        approximate=c.flag(table, where, "approximate", default=False),
+        actors=actors,
+        note=c.text(table, where, "note"),
+        source=c.text(table, where, "source"),
+        line=line,
+    )
+
+
+def _sort_key(c: Checker, table: Table, where: Where) -> tuple[dt.date, int | None]:
+    """An event's sort key and year, from ``date`` and/or ``year``."""
+    date_value, year_value = table.get("date"), table.get("year")
+    date: dt.date | None = None
+    year: int | None = None
+    if date_value is not None:
+        if isinstance(date_value, dt.date) and not isinstance(date_value, dt.datetime):
+            date, year = date_value, date_value.year
+        else:
+            found = type_name(date_value)
+            c.error((*where, "date"), f"'date' must be a date such as 2016-07-15, found {found}")
+    if year_value is not None:
+        if type(year_value) is not int:
+            found = type_name(year_value)
+            c.error((*where, "year"), f"'year' must be an integer such as 2016, found {found}")
+        elif not dt.MINYEAR <= year_value <= dt.MAXYEAR:
+            c.error((*where, "year"), f"'year' must be between 1 and 9999, found {year_value}")
+        elif date is not None and year_value != date.year:
+            c.error((*where, "year"), f"'year' {year_value} does not match 'date' {date}")
+        else:
+            year = year_value
+    if date_value is None and year_value is None:
+        c.error(where, "missing 'date' or 'year' (the event's place on the timeline)")
+    if date is None:
+        date = dt.date(year or dt.MINYEAR, 1, 1)
+    return date, year
+
+
+def _quote(c: Checker, table: Table, where: Where, line: int, refs: list[Reference]) -> Quote:
+    c.unknown_keys(table, where, QUOTE_KEYS)
+    speaker = c.text(table, where, "speaker", required=True)
+    if speaker:
+        refs.append((where, "speaker", (speaker,), "actor"))
+    return Quote(
+        id=c.ident(table, where),
+        text=c.text(table, where, "text", required=True),
+        speaker=speaker,
+        context=c.text(table, where, "context"),
+        source=c.text(table, where, "source"),
+        line=line,
+    )
+
+
+def _checked_question(
+    c: Checker, table: object, where: Where, defaults: Defaults
+) -> Question | None:
+    """A question table checked key by key, every problem recorded."""
+    if type(table) is not dict:
+        c.error(where, f"each entry of 'questions' must be a table, found {type_name(table)}")
+        return None
+    question = read_question(c, table, where, defaults)
+    if question is None:
+        return None
+    name = describe(question.id) if question.id else "this question"
+    if not question.explanation.strip():
+        c.warning(where, f"question {name} has no explanation (shown after answering)")
+    if not question.source.strip():
+        c.warning(where, f"question {name} has no source (the excerpt that proves the answer)")
+    return question
+
+
+def _check_ids(c: Checker, groups: tuple[Sequence[tuple[Where, Identified]], ...]) -> None:
+    """Ids are unique across the facts and questions of a bank; a repeat is
+    reported where it occurs later in the file."""
+    ids = [item.id for group in groups for _, item in group if item.id]
+    if len(set(ids)) == len(ids):
+        return
+    entries = [(where, item.id) for group in groups for where, item in group if item.id]
+    first: dict[str, Where] = {}
+    for where, identifier in sorted(entries, key=lambda entry: c.source.locate(entry[0])):
+        earlier = first.setdefault(identifier, where)
+        if earlier is not where:
+            line = c.source.line((*earlier, "id"))
+            c.error((*where, "id"), f"duplicate id '{identifier}': already used on line {line}")
+
+
+def _check_references(
+    c: Checker,
+    refs: list[Reference],
+    actors: list[tuple[Where, Actor]],
+    facts: tuple[tuple[Where, Actor | Event | Quote], ...],
+) -> None:
+    """Quote speakers and event actors name actors; ``about`` names facts."""
+    if not refs:
+        return
+    actor_ids = {actor.id for _, actor in actors}
+    fact_ids = {fact.id for _, fact in facts}
+    for where, key, targets, kind in refs:
+        known = actor_ids if kind == "actor" else fact_ids
+        if known.issuperset(targets):
+            continue
+        what = "an actor" if kind == "actor" else "an actor, event or quote"
+        for number, target in enumerate(targets):
+            if target not in known:
+                hint = did_you_mean(target, known)
+                if key == "speaker":
+                    at, label = (*where, key), f"'{key}'"
+                else:
+                    at, label = (*where, key, number), f"'{key}' item {number + 1}"
+                c.error(at, f"{label} '{target}' is not {what} of this bank{hint}")
