@@ -22,6 +22,7 @@ Partial credit (as a fraction of the question's ``points``):
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import unicodedata
@@ -83,6 +84,7 @@ _EXTRA_FOLDS = str.maketrans(
 _SPACES = re.compile(r"\s+")
 
 
+@functools.lru_cache(maxsize=4096)
 def normalise_text(text: str) -> str:
     """Fold a text answer for comparison.
 
@@ -119,24 +121,31 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     With ``limit``, any distance above it is reported as ``limit + 1``, which
     lets long, clearly different answers be rejected early.
     """
-    if limit is not None and abs(len(a) - len(b)) > limit:
+    if limit is None:
+        limit = max(len(a), len(b))  # no distance is larger
+    if abs(len(a) - len(b)) > limit:
         return limit + 1
+    # Only cells within `limit` of the diagonal can stay within the limit; the
+    # others hold `too_far`, and every value is capped there.
+    too_far = limit + 1
     previous2: list[int] = []
-    previous = list(range(len(b) + 1))
+    previous = [min(j, too_far) for j in range(len(b) + 1)]
     for i, char_a in enumerate(a, start=1):
-        current = [i] + [0] * len(b)
-        for j, char_b in enumerate(b, start=1):
+        current = [too_far] * (len(b) + 1)
+        current[0] = min(i, too_far)
+        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
+            char_b = b[j - 1]
             cost = 0 if char_a == char_b else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, too_far)
             if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
                 value = min(value, previous2[j - 2] + 1)
             current[j] = value
-        # Each row only grows from the two rows above it, so once both exceed
-        # the limit every later row does too.
-        if limit is not None and min(current) > limit and min(previous) >= limit:
-            return limit + 1
+        # Each row only grows from the two rows above it, so once both are
+        # past the limit every later row is too.
+        if min(current) == too_far and min(previous) >= limit:
+            return too_far
         previous2, previous = previous, current
-    return previous[-1] if limit is None else min(previous[-1], limit + 1)
+    return previous[-1]
 
 
 @dataclass(frozen=True, slots=True)

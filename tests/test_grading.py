@@ -131,6 +131,32 @@ def test_edit_distance_limit_caps_the_result() -> None:
     assert edit_distance("cagaptay", "cagaptai", limit=2) == 1
 
 
+def reference_distance(a: str, b: str) -> int:
+    """Optimal string alignment distance, the textbook full-table way."""
+    table = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
+    for i in range(len(a) + 1):
+        table[i][0] = i
+    for j in range(len(b) + 1):
+        table[0][j] = j
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            cost = 0 if a[i - 1] == b[j - 1] else 1
+            table[i][j] = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                table[i][j] = min(table[i][j], table[i - 2][j - 2] + 1)
+    return table[-1][-1]
+
+
+short_words = st.text(alphabet="abcd", max_size=9)
+
+
+@given(a=short_words, b=short_words, limit=st.integers(min_value=0, max_value=4))
+def test_edit_distance_matches_the_reference(a: str, b: str, limit: int) -> None:
+    distance = reference_distance(a, b)
+    assert edit_distance(a, b) == distance
+    assert edit_distance(a, b, limit) == min(distance, limit + 1)
+
+
 # ------------------------------------------------------------------- text
 
 
