@@ -157,3 +157,20 @@ def test_without_schema_the_starter_explains_the_option() -> None:
     assert not text.startswith("#:schema")
     assert "`quizapp new FILE --with-schema`" in text
     assert '"#:schema ./bank-v1.schema.json"' in text
+
+
+def test_teacher_commands_do_not_import_textual(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    bank = tmp_path / "b.toml"
+    script = (
+        "import sys\n"
+        "from quizapp.cli import main\n"
+        f"assert main(['new', {str(bank)!r}]) == 0\n"
+        f"assert main(['export', {str(bank)!r}, '--format', 'gift', '--generated']) == 0\n"
+        "import quizapp.commands.import_, quizapp.interchange.aiken\n"
+        "assert 'textual' not in sys.modules, 'textual imported'\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
