@@ -8,10 +8,10 @@ close to that of a bare Textual app.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.theme import Theme
@@ -66,6 +66,12 @@ class QuizApp(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        # "Change theme" is among quizapp's own commands (`QuizCommands`).
+        for command in super().get_system_commands(screen):
+            if command.title != "Theme":
+                yield command
 
     def on_mount(self) -> None:
         self._apply_remembered_theme()

@@ -60,15 +60,22 @@ def open_store(path: Path) -> ScoreStore:
     return ScoreStore.open(path, clock=StoreClock())
 
 
-def make_app(results: list[LoadResult], store: ScoreStore, *, player: str = "tester") -> QuizApp:
-    """An app as the command line builds it, with fixed clocks, seed and theme."""
+def make_app(
+    results: list[LoadResult],
+    store: ScoreStore,
+    *,
+    player: str = "tester",
+    theme: str | None = "textual-dark",
+) -> QuizApp:
+    """An app as the command line builds it, with fixed clocks and seed, and
+    a fixed theme unless ``theme`` is None (then the remembered one is used)."""
     settings = AppSettings(
         player=player,
         data_dir=store.path.parent,
         now=lambda: FIXED_NOW,
         clock=StepClock(),
         seed=SEED,
-        theme="textual-dark",
+        theme=theme,
         cursor_blink=False,
     )
     return create_app(results, store, settings)
@@ -126,3 +133,33 @@ async def open_new_quiz(pilot: Pilot[None], *, shuffle: bool = False) -> None:
         await pilot.press("shift+tab", "space", "tab")
     await pilot.press("enter")
     await pilot.pause()
+
+
+TAGS = {"system": ("context",), "coup-year": ("dates",), "analyst": ("actors",)}
+
+
+def record_quiz(
+    store: ScoreStore,
+    scores: dict[str, float],
+    *,
+    bank_id: str = "tui-every-type",
+    title: str = "Every question type",
+    finish: bool = True,
+) -> int:
+    """Store a quiz the way the app does: an attempt, its answers, finished."""
+    attempt = store.start_attempt(
+        "tester", bank_id, title, list(scores), {"shuffle": False, "seed": SEED}
+    )
+    for question_id, score in scores.items():
+        store.record_answer(
+            attempt,
+            question_id,
+            given="typed",
+            score=score,
+            max_score=1.0,
+            seconds=10.0,
+            tags=TAGS.get(question_id, ()),
+        )
+    if finish:
+        store.finish_attempt(attempt)
+    return attempt

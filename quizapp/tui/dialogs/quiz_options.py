@@ -31,7 +31,7 @@ class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
     HELP_KEYS: tuple[tuple[str, str], ...] = (
         ("tab / shift+tab", "Move between the fields"),
         ("space", "Tick or untick a checkbox"),
-        ("enter", "Start the quiz (on a button or in the number field)"),
+        ("⏎", "Start the quiz (on a button or in the number field)"),
     )
 
     def __init__(self, overview: BankOverview, *, seed: int | None = None) -> None:

@@ -74,16 +74,18 @@ def key_rows(
     node_class: type[DOMNode], key_display: Callable[[Binding], str]
 ) -> list[tuple[str, str]]:
     """(keys, description) for the bindings and extra help keys a class
-    declares itself (inherited ones are listed under the parent class)."""
+    declares itself (inherited ones are listed under the parent class). A
+    binding's tooltip, when it has one, is the longer description used."""
     bindings: Iterable[BindingType] = node_class.__dict__.get("BINDINGS", ())
     grouped: dict[str, list[str]] = {}
     for binding in bindings:
         if not isinstance(binding, Binding):
             key, action, *rest = binding
             binding = Binding(key, action, rest[0] if rest else "")
+        description = binding.tooltip or binding.description
         for key in binding.key.split(","):
             display = key_display(Binding(key.strip(), binding.action, binding.description))
-            grouped.setdefault(binding.description, []).append(display)
+            grouped.setdefault(description, []).append(display)
     rows = [
         (_key_run(keys) or " / ".join(dict.fromkeys(keys)), description)
         for description, keys in grouped.items()

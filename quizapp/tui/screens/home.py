@@ -27,15 +27,45 @@ class HomeScreen(AppScreen[None]):
     """The first screen: the banks, their scores, and what to do next."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("s", "start_quiz", "Start quiz", id="home.start"),
-        Binding("r", "resume", "Resume", id="home.resume"),
-        Binding("x", "discard", "Discard", id="home.discard"),
-        Binding("e", "show_errors", "Errors", id="home.errors"),
-        Binding("h", "app.history", "History", id="home.history"),
+        Binding(
+            "s",
+            "start_quiz",
+            "Start quiz",
+            tooltip="Choose options and start a quiz on the highlighted bank",
+            id="home.start",
+        ),
+        Binding(
+            "r",
+            "resume",
+            "Resume",
+            tooltip="Resume the highlighted bank's unfinished quiz",
+            id="home.resume",
+        ),
+        Binding(
+            "x",
+            "discard",
+            "Discard",
+            tooltip="Discard the highlighted bank's unfinished quiz (asks first)",
+            id="home.discard",
+        ),
+        Binding(
+            "e",
+            "show_errors",
+            "Errors",
+            tooltip="Every problem of the highlighted bank that could not be loaded",
+            id="home.errors",
+        ),
+        Binding(
+            "h",
+            "app.history",
+            "History",
+            tooltip="Your past quizzes, score trend and weakest questions",
+            id="home.history",
+        ),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
         ("↑ ↓", "Highlight a bank"),
-        ("enter / click", "Start a quiz on the bank (or show a failed bank's errors)"),
+        ("⏎ / click", "Start a quiz on the bank (or show a failed bank's errors)"),
     )
 
     def compose(self) -> ComposeResult:

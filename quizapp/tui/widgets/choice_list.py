@@ -41,7 +41,7 @@ class ChoiceList(AnswerWidget):
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("↑ ↓ then enter", "Choose the highlighted option"),
+        ("↑ ↓ then ⏎", "Choose the highlighted option"),
         ("click", "Choose an option"),
     )
 

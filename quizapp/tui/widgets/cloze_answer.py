@@ -29,7 +29,7 @@ class ClozeAnswer(AnswerWidget):
     moves to the next gap, enter in the last one submits every gap."""
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("enter", "Go to the next gap; in the last gap, submit every gap"),
+        ("⏎", "Go to the next gap; in the last gap, submit every gap"),
         ("tab / shift+tab", "Move between the gaps"),
     )
 

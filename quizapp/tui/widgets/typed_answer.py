@@ -16,7 +16,7 @@ EMPTY_HINT = "Type an answer first, or skip the question."
 class TypedAnswer(AnswerWidget):
     """One input line; enter submits what was typed (as typed)."""
 
-    HELP_KEYS: tuple[tuple[str, str], ...] = (("enter", "Submit what you typed"),)
+    HELP_KEYS: tuple[tuple[str, str], ...] = (("⏎", "Submit what you typed"),)
 
     class Answered(AnswerWidget.Answered):
         """The typed text was submitted."""

@@ -1,0 +1,161 @@
+"""History (attempts, trend, tags, weakest questions) and Help (every key)."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, OptionList, Sparkline, Static
+
+from quizapp.store import ScoreStore
+from quizapp.tui.screens.help import HelpScreen
+from quizapp.tui.screens.history import HistoryScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.quiz import QuizScreen
+from tests.tui.helpers import SIZE, load, make_app, open_new_quiz, record_quiz, shown
+
+
+def cells(table: DataTable[object]) -> list[list[str]]:
+    return [[str(cell) for cell in table.get_row_at(i)] for i in range(table.row_count)]
+
+
+async def test_history_shows_attempts_trend_tags_and_weakest_questions(
+    store: ScoreStore,
+) -> None:
+    record_quiz(store, {"system": 1.0, "coup-year": 0.0, "analyst": 0.0})
+    record_quiz(store, {"system": 1.0, "coup-year": 0.0, "analyst": 1.0})
+    record_quiz(store, {"system": 1.0, "coup-year": 1.0, "analyst": 1.0})
+    record_quiz(store, {"system": 0.0}, finish=False)
+    record_quiz(store, {"q": 0.5}, bank_id="gone", title="A bank no longer loaded")
+
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, HistoryScreen)
+        # Opened on the bank highlighted at Home, though another was played last.
+        banks = screen.query_one("#history-banks", OptionList)
+        assert banks.highlighted == 1
+        assert [str(banks.get_option_at_index(i).prompt) for i in range(2)] == [
+            "A bank no longer loaded\n1 quiz",
+            "Every question type\n4 quizzes",
+        ]
+        heading = await shown(pilot, "#history-heading")
+        assert heading == "Every question type 3 finished quizzes · best 100% · last 100%"
+        trend = screen.query_one("#trend", Sparkline)
+        assert trend.display and [round(v, 1) for v in trend.data or []] == [33.3, 66.7, 100.0]
+        assert await shown(pilot, "#trend-caption") == "Score trend, oldest to newest: 33% 67% 100%"
+        started = [
+            attempt.started_at.strftime("%Y-%m-%d %H:%M")  # UTC, like FIXED_NOW
+            for attempt in store.attempts(player="tester", bank_id="tui-every-type")
+        ]
+        assert cells(screen.query_one("#attempts", DataTable)) == [
+            [started[3], "0 / 1", "0%", "1 of 1 (unfinished)", "10 s"],
+            [started[2], "3 / 3", "100%", "3 of 3", "30 s"],
+            [started[1], "2 / 3", "67%", "3 of 3", "30 s"],
+            [started[0], "1 / 3", "33%", "3 of 3", "30 s"],
+        ]
+        assert started[0].startswith("2025-03-13 10:")
+        assert cells(screen.query_one("#tag-accuracy", DataTable)) == [
+            ["actors", "▁██", "100%", "3"],
+            ["context", "███", "100%", "3"],
+            ["dates", "▁▁█", "100%", "3"],
+        ]
+        assert cells(screen.query_one("#weakest", DataTable)) == [
+            ["In what year was the coup attempt?", "3", "2"],
+            ["Which analyst directs the Turkish Research Prog…", "3", "1"],  # cut to fit
+            ["Which system did Turkey buy from Russia?", "4", "1"],
+        ]
+
+        await pilot.press("up")
+        await pilot.pause()
+        assert await shown(pilot, "#history-heading") == (
+            "A bank no longer loaded 1 finished quiz · best 50% · last 50%"
+        )
+        assert not screen.query_one("#trend", Sparkline).display
+        assert not screen.query_one("#weakest", DataTable).display
+        assert "None yet" in str(screen.query_one("#weakest-note", Static).content)
+
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_history_without_any_quiz(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("h")
+        text = await shown(pilot)
+        assert "No quizzes yet. Start one from Home; your scores will show here." in text
+        assert "Attempts, newest first" not in text
+
+
+async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        assert "quizapp is keyboard-first" in await shown(pilot)
+        listed = "\n".join(str(s.content) for s in app.screen.query(".help-keys").results(Static))
+        titles = [str(s.content) for s in app.screen.query(".section-title").results(Static)]
+        assert titles == [
+            "Everywhere",
+            "Home",
+            "New quiz options",
+            "A bank's errors",
+            "Quiz",
+            "One answer (choice)",
+            "True or false",
+            "Select all that apply (multi)",
+            "Typed answers (text, number)",
+            "Fill in the gaps (cloze)",
+            "Put in order (order)",
+            "Pair them up (match)",
+            "Feedback",
+            "Results",
+            "History",
+            "Yes / no questions",
+            "Help",
+        ]
+        for keys, description in [
+            ("? / f1", "Help"),
+            ("^q", "Quit"),
+            ("s", "Choose options and start a quiz on the highlighted bank"),
+            ("r", "Resume the highlighted bank's unfinished quiz"),
+            ("^s", "Skip"),
+            ("1–9", "Choose by number"),
+            ("t", "True"),
+            ("space", "Toggle"),
+            ("shift+↑ / u", "Move up"),
+            ("shift+↓ / d", "Move down"),
+            ("a–z", "Pair with the lettered item"),
+            ("⌫ / del", "Clear pair"),
+            ("⏎ / space", "Next"),
+            ("r", "Retry missed"),
+            ("y", "Yes"),
+        ]:
+            assert f"{keys.ljust(22)}{description}" in listed, (keys, description)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
+async def test_question_mark_types_in_an_input_and_f1_opens_help(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_new_quiz(pilot)
+        for _ in range(3):  # to the text question
+            await pilot.press("ctrl+s", "enter")
+            await pilot.pause()
+        assert "Which analyst directs" in await shown(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.query_one("#typed-input").value == "?"  # type: ignore[attr-defined]
+        footer = (await shown(pilot)).splitlines()[-1]
+        assert "f1 Help" in footer
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("q")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)

@@ -1,0 +1,135 @@
+"""Home: failed banks, the damaged-database warning, the theme, the palette."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.widgets import OptionList
+
+from quizapp.model import BankError
+from quizapp.store import ScoreStore
+from quizapp.tui.app import THEME_SETTING
+from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
+from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+from quizapp.tui.screens.history import HistoryScreen
+from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.quiz import QuizScreen
+from tests.tui.helpers import SIZE, load, make_app, open_store, shown
+
+
+async def test_a_failed_bank_is_listed_with_its_first_error_and_opens_all(
+    store: ScoreStore,
+) -> None:
+    results = load("every_type.toml", "broken.toml")
+    broken = results[1]
+    assert isinstance(broken, BankError)
+    app = make_app(results, store)
+    async with app.run_test(size=SIZE) as pilot:
+        text = await shown(pilot)
+        assert "Every question type" in text
+        assert "✗ broken.toml could not be loaded" in text
+        assert "7 problems; press Enter to see them all" in text
+        option = app.screen.query_one("#banks", OptionList).get_option_at_index(1)
+        assert f"{broken.first}" in str(option.prompt)
+        assert str(broken.first).endswith("broken.toml:8:1: missing required key 'prompt'")
+
+        await pilot.press("down")
+        footer = (await shown(pilot)).splitlines()[-1]
+        assert "e Errors" in footer and "Start quiz" not in footer
+        await pilot.press("s")  # not for a failed bank
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BankErrorsDialog)
+        listed = await shown(pilot, ".problems")
+        for problem in broken.problems:
+            assert str(problem).split("broken.toml")[1] in listed
+        assert "unknown key 'anwser' in a text question -- did you mean 'answer'?" in listed
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        await pilot.press("up", "s")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizOptionsDialog)
+
+
+async def test_a_damaged_database_is_reported_on_screen(db_path: Path) -> None:
+    db_path.parent.mkdir(parents=True)
+    db_path.write_bytes(b"this is not a database, just garbage " * 100)
+    store = open_store(db_path)
+    assert store.moved_aside is not None and store.warning is not None
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        banner = await shown(pilot, "#db-warning")
+        # The path may be folded across lines: compare without spaces.
+        assert banner.replace(" ", "") == f"⚠ {store.warning}".replace(" ", "")
+        assert "could not be read" in banner or "damaged" in banner or "moved to" in banner
+        # The app is usable: a quiz starts on the fresh database.
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+    assert store.moved_aside.exists()
+    store.close()
+
+
+async def test_no_warning_banner_for_a_healthy_database(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query("#db-warning")
+
+
+async def test_the_chosen_theme_is_remembered(db_path: Path) -> None:
+    store = open_store(db_path)
+    app = make_app(load("every_type.toml"), store, theme=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+        app.theme = "nord"
+        await pilot.pause()
+    assert store.get_setting(THEME_SETTING) == "nord"
+    store.close()
+
+    store = open_store(db_path)
+    app = make_app(load("every_type.toml"), store, theme=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+    store.close()
+
+
+async def test_an_unknown_remembered_theme_is_ignored(store: ScoreStore) -> None:
+    store.set_setting(THEME_SETTING, "no-such-theme")
+    app = make_app(load("every_type.toml"), store, theme=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "textual-dark"
+
+
+async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        listed = ""
+        for _ in range(100):  # the palette fills its list in the background
+            listed = await shown(pilot)
+            if "Change theme" in listed:
+                break
+            await pilot.pause(0.05)
+        for title in ("New quiz", "Resume quiz", "History", "Home", "Help", "Change theme"):
+            assert re.search(rf"^  {title}\b", listed, re.MULTILINE)
+        # Textual's own "Theme" entry is left out in favour of "Change theme".
+        assert "Theme" not in [command.title for command in app.get_system_commands(app.screen)]
+        await pilot.press(*"history", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+
+        await pilot.press("ctrl+p")
+        await pilot.press(*"new quiz", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizOptionsDialog)
+        assert app.screen_stack[0] is app.home
+        assert len(app.screen_stack) == 2  # History was closed first

@@ -1,0 +1,106 @@
+"""Snapshots of the main screens at 100x30.
+
+Update them on purpose, after looking at the new SVGs:
+``pytest tests/tui/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from quizapp.banks import load_bank
+from quizapp.store import ScoreStore
+from quizapp.tui.app import QuizApp
+from tests.tui.answering import choose, select_all, type_answer
+from tests.tui.helpers import BANKS, SIZE, load, make_app, open_new_quiz, open_store, record_quiz
+
+SnapCompare = Callable[..., bool]
+REPO = BANKS.parents[2]
+
+
+@pytest.fixture
+def snapshot_store(tmp_path: Path) -> Iterator[ScoreStore]:
+    store = open_store(tmp_path / "scores.sqlite3")
+    yield store
+    store.close()
+
+
+def snapshot_app(store: ScoreStore, monkeypatch: pytest.MonkeyPatch) -> QuizApp:
+    """The every-type bank and a broken bank loaded by a relative path, so
+    that the error shown is the same on every machine."""
+    monkeypatch.chdir(REPO)
+    broken = load_bank(Path("tests/tui/banks/broken.toml"))
+    return make_app([*load("every_type.toml"), broken], store)
+
+
+def test_home(
+    snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_quiz(snapshot_store, {"system": 1.0, "coup-year": 0.0, "analyst": 1.0})
+    record_quiz(snapshot_store, {"system": 1.0, "coup-year": 1.0}, finish=False)
+    assert snap_compare(snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE)
+
+
+def test_quiz_question(
+    snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def to_the_match_question(pilot: Pilot[None]) -> None:
+        await open_new_quiz(pilot)
+        for _ in range(7):
+            await pilot.press("ctrl+s", "enter")
+            await pilot.pause()
+        await pilot.press("b")  # pair the first left item
+
+    assert snap_compare(
+        snapshot_app(snapshot_store, monkeypatch),
+        terminal_size=SIZE,
+        run_before=to_the_match_question,
+    )
+
+
+def test_feedback(
+    snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def to_a_near_miss(pilot: Pilot[None]) -> None:
+        await open_new_quiz(pilot)
+        for _ in range(3):
+            await pilot.press("ctrl+s", "enter")
+            await pilot.pause()
+        await type_answer(pilot, "Cagaptai")
+
+    assert snap_compare(
+        snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, run_before=to_a_near_miss
+    )
+
+
+def test_results(
+    snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def through_the_quiz(pilot: Pilot[None]) -> None:
+        await open_new_quiz(pilot)
+        await choose(pilot, "S-400")
+        await pilot.press("enter")
+        await select_all(pilot, ["Iraq", "Syria", "Iran"])
+        await pilot.press("enter")
+        await pilot.press("t", "enter")
+        for _ in range(6):
+            await pilot.press("ctrl+s", "enter")
+            await pilot.pause()
+
+    assert snap_compare(
+        snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, run_before=through_the_quiz
+    )
+
+
+def test_history(
+    snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    record_quiz(snapshot_store, {"system": 1.0, "coup-year": 0.0, "analyst": 0.0})
+    record_quiz(snapshot_store, {"system": 1.0, "coup-year": 0.0, "analyst": 1.0})
+    record_quiz(snapshot_store, {"system": 0.0, "coup-year": 0.0, "analyst": 1.0})
+    record_quiz(snapshot_store, {"system": 1.0, "coup-year": 1.0, "analyst": 1.0})
+    assert snap_compare(snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, press=["h"])
