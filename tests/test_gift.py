@@ -5,9 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from quizapp.banks import load_bank_text
 from quizapp.banks.write import bank_to_toml
+from quizapp.interchange.aiken import read_aiken
 from quizapp.interchange.common import ImportResult, Note, build_bank
 from quizapp.interchange.gift import read_gift
 from quizapp.model import (
@@ -499,3 +502,23 @@ def test_sample_file_makes_a_bank_the_loader_accepts() -> None:
             "q13",
         )
     ]
+
+
+_PIECES = st.sampled_from(
+    [
+        *"ab ~=#{}:\\\n%-.>0123456789TF[]/$",
+        *("->", "::", "####", "\n\n", "[html]", "<p>", "$CATEGORY:", "//", "TRUE", ".."),
+        *("%50%", "%-100%", "{{", "}}", "|", "\r\n", "A) ", "ANSWER: A\n", "&amp;"),
+        *("// tags: x", '// quizapp: {"points": 2}'),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=list(HealthCheck))
+@given(st.lists(_PIECES, max_size=60).map("".join))
+def test_any_input_converts_without_raising_into_a_loadable_bank(text: str) -> None:
+    for read in (read_gift, read_aiken):
+        result = read(text)
+        if result.questions:
+            loaded = load_bank_text(bank_to_toml(sample_bank(result)), "fuzz.toml")
+            assert isinstance(loaded, Bank), [str(p) for p in loaded.problems]
