@@ -58,7 +58,9 @@ def describe(value: str, limit: int = 60) -> str:
     """``value`` quoted for a message, shortened to ``limit`` characters."""
     flat = " ".join(value.split())
     if len(flat) > limit:
-        flat = flat[: limit - 1].rstrip() + "…"
+        cut = flat[: limit - 1]
+        space = cut.rfind(" ")
+        flat = (cut[:space] if space > limit * 2 // 3 else cut).rstrip() + "…"
     return f"'{flat}'"
 
 

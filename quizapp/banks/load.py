@@ -27,7 +27,7 @@ def load_bank(path: Path) -> Bank | BankError:
 def load_bank_text(text: str, path: str) -> Bank | BankError:
     """Validate bank ``text``; ``path`` names it in problem locations and
     becomes `Bank.path`."""
-    return _load_text(text, path, Path(path))[0]
+    return _load_text(text.removeprefix("\ufeff"), path, Path(path))[0]
 
 
 def discover_banks(

@@ -20,6 +20,8 @@ _FRIENDLIER: tuple[tuple[str, str], ...] = (
     ("Expected newline or end of document after a statement", "expected the end of the line"),
     ("Invalid statement", "expected 'key = value', a [table] or an [[array]] header"),
 )
+_AT_LINE = re.compile(r"\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+_AT_END = "(at end of document)"
 _DECLARED_TWICE = re.compile(r"^Cannot declare \((.*)\) twice$")
 _BARE_WORD = re.compile(r"[A-Za-z_][\w-]*")
 _TOML_WORDS = frozenset({"true", "false", "inf", "nan"})
@@ -47,18 +49,55 @@ def parse_toml(text: str, path: str) -> dict[str, Any] | BankProblem:
         return tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
         return _syntax_problem(exc, text, path)
+    except RecursionError:  # tomli's limit on nested arrays and inline tables
+        line, col = _deepest_nesting(text)
+        message = "TOML syntax error: arrays or inline tables are nested too deeply"
+        return BankProblem(Location(path, line, col), message)
+
+
+def _deepest_nesting(text: str) -> tuple[int, int]:
+    """Where bracket nesting is deepest (strings not told apart: a hint only)."""
+    depth = deepest = offset = 0
+    for index, char in enumerate(text):
+        if char in "[{":
+            depth += 1
+            if depth > deepest:
+                deepest, offset = depth, index
+        elif char in "]}":
+            depth -= 1
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 def _syntax_problem(exc: tomli.TOMLDecodeError, text: str, path: str) -> BankProblem:
-    line: int = getattr(exc, "lineno", 1)
-    col: int = getattr(exc, "colno", 1)
-    raw: str = getattr(exc, "msg", str(exc))
-    message = f"TOML syntax error: {_friendlier(raw, text, getattr(exc, 'pos', -1))}"
-    if raw.startswith("Cannot overwrite a value"):
-        # tomli stops after the value; the key starts the line.
-        line_text = text.splitlines()[line - 1] if line - 1 < len(text.splitlines()) else ""
+    raw, line, col = _error_position(exc, text)
+    if raw.startswith(("Cannot overwrite a value", "Cannot declare")):
+        # tomli stops after the key or header; point at its start instead.
+        lines = text.splitlines()
+        line_text = lines[line - 1] if 0 < line <= len(lines) else ""
         col = len(line_text) - len(line_text.lstrip()) + 1
+    message = f"TOML syntax error: {_friendlier(raw, text, getattr(exc, 'pos', -1))}"
     return BankProblem(Location(path, max(line, 1), max(col, 1)), message)
+
+
+def _error_position(exc: tomli.TOMLDecodeError, text: str) -> tuple[str, int, int]:
+    """The bare message, line and column of a TOML error: from tomli's
+    attributes, else parsed from "... (at line X, column Y)"."""
+    msg, line, col = (
+        getattr(exc, "msg", None),
+        getattr(exc, "lineno", None),
+        getattr(exc, "colno", None),
+    )
+    if isinstance(msg, str) and isinstance(line, int) and isinstance(col, int):
+        return msg, line, col
+    full = str(exc)
+    located = _AT_LINE.search(full)
+    if located:
+        return full[: located.start()].rstrip(), int(located["line"]), int(located["col"])
+    if full.endswith(_AT_END):
+        lines = text.split("\n")
+        return full.removesuffix(_AT_END).rstrip(), len(lines), len(lines[-1]) + 1
+    return full, 1, 1
 
 
 def _friendlier(raw: str, text: str, pos: int) -> str:

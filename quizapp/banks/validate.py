@@ -88,7 +88,9 @@ def build_bank(
     _check_ids(c, (actors, events, quotes, questions))
     _check_references(c, refs, actors, (*actors, *events, *quotes))
 
-    bank = _bank(c, bank_table, defaults, actors, events, quotes, questions, file)
+    # Tables that failed to load still count: their own problems say what is wrong.
+    has_tables = bool(data.get("questions"))
+    bank = _bank(c, bank_table, defaults, actors, events, quotes, questions, has_tables, file)
     problems = sorted(c.problems, key=lambda p: (p.location.line, p.location.col))
     if c.errors or bank is None:
         return BankError(file, tuple(problems))
@@ -103,6 +105,7 @@ def _bank(
     events: list[tuple[Where, Event]],
     quotes: list[tuple[Where, Quote]],
     questions: list[tuple[Where, Question]],
+    has_tables: bool,
     file: Path,
 ) -> Bank | None:
     if table is None:
@@ -120,7 +123,7 @@ def _bank(
     tags = c.texts(table, where, "tags") or ()
     generate = c.flag(table, where, "generate", default=True)
     source = _source_info(c, c.table(table, where, "source", required=False))
-    if not questions and not (generate and (actors or events or quotes)):
+    if not has_tables and not (generate and (actors or events or quotes)):
         c.error(
             where,
             "the bank has no questions: add [[questions]] tables, "
@@ -234,15 +237,18 @@ def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
 
 def _event(c: Checker, table: Table, where: Where, line: int, refs: list[Reference]) -> Event:
     c.unknown_keys(table, where, EVENT_KEYS)
+    identifier = c.ident(table, where)
+    when = c.text(table, where, "when", required=True)
     sort_key, year = _sort_key(c, table, where)
+    what = c.text(table, where, "what", required=True)
     actors = c.texts(table, where, "actors") or ()
     if actors:
         refs.append((where, "actors", actors, "actor"))
     return Event(
-        id=c.ident(table, where),
-        when=c.text(table, where, "when", required=True),
+        id=identifier,
+        when=when,
         sort_key=sort_key,
-        what=c.text(table, where, "what", required=True),
+        what=what,
         year=year,
         approximate=c.flag(table, where, "approximate", default=False),
         actors=actors,
@@ -282,12 +288,14 @@ def _sort_key(c: Checker, table: Table, where: Where) -> tuple[dt.date, int | No
 
 def _quote(c: Checker, table: Table, where: Where, line: int, refs: list[Reference]) -> Quote:
     c.unknown_keys(table, where, QUOTE_KEYS)
+    identifier = c.ident(table, where)
+    text = c.text(table, where, "text", required=True)
     speaker = c.text(table, where, "speaker", required=True)
     if speaker:
         refs.append((where, "speaker", (speaker,), "actor"))
     return Quote(
-        id=c.ident(table, where),
-        text=c.text(table, where, "text", required=True),
+        id=identifier,
+        text=text,
         speaker=speaker,
         context=c.text(table, where, "context"),
         source=c.text(table, where, "source"),
