@@ -17,7 +17,10 @@ from quizapp.interchange.common import html_to_text
 from quizapp.model import MATCH_MODES, MatchMode
 
 FORMATS = ("moodle", "html", "plain", "markdown")
-_ESCAPABLE = frozenset("\\n~=#{}:")
+#: A backslash escape: ``\~ \= \# \{ \} \: \\`` and ``\n`` (a line break).
+_ESCAPE = re.compile(r"\\[\\n~=#{}:]")
+_ESCAPE_OR_BREAK = re.compile(r"\\([\\n~=#{}:])|\n")
+_NOT_SPACE = re.compile(r"\S")
 #: Moodle's own category names that say nothing about the questions.
 _CATEGORY_NOISE = re.compile(r"\$\w+\$|top|default for .*", re.IGNORECASE)
 
@@ -42,6 +45,13 @@ def skip(offset: int, message: str) -> NoReturn:
     raise Stop("skip", offset, message)
 
 
+def _unescaped(found: re.Match[str]) -> str:
+    escaped = found.group(1)
+    if escaped is None:
+        return " "
+    return "\n" if escaped == "n" else escaped
+
+
 def clean(text: str) -> str:
     """Spaces collapsed in each line, lines stripped, at most one empty line."""
     lines = [" ".join(line.split()) for line in text.split("\n")]
@@ -57,15 +67,8 @@ class Block:
         self.start = start
         self.comments = comments
         self.live = [True] * len(text)
-        self.escape = [False] * len(text)
-        i = 0
-        while i < len(text):
-            if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:
-                self.live[i] = self.live[i + 1] = False
-                self.escape[i] = True
-                i += 2
-            else:
-                i += 1
+        for escape in _ESCAPE.finditer(text):
+            self.live[escape.start()] = self.live[escape.start() + 1] = False
 
     def find(self, sub: str, start: int, end: int) -> int:
         """The first live ``sub`` in ``start:end``, or -1."""
@@ -82,10 +85,10 @@ class Block:
         return i
 
     def skip_space(self, i: int, end: int | None = None) -> int:
+        """The first position from ``i`` that is not white space (or ``end``)."""
         end = len(self.text) if end is None else end
-        while i < end and self.text[i].isspace():
-            i += 1
-        return i
+        found = _NOT_SPACE.search(self.text, i, end)
+        return found.start() if found else max(i, end)
 
     def split(self, start: int, end: int, markers: str) -> list[tuple[str, int, int]]:
         """``start:end`` cut before each live marker: (marker, from, to) with
@@ -102,18 +105,8 @@ class Block:
     def unescape(self, start: int, end: int) -> str:
         """The characters of ``start:end`` as text: escapes resolved, ``\\n``
         a line break, the file's own line breaks turned into spaces."""
-        out: list[str] = []
-        i = start
-        while i < end:
-            if self.escape[i]:
-                escaped = self.text[i + 1]
-                out.append("\n" if escaped == "n" else escaped)
-                i += 2
-            else:
-                char = self.text[i]
-                out.append(" " if char == "\n" else char)
-                i += 1
-        return "".join(out)
+        # Spans start and end on live characters, so none cuts an escape in two.
+        return _ESCAPE_OR_BREAK.sub(_unescaped, self.text[start:end])
 
     def format_at(self, start: int, end: int, default: str) -> tuple[str, int]:
         """The ``[format]`` marker at the start of ``start:end``, if any, and
