@@ -13,13 +13,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quizapp.banks import load_bank
+from quizapp.cli import EXIT_USAGE
 from quizapp.interchange.aiken import export_aiken
 from quizapp.interchange.common import ExportResult
 from quizapp.interchange.csv_export import export_csv
 from quizapp.interchange.gift_export import export_gift
 from quizapp.model import Bank, BankError, Question
 
-EXIT_USAGE = 2
 Exporter = Callable[[Bank, tuple[Question, ...]], ExportResult]
 EXPORTERS: dict[str, Exporter] = {"gift": export_gift, "aiken": export_aiken, "csv": export_csv}
 

@@ -15,12 +15,12 @@ from pathlib import Path
 
 from quizapp.banks import load_bank_text
 from quizapp.banks.write import bank_to_toml
+from quizapp.cli import EXIT_USAGE
 from quizapp.interchange.aiken import read_aiken
 from quizapp.interchange.common import ImportResult, build_bank, slugify
 from quizapp.interchange.gift import read_gift
 from quizapp.model import Bank, BankError, MatchMode
 
-EXIT_USAGE = 2
 _BANK_ID = re.compile(r"[a-z0-9_.-]+")
 _AIKEN_ANSWER = re.compile(r"^[ \t]*ANSWER:[ \t]*[A-Za-z][ \t]*$", re.MULTILINE)
 

@@ -15,11 +15,10 @@ from importlib import resources
 from pathlib import Path
 
 from quizapp.banks.write import toml_string
+from quizapp.cli import EXIT_USAGE
 from quizapp.interchange.common import slugify
 from quizapp.schema import SCHEMA_FILE_NAME, schema_text
 
-#: Exit status when the command is used wrongly (as argparse does).
-EXIT_USAGE = 2
 _BANK_ID = re.compile(r"[a-z0-9_.-]+")
 
 
