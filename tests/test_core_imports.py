@@ -1,0 +1,46 @@
+"""The core and the non-TUI commands never import Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+BANK = Path(__file__).parent / "data" / "banks" / "every-type.toml"
+
+CORE_AND_CHECK = f"""
+import sys
+import quizapp.banks, quizapp.grading, quizapp.session, quizapp.store, quizapp.generate
+from quizapp.cli import main
+status = main(["check", {str(BANK)!r}])
+assert status == 0, status
+loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+print("textual modules:", loaded)
+"""
+
+VERSION = """
+import contextlib, io, sys
+from quizapp.cli import main
+with contextlib.redirect_stdout(io.StringIO()), contextlib.suppress(SystemExit):
+    main(["--version"])
+loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+print("textual modules:", loaded)
+"""
+
+
+def run_python(code: str) -> list[str]:
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    return result.stdout.splitlines()
+
+
+def test_core_and_check_leave_textual_out() -> None:
+    assert run_python(CORE_AND_CHECK) == [
+        "1 bank checked: 1 valid, 0 with errors (0 errors, 0 warnings)",
+        "textual modules: []",
+    ]
+
+
+def test_version_leaves_textual_out() -> None:
+    assert run_python(VERSION) == ["textual modules: []"]
