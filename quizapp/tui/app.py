@@ -17,8 +17,7 @@ from textual.screen import Screen
 from textual.theme import Theme
 
 from quizapp.model import Bank, BankError, LoadResult
-from quizapp.session import QuizOptions
-from quizapp.store import AttemptSummary, ScoreStore, StoreError
+from quizapp.store import ScoreStore, StoreError
 from quizapp.tui.commands import QuizCommands
 from quizapp.tui.overview import BankOverview, overview
 from quizapp.tui.screens.home import HomeScreen
@@ -26,6 +25,9 @@ from quizapp.tui.settings import AppSettings
 from quizapp.tui.widgets.bank_list import BankEntry
 
 if TYPE_CHECKING:
+    # Needed only once a quiz starts: not imported at startup.
+    from quizapp.session import QuizOptions
+    from quizapp.store import AttemptSummary
     from quizapp.tui.screens.quiz import QuizScreen
 
 #: The store setting that remembers the chosen theme.

@@ -83,10 +83,10 @@ class HomeScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = self.quiz_app.settings.player
-        self.refresh_entries()
         self.query_one(BankList).focus()
 
     def on_screen_resume(self) -> None:
+        # Also sent when the app starts: the one place the list is filled.
         self.refresh_entries()
 
     def refresh_entries(self) -> None:
