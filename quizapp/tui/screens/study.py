@@ -1,0 +1,274 @@
+"""Study: the due cards of a bank, then new ones, self-graded and scheduled with FSRS.
+
+Each card shows its front; space turns it over (answer, explanation, source);
+keys 1-4 grade it Again / Hard / Good / Easy, which the `StudyDeck` stores at
+once with its review log. When nothing is left to study now, a summary says
+how the session went and when the next card falls due.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Static
+
+from quizapp.model import Bank
+from quizapp.store import StoreError
+from quizapp.study import (
+    DEFAULT_NEW_PER_DAY,
+    NEW_PER_DAY_SETTING,
+    RATING_LABELS,
+    ReviewOutcome,
+    StudyCard,
+    StudyDeck,
+    new_per_day_setting,
+)
+from quizapp.tui.formatting import format_duration, format_when
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.screens.context_reader import (
+    ContextReaderScreen,
+    can_show_in_context,
+    card_excerpt,
+)
+from quizapp.tui.text import one_line
+from quizapp.tui.widgets.study_card import StudyCardView, format_interval
+
+#: Actions that apply only while a card is on screen.
+CARD_ACTIONS = frozenset({"reveal", "grade", "show_context"})
+
+
+def ratings_line(tally: Counter[int]) -> str:
+    """``Again 1 · Hard 0 · Good 3 · Easy 1``."""
+    return " · ".join(f"{label} {tally[rating]}" for rating, label in RATING_LABELS.items())
+
+
+class StudyScreen(AppScreen[None]):
+    """Study the cards of ``bank`` that are due, then new ones up to the daily limit."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space,enter", "reveal", "Show answer", id="study.reveal"),
+        Binding("1", "grade(1)", "Again", id="study.again"),
+        Binding("2", "grade(2)", "Hard", id="study.hard"),
+        Binding("3", "grade(3)", "Good", id="study.good"),
+        Binding("4", "grade(4)", "Easy", id="study.easy"),
+        Binding("r", "study_more", "Look for due cards", id="study.more"),
+        Binding("escape", "app.pop_screen", "Back", id="study.back"),
+        Binding("c", "show_context", "Show in context", show=False, id="study.context"),
+        Binding("l", "new_per_day", "New cards a day", show=False, id="study.limit"),
+    ]
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+        self.tally: Counter[int] = Counter()
+        #: Cards graded this session that were new when shown.
+        self.introduced = 0
+        self.card: StudyCard | None = None
+        self._card_is_new = False
+        self._shown_at = 0.0
+        self._spent = 0.0
+        #: Built on mount, from the app's store, player, clock and settings.
+        self.deck: StudyDeck
+
+    def _make_deck(self) -> StudyDeck:
+        app = self.quiz_app
+        try:
+            limit = new_per_day_setting(app.store)
+        except StoreError:
+            limit = DEFAULT_NEW_PER_DAY
+        return StudyDeck(
+            self.bank, app.store, app.settings.player, now=app.settings.now, new_per_day=limit
+        )
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(id="study-status")
+        with VerticalScroll(id="study-area"):
+            yield StudyCardView(id="study-card")
+            yield Static(id="study-summary")
+        yield Static(id="study-last")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.bank.title)
+        self.sub_title = "Study"
+        self.deck = self._make_deck()
+        self.show_next()
+
+    # ------------------------------------------------------------ flow
+
+    def show_next(self) -> None:
+        """Show the next card to study, or the summary when there is none."""
+        try:
+            card = self.deck.next_card()
+            self._card_is_new = card is not None and self.deck.due_at(card.id) is None
+        except StoreError as error:
+            self.notify(f"Study cards could not be read: {error}", severity="error", markup=False)
+            card = None
+        self.card = card
+        view = self.query_one(StudyCardView)
+        summary = self.query_one("#study-summary", Static)
+        view.display = card is not None
+        summary.display = card is None
+        if card is None:
+            summary.update(self._summary())
+        else:
+            view.show(card, context=can_show_in_context(self.bank, card))
+            self._shown_at = self.quiz_app.settings.clock()
+        self._show_status()
+        self.query_one("#study-area", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    def _show_status(self) -> None:
+        try:
+            due, new = self.deck.counts()
+        except StoreError:
+            due, new = 0, 0
+        parts = [
+            Content.assemble(("Due ", "dim"), (str(due), "bold")),
+            Content.assemble(("New ", "dim"), (str(new), "bold")),
+            Content.assemble(("Studied ", "dim"), (str(sum(self.tally.values())), "bold")),
+        ]
+        if self.card is not None:
+            parts.append(
+                Content.styled("new card", "$accent")
+                if self._card_is_new
+                else Content.styled("review", "dim")
+            )
+        self.query_one("#study-status", Static).update(Content(" · ").join(parts))
+
+    def _summary(self) -> Content:
+        now = self.quiz_app.settings.now()
+        studied = sum(self.tally.values())
+        lines: list[Content] = []
+        if not self.deck.cards:
+            return Content("This bank has no study cards: it has no facts and no questions.")
+        if studied:
+            lines.append(Content.styled("Nothing more to study now. Well done!", "bold $success"))
+            time_taken = format_duration(self._spent)
+            lines.append(
+                Content(
+                    f"You studied {studied} card{'s' if studied != 1 else ''} in {time_taken}: "
+                    f"{ratings_line(self.tally)}. {self.introduced} of them "
+                    f"{'was' if self.introduced == 1 else 'were'} new."
+                )
+            )
+        else:
+            lines.append(Content.styled("Nothing to study now.", "bold"))
+        try:
+            next_due = self.deck.next_due()
+            states = self.quiz_app.store.card_states(self.quiz_app.settings.player, self.bank.id)
+        except StoreError:
+            next_due, states = None, {}
+        if next_due is not None and next_due > now:
+            lines.append(
+                Content(
+                    f"The next card is due {format_when(next_due, now)} "
+                    f"(in {format_interval(next_due - now)})."
+                )
+            )
+        waiting = sum(1 for card in self.deck.cards if card.id not in states)
+        if waiting:
+            lines.append(
+                Content(
+                    f"{waiting} new card{'s wait' if waiting != 1 else ' waits'}: at most "
+                    f"{self.deck.new_per_day} new cards a day. Press l to change that."
+                )
+            )
+        else:
+            lines.append(Content(f"All {len(self.deck.cards)} cards of this bank are studied."))
+        lines.append(
+            Content.styled("Press r to look for due cards again, escape to go back.", "dim")
+        )
+        return Content("\n\n").join(lines)
+
+    # ------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in CARD_ACTIONS and self.card is None:
+            return False
+        if action == "study_more":
+            return self.card is None
+        if action not in CARD_ACTIONS:
+            return True
+        revealed = self.query_one(StudyCardView).revealed
+        if action == "reveal":
+            return not revealed
+        if action == "grade":
+            return True if revealed else None
+        return True if revealed and can_show_in_context(self.bank, self.card) else None
+
+    def action_reveal(self) -> None:
+        """Turn the card over."""
+        if self.card is not None:
+            self.query_one(StudyCardView).reveal()
+            self.refresh_bindings()
+
+    def action_grade(self, rating: int) -> None:
+        """Grade the revealed card (1 Again, 2 Hard, 3 Good, 4 Easy) and go on."""
+        card = self.card
+        if card is None or not self.query_one(StudyCardView).revealed:
+            return
+        seconds = max(self.quiz_app.settings.clock() - self._shown_at, 0.0)
+        try:
+            outcome = self.deck.grade(card.id, rating, seconds=seconds)
+        except StoreError as error:
+            self.notify(f"This grade could not be saved: {error}", severity="error", markup=False)
+            return
+        self.tally[rating] += 1
+        self._spent += seconds
+        if self._card_is_new:
+            self.introduced += 1
+        self._show_last(outcome)
+        self.show_next()
+
+    def _show_last(self, outcome: ReviewOutcome) -> None:
+        wait = format_interval(outcome.interval)
+        self.query_one("#study-last", Static).update(
+            Content.assemble(
+                ("Last card: ", "dim"),
+                (RATING_LABELS[outcome.rating], "bold"),
+                ("; it comes back ", "dim"),
+                (wait if wait == "now" else f"in {wait}", "bold"),
+                (".", "dim"),
+            )
+        )
+
+    def action_study_more(self) -> None:
+        """After the summary: study whatever has fallen due since."""
+        self.show_next()
+        if self.card is None:
+            self.notify("No card is due yet.", timeout=3)
+
+    def action_show_context(self) -> None:
+        """Read the card's excerpt where it stands in the source text."""
+        card = self.card
+        if card is None or not can_show_in_context(self.bank, card):
+            return
+        self.app.push_screen(ContextReaderScreen(self.bank, card_excerpt(self.bank, card)))
+
+    def action_new_per_day(self) -> None:
+        """Change the daily limit of new cards (kept in the scores database)."""
+        from quizapp.tui.dialogs.study_limit import NewPerDayDialog
+
+        def change(limit: int | None) -> None:
+            if limit is None or limit == self.deck.new_per_day:
+                return
+            try:
+                self.quiz_app.store.set_setting(NEW_PER_DAY_SETTING, str(limit))
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.deck = self._make_deck()
+            self.notify(f"At most {limit} new cards a day.", timeout=3)
+            if self.card is None:
+                self.show_next()
+            else:
+                self._show_status()
+
+        self.app.push_screen(NewPerDayDialog(self.deck.new_per_day), change)

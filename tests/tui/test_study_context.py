@@ -1,0 +1,171 @@
+"""Show in context: the source text scrolled to the excerpt, with the excerpt highlighted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from quizapp.store import ScoreStore
+from quizapp.tui.screens.context_reader import (
+    HIGHLIGHT,
+    ContextReaderScreen,
+    find_excerpt,
+    paragraph_spans,
+    source_file,
+)
+from tests.tui.helpers import SIZE, shown
+from tests.tui.study_helpers import make_study_app, study_bank, write_bank
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "found"),
+    [
+        ("one two three", "two", (4, 7)),
+        # Any run of whitespace matches any other.
+        ("a 2016\ncoup attempt.", "a 2016 coup  attempt", (0, 19)),
+        ("said  \n\t Wilson", " said Wilson ", (0, 15)),
+        # Typographic and plain quote marks match each other, both ways.
+        ("Turkey’s “tilt”", 'Turkey\'s "tilt"', (0, 15)),
+        ("Turkey's tilt", "Turkey’s tilt", (0, 13)),
+        # Case counts; nothing else is forgiven.
+        ("Clearly a winner", "clearly a winner", None),
+        ("Clearly a winner", "Clearly the winner", None),
+        ("anything", "   ", None),
+        # Regular expression characters in the excerpt are plain text.
+        ("costs $5 (or more).", "$5 (or more).", (6, 19)),
+    ],
+)
+def test_find_excerpt(text: str, excerpt: str, found: tuple[int, int] | None) -> None:
+    assert find_excerpt(text, excerpt) == found
+
+
+def test_paragraph_spans_skip_blank_lines() -> None:
+    text = "\n\nFirst line\nstill first.\n  \n\nSecond.\n\n\n"
+    assert [text[start:end] for start, end in paragraph_spans(text)] == [
+        "First line\nstill first.",
+        "Second.",
+    ]
+
+
+def test_source_file_needs_an_existing_file(tmp_path: Path) -> None:
+    bank = study_bank(tmp_path / "banks", with_source=False)
+    assert bank.source_path() == (tmp_path / "banks" / "article.txt").resolve()
+    assert source_file(bank) is None
+    (tmp_path / "banks" / "article.txt").mkdir()
+    assert source_file(bank) is None
+    (tmp_path / "banks" / "article.txt").rmdir()
+    (tmp_path / "banks" / "article.txt").write_text("text", encoding="utf-8")
+    assert source_file(bank) == bank.source_path()
+
+
+def highlighted(static: Static) -> list[str]:
+    """The parts of a paragraph drawn in the excerpt's style."""
+    content = static.content
+    assert isinstance(content, Content)
+    spans = [span for span in content.spans if span.style == HIGHLIGHT]
+    return [content.plain[span.start : span.end] for span in spans]
+
+
+async def test_the_reader_scrolls_to_the_excerpt_and_highlights_it(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ContextReaderScreen(bank, "a 2016 coup attempt")
+        await app.push_screen(screen)
+        text = await shown(pilot)
+        assert "A test editorial — in context" in text
+        assert "The excerpt is highlighted. (article.txt)" in text
+        (paragraph,) = screen.query(".excerpt").results(Static)
+        assert highlighted(paragraph) == ["a 2016\ncoup attempt"]
+        assert str(paragraph.content).startswith("Erdogan perceives")
+        # Scrolled down to it: the article's first paragraphs are out of view.
+        scroll = screen.query_one("#context-text", VerticalScroll)
+        assert scroll.scroll_y > 0
+        assert "Erdogan perceives U.S. insensitivity over a 2016" in text
+        assert "A Turkish purchase" not in text
+
+        await pilot.press("home")
+        text = await shown(pilot)
+        assert "A Turkish purchase" in text and "Erdogan perceives" not in text
+        await pilot.press("e")
+        assert "Erdogan perceives" in await shown(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is not screen
+
+
+async def test_an_excerpt_not_in_the_text_is_reported(store: ScoreStore, tmp_path: Path) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ContextReaderScreen(bank, "Greenland is mentioned here")
+        await app.push_screen(screen)
+        text = await shown(pilot)
+        assert (
+            "⚠ The excerpt was not found in the source text: “Greenland is mentioned here”" in text
+        )
+        assert "A Turkish purchase" in text  # the text from the top
+        assert not screen.query(".excerpt")
+        assert screen.check_action("to_excerpt", ()) is None
+
+
+async def test_a_missing_source_file_is_reported_not_raised(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks", with_source=False)
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ContextReaderScreen(bank, "a 2016 coup attempt")
+        await app.push_screen(screen)
+        await pilot.pause()
+        status = screen.query_one("#context-status", Static).content
+        assert str(status) == (
+            f"The source text could not be read: {bank.source_path()}: No such file or directory"
+        )
+        assert not screen.query(".paragraph")
+
+
+async def test_hostile_source_text_is_shown_literally(store: ScoreStore, tmp_path: Path) -> None:
+    directory = tmp_path / "banks"
+    directory.mkdir()
+    (directory / "article.txt").write_text(
+        "[@click=app.quit]Quit[/] and [/ unbalanced.\n\n"
+        "\x1b[31mRed\x1b[0m text with [b]the excerpt[/b] inside.\n",
+        encoding="utf-8",
+    )
+    bank = write_bank(
+        directory,
+        """format = 1
+[bank]
+id = "hostile-source"
+title = "Hostile source"
+[bank.source]
+title = "[b]Source[/b]"
+file = "article.txt"
+[[questions]]
+id = "q"
+type = "true_false"
+prompt = "True?"
+answer = true
+source = "[b]the excerpt[/b]"
+""",
+    )
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = ContextReaderScreen(bank, "[b]the excerpt[/b]")
+        await app.push_screen(screen)
+        text = await shown(pilot)
+        assert "[b]Source[/b] — in context" in text
+        assert "[@click=app.quit]Quit[/] and [/ unbalanced." in text
+        assert "Red text with [b]the excerpt[/b] inside." in text
+        (paragraph,) = screen.query(".excerpt").results(Static)
+        assert highlighted(paragraph) == ["[b]the excerpt[/b]"]
+        await pilot.click(".paragraph")
+        await pilot.pause()
+        assert app.is_running
