@@ -1,0 +1,156 @@
+"""Who's who: every actor of a bank with their role, the quotes they said and the
+events they take part in; typing filters the list."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.widgets import Footer, Header, Input, Static
+
+from quizapp.grading import normalise_text
+from quizapp.model import Actor, Bank
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.text import literal, literal_line, one_line
+from quizapp.tui.widgets.question_view import quote_content
+
+
+def actor_content(bank: Bank, actor: Actor) -> Content:
+    """An actor's card: name and kind, role, aliases, description, quotes, events."""
+    lines = [
+        Content.assemble(
+            literal_line(actor.name, "bold $accent"), "  ", literal_line(actor.kind, "dim")
+        ),
+        literal(actor.role),
+    ]
+    if actor.aliases:
+        lines.append(Content.assemble(("Also: ", "dim"), literal_line(", ".join(actor.aliases))))
+    if actor.description:
+        lines.append(literal(actor.description, "italic"))
+    quotes = [quote for quote in bank.quotes if quote.speaker == actor.id]
+    if quotes:
+        lines.append(Content.styled("Said", "bold"))
+        for quote in quotes:
+            said = Content.assemble("  ", quote_content(quote.text))
+            if quote.context:
+                said = Content.assemble(said, ("  — ", "dim"), literal_line(quote.context, "dim"))
+            lines.append(said)
+    events = sorted(
+        (event for event in bank.events if actor.id in event.actors),
+        key=lambda event: event.sort_key,
+    )
+    if events:
+        lines.append(Content.styled("Takes part in", "bold"))
+        lines.extend(
+            Content.assemble(
+                "  ", literal_line(event.when, "bold"), ("  ", ""), literal_line(event.what)
+            )
+            for event in events
+        )
+    return Content("\n").join(lines)
+
+
+def actor_search_text(bank: Bank, actor: Actor) -> str:
+    """Everything a search may match for an actor, folded like typed answers
+    (case, accents and punctuation do not count)."""
+    parts = [actor.name, *actor.aliases, actor.kind, actor.role, actor.description]
+    for quote in bank.quotes:
+        if quote.speaker == actor.id:
+            parts += [quote.text, quote.context]
+    for event in bank.events:
+        if actor.id in event.actors:
+            parts += [event.when, event.what]
+    return normalise_text(" ".join(parts))
+
+
+def matches(search_text: str, query: str) -> bool:
+    """Whether every word of ``query`` occurs in ``search_text``.
+
+    Both are folded as typed answers are (case, accents and punctuation do not
+    count) and compared without spaces, so ``s400`` finds ``S-400``.
+    """
+    compact = search_text.replace(" ", "")
+    return all(normalise_text(word).replace(" ", "") in compact for word in query.split())
+
+
+class WhosWhoScreen(AppScreen[None]):
+    """The actors of ``bank``; type to filter them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="whos_who.back"),
+        Binding("ctrl+f", "search", "Search", id="whos_who.search"),
+    ]
+    HELP_KEYS: tuple[tuple[str, str], ...] = (
+        ("type", "Filter by name, alias, role, description, quote or event"),
+        ("⏎ / tab", "From the search field to the list, to scroll it"),
+    )
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+        self.search_texts = [actor_search_text(bank, actor) for actor in bank.actors]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(
+            placeholder="Type to search names, roles, quotes and events",
+            id="whos-search",
+        )
+        yield Static(id="whos-count")
+        with VerticalScroll(id="whos-list"):
+            for actor in self.bank.actors:
+                yield Static(actor_content(self.bank, actor), classes="actor")
+            yield Static(id="whos-empty", classes="empty-view")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.bank.title)
+        self.sub_title = "Who's who"
+        search = self.query_one("#whos-search", Input)
+        search.cursor_blink = self.quiz_app.settings.cursor_blink
+        if not self.bank.actors:
+            search.display = False
+        self.show_matching("")
+        search.focus()
+
+    @on(Input.Changed, "#whos-search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.show_matching(event.value)
+
+    @on(Input.Submitted, "#whos-search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        self.query_one("#whos-list", VerticalScroll).focus()
+
+    def show_matching(self, query: str) -> None:
+        """Show only the actors matching ``query`` (all of them when it is empty)."""
+        shown = 0
+        for entry, search_text in zip(self.query(".actor"), self.search_texts, strict=True):
+            entry.display = matches(search_text, query)
+            shown += entry.display
+        total = len(self.search_texts)
+        count = self.query_one("#whos-count", Static)
+        empty = self.query_one("#whos-empty", Static)
+        empty.display = shown == 0
+        if not total:
+            count.update("")
+            empty.update(Content("This bank lists no actors."))
+        elif not query.strip():
+            count.update(Content(f"{total} actor{'s' if total != 1 else ''}"))
+        elif shown:
+            count.update(
+                Content.assemble(f"{shown} of {total} match ", literal_line(f"“{query.strip()}”"))
+            )
+        else:
+            count.update(Content(f"0 of {total}"))
+            empty.update(
+                Content.assemble("No actor matches ", literal_line(f"“{query.strip()}”"), ".")
+            )
+        self.query_one("#whos-list", VerticalScroll).scroll_home(animate=False)
+
+    def action_search(self) -> None:
+        """Back to the search field."""
+        self.query_one("#whos-search", Input).focus()

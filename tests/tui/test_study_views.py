@@ -1,0 +1,216 @@
+"""The views built from a bank's facts: who's who, timeline, quotes and the brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from quizapp.brief import build_brief
+from quizapp.store import ScoreStore
+from quizapp.tui.screens.brief import BriefScreen
+from quizapp.tui.screens.quotes import QuotesScreen
+from quizapp.tui.screens.timeline import TimelineScreen
+from quizapp.tui.screens.whos_who import WhosWhoScreen
+from tests.tui.helpers import SIZE, load, shown
+from tests.tui.study_helpers import hostile_bank, make_study_app, study_bank
+
+
+async def test_whos_who_lists_every_actor_with_quotes_and_events(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(WhosWhoScreen(bank))
+        text = await shown(pilot)
+        assert "Study views — Who's who" in text
+        assert "3 actors" in text
+        # Each actor is drawn with a bar down its left side.
+        listed = (await shown(pilot, "#whos-list")).replace("█ ", "")
+        assert listed == (
+            "Vladimir Putin person Russian President Called the winner of the dispute. "
+            "Ross Wilson person former U.S. ambassador to Turkey Also: Wilson "
+            "Said “Clearly a winner in all this is Putin” — on who gains from the S-400 sale "
+            "Fethullah Gulen person Turkish cleric living in Pennsylvania "
+            "Takes part in 2016 A coup attempt in Turkey"
+        )
+
+
+async def test_typing_filters_whos_who(store: ScoreStore, tmp_path: Path) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = WhosWhoScreen(bank)
+        await app.push_screen(screen)
+        assert screen.focused is screen.query_one("#whos-search", Input)
+
+        async def names() -> list[str]:
+            await pilot.pause()
+            return [
+                bank.actors[index].name
+                for index, entry in enumerate(screen.query(".actor"))
+                if entry.display
+            ]
+
+        # Accents, case and punctuation do not count (as in typed answers).
+        await pilot.press(*"GÜLEN")
+        assert await names() == ["Fethullah Gulen"]
+        assert "1 of 3 match “GÜLEN”" in await shown(pilot)
+        # Roles, quotes and events are searched too; every word must match.
+        await pilot.press(*["backspace"] * 5, *"pennsylvania")
+        assert await names() == ["Fethullah Gulen"]
+        await pilot.press("ctrl+u", *"winner")
+        assert await names() == ["Vladimir Putin", "Ross Wilson"]
+        await pilot.press(*" s400")
+        assert await names() == ["Ross Wilson"]
+        await pilot.press("ctrl+u", *"coup")
+        assert await names() == ["Fethullah Gulen"]
+        await pilot.press("ctrl+u", *"putin wilson")
+        assert await names() == ["Ross Wilson"]
+
+        await pilot.press("ctrl+u", *"nobody")
+        assert await names() == []
+        text = await shown(pilot)
+        assert "0 of 3" in text
+        assert "No actor matches “nobody”." in text
+
+        await pilot.press("ctrl+u")
+        assert await names() == ["Vladimir Putin", "Ross Wilson", "Fethullah Gulen"]
+        assert "3 actors" in await shown(pilot)
+
+        # Enter moves to the list; ctrl+f back to the search field.
+        await pilot.press("enter")
+        assert screen.focused is screen.query_one("#whos-list")
+        await pilot.press("ctrl+f")
+        assert screen.focused is screen.query_one("#whos-search", Input)
+
+
+async def test_the_timeline_lists_events_in_order_with_the_sources_wording(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(TimelineScreen(bank))
+        text = await shown(pilot)
+        assert "Study views — Timeline" in text
+        rows = [line.strip() for line in text.splitlines()[1:-1] if line.strip()]
+        assert rows == [
+            "Soviet times  │  Russia began trying to divide the alliance",
+            "≈ approximate  │  Approximate: the article gives no date.",
+            "2016  │  A coup attempt in Turkey",
+            "│  With: Fethullah Gulen",
+            "July 12  │  Russia began delivering S-400 components",
+            "│  The year is not in the article.",
+        ]
+
+
+async def test_quotes_are_shown_as_quotes_with_speaker_and_context(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(QuotesScreen(bank))
+        text = await shown(pilot, "#quotes")
+        assert text == (
+            "█ “Clearly a winner in all this is Putin” "
+            "— Ross Wilson, former U.S. ambassador to Turkey "
+            "on who gains from the S-400 sale"
+        )
+
+
+async def test_views_of_a_bank_without_those_facts_say_so(store: ScoreStore) -> None:
+    (bank,) = load("every_type.toml")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        for screen, message in (
+            (WhosWhoScreen, "This bank lists no actors."),
+            (TimelineScreen, "This bank lists no events."),
+            (QuotesScreen, "This bank lists no quotes."),
+        ):
+            await app.push_screen(screen(bank))  # type: ignore[arg-type]
+            assert message in await shown(pilot)
+            await pilot.press("escape")
+            await pilot.pause()
+
+
+async def test_the_brief_shows_every_section_and_copies_the_markdown(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await app.push_screen(BriefScreen(bank))
+        text = await shown(pilot)
+        assert "Study views — Brief" in text
+        body = [line.strip() for line in text.splitlines()[1:-1] if line.strip()]
+        assert body == [
+            "Study views",
+            "Source: A test editorial",
+            "Facts of every kind for the study screens.",
+            "Key actors",
+            "• Vladimir Putin — Russian President",
+            "• Ross Wilson — former U.S. ambassador to Turkey",
+            "• Fethullah Gulen — Turkish cleric living in Pennsylvania",
+            "Timeline",
+            "• Soviet times — Russia began trying to divide the alliance",
+            "• 2016 — A coup attempt in Turkey",
+            "• July 12 — Russia began delivering S-400 components",
+            "Key quotes",
+            "• “Clearly a winner in all this is Putin” — Ross Wilson (on who gains from the "
+            "S-400 sale)",
+            "Points of dispute",
+            "• Which system did Turkey buy from Russia? — S-400",
+            "• It does not.",
+        ]
+        await pilot.press("y")
+        assert app.clipboard == build_brief(bank)
+        assert "The brief was copied as Markdown." in await shown(pilot)
+
+
+async def test_hostile_facts_are_shown_literally_in_every_view(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = hostile_bank(tmp_path / "banks")
+    app = make_study_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        expected = {
+            WhosWhoScreen: [
+                "[@click=app.quit]Quitter[/]  [b]person[/b]",
+                "[/ breaks red markup",
+                "[link=https://example.invalid]link[/link] $title",
+                "“[@click=app.quit]quoted[/] [/”  — [b]context[/b]",
+                "[@click=app.quit]now[/]  cleared [/",
+            ],
+            TimelineScreen: [
+                # The when column is narrow: a long wording wraps.
+                "[@click=app.quit]now  │   cleared [/",
+                "[/]  │  With: [@click=app.quit]Quitter[/]",
+                "│  [i]note[/i]",
+            ],
+            QuotesScreen: [
+                "“[@click=app.quit]quoted[/] [/”",
+                "— [@click=app.quit]Quitter[/], [/ breaks red markup",
+                "[b]context[/b]",
+            ],
+            BriefScreen: [
+                "[b]Hostile[/b] [@click=app.quit]study[/]",
+                "• [@click=app.quit]Quitter[/] — [/ breaks red markup",
+                "• [@click=app.quit]now[/] — cleared [/",
+                "• “[@click=app.quit]quoted[/] [/” — [@click=app.quit]Quitter[/] ([b]context[/b])",
+            ],
+        }
+        for screen_class, lines in expected.items():
+            screen = screen_class(bank)
+            await app.push_screen(screen)
+            text = await shown(pilot)
+            assert "\x1b" not in text and "]0;title" not in text
+            for line in lines:
+                assert line in text, (screen_class.__name__, line, text)
+            await pilot.click("Static")
+            await pilot.pause()
+            assert app.is_running and app.screen is screen
+            await pilot.press("escape")
+            await pilot.pause()
