@@ -106,3 +106,12 @@ def test_escaped_quotes_in_strings() -> None:
 def test_text_the_scanner_cannot_follow_gives_a_partial_map() -> None:
     assert scan_positions("a = 1\nb = [1,\n") == {("a",): (1, 1), ("b",): (2, 1), ("b", 0): (2, 6)}
     assert scan_positions("") == {}
+
+
+def test_a_stray_triple_quote_does_not_stall_the_scan() -> None:
+    text = '# a comment with """ and no end\n'
+    text += "".join(f'x{n} = "a b \\"c\\" d"\n' for n in range(2000))
+    text += '[["questions"]]\nid = "q"\n'
+    source = SourceMap(text, tomli.loads(text))
+    assert source.header_lines("questions", 1) == [2002]
+    assert scan_positions(text)[("questions", 0, "id")] == (2003, 1)

@@ -9,7 +9,6 @@ no error was recorded.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping, Set
@@ -50,6 +49,8 @@ def type_name(value: object) -> str:
 
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """`` -- did you mean 'x'?`` for the closest candidate, or ""."""
+    import difflib  # only when there is a problem to explain
+
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     return f" -- did you mean '{close[0]}'?" if close else ""
 

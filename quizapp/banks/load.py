@@ -12,7 +12,6 @@ from quizapp.banks.locate import SourceMap
 from quizapp.banks.reader import decode_bank_bytes, parse_toml
 from quizapp.banks.validate import build_bank
 from quizapp.model import Bank, BankError, BankProblem, LoadResult, Location
-from quizapp.paths import banks_dir, shipped_banks_dir
 
 
 def load_bank(path: Path) -> Bank | BankError:
@@ -41,6 +40,8 @@ def discover_banks(
     one is a `BankError` naming the first. A broken file never stops the
     others from loading.
     """
+    from quizapp.paths import banks_dir, shipped_banks_dir  # not needed to check files
+
     files: list[Path] = []
     if shipped:
         files.extend(_bank_files(shipped_banks_dir()))

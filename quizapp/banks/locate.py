@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import functools
 import itertools
 import re
 from collections.abc import Mapping
@@ -38,22 +39,10 @@ Position = tuple[int, int]
 _AOT_HEADER = re.compile(r"\n([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
 _AOT_HEADER_FIRST_LINE = re.compile(r"([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
 _QUOTED_HEADER = re.compile("\\[\\[[ \t]*[\"']")
-_ML_BASIC = re.compile(r'"""(?:[^"\\]+|\\[\s\S]|"(?!""))*"""(?:""?)?')
+# Possessive quantifiers: a stray """ (in a comment, say) must fail fast, not
+# backtrack through every way of splitting the rest of the file.
+_ML_BASIC = re.compile(r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:""?)?')
 _ML_LITERAL = re.compile(r"'''[\s\S]*?'''(?:''?)?")
-_TOKEN = re.compile(
-    r"""
-      (?P<ws>[ \t\r]+)
-    | (?P<nl>\n)
-    | (?P<comment>\#[^\n]*)
-    | (?P<str>\"\"\"(?:[^"\\]|\\[\s\S]|"(?!""))*\"\"\"(?:""?)?
-            | '''[\s\S]*?'''(?:''?)?
-            | "(?:[^"\\\n]|\\.)*"
-            | '[^'\n]*')
-    | (?P<punct>[\[\]{}=,.])
-    | (?P<bare>[^\s\[\]{}=,\#"'.]+)
-    """,
-    re.VERBOSE,
-)
 
 
 class SourceMap:
@@ -167,6 +156,25 @@ def _multiline_strings(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+@functools.cache
+def _token_pattern() -> re.Pattern[str]:
+    """The full scanner's tokens (compiled on first use: most loads never need it)."""
+    return re.compile(
+        r"""
+          (?P<ws>[ \t\r]+)
+        | (?P<nl>\n)
+        | (?P<comment>\#[^\n]*)
+        | (?P<str>\"\"\"(?:[^"\\]++|\\[\s\S]|"(?!""))*+\"\"\"(?:""?)?
+                | '''[\s\S]*?'''(?:''?)?
+                | "(?:[^"\\\n]|\\.)*"
+                | '[^'\n]*')
+        | (?P<punct>[\[\]{}=,.])
+        | (?P<bare>[^\s\[\]{}=,\#"'.]+)
+        """,
+        re.VERBOSE,
+    )
+
+
 class _Scanner:
     """A tokenizer and recursive-descent walk over valid TOML, recording the
     character offset where each table, key and array item starts."""
@@ -174,7 +182,7 @@ class _Scanner:
     def __init__(self, text: str) -> None:
         self.tokens: list[tuple[str, str, int]] = [
             (match.lastgroup or "", match.group(), match.start())
-            for match in _TOKEN.finditer(text)
+            for match in _token_pattern().finditer(text)
             if match.lastgroup not in ("ws", "comment")
         ]
         self.index = 0
