@@ -100,12 +100,15 @@ class QuizApp(App[None]):
         return self._overviews[key]
 
     def question_prompt(self, bank_id: str, question_id: str) -> str:
-        """A question's prompt, or its id when its bank or it is gone."""
+        """A question's prompt (with its quote, if it has one), or its id
+        when its bank or the question is gone."""
         bank = self.banks_by_id.get(bank_id)
         if bank is not None:
             for question in self.overview(bank).questions:
                 if question.id == question_id:
-                    return question.prompt or question_id
+                    prompt = question.prompt or question_id
+                    # "Who said this?" says little without its quote.
+                    return f"{prompt} “{question.quote}”" if question.quote else prompt
         return question_id
 
     # ------------------------------------------------------------ theme

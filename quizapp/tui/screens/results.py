@@ -16,6 +16,7 @@ from quizapp.tui.attempts import RecordedQuiz
 from quizapp.tui.formatting import format_duration, format_percent, format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
+from quizapp.tui.widgets.question_view import quote_content
 
 
 def summary_content(quiz: RecordedQuiz) -> Content:
@@ -51,9 +52,14 @@ def missed_content(record: AnswerRecord) -> Content:
     if grade.verdict == "partial":
         mark = ("◐ ", "$warning")
     given: Content = Content.styled("skipped", "italic") if grade.skipped else literal(grade.given)
+    question = record.question
+    quote: Content | str = (
+        Content.assemble(" ", quote_content(question.quote)) if question.quote else ""
+    )
     return Content.assemble(
         mark,
-        literal(record.question.prompt or record.question.id),
+        literal(question.prompt or question.id),
+        quote,
         "\n  ",
         ("Correct answer: ", "bold"),
         literal(grade.expected),

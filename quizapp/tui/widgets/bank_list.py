@@ -20,7 +20,7 @@ from quizapp.tui.overview import BankOverview
 from quizapp.tui.text import literal_line
 
 #: Tags shown on a bank's row; the rest are summed up as "+N more".
-ROW_TAGS = 4
+ROW_TAGS = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ def count_line(overview: BankOverview) -> Content:
         parts.append(Content.assemble(literal_line(tag), f" {count}"))
     hidden = len(overview.tag_counts) - ROW_TAGS
     if hidden > 0:
-        parts.append(Content(f"+{hidden} more tags"))
+        parts.append(Content(f"+{hidden} more tag{'s' if hidden != 1 else ''}"))
     return Content(" · ").join(parts)
 
 
