@@ -82,6 +82,9 @@ class RecordedQuiz:
                 skipped=row.skipped,
             )
             session.restore(row.question_id, grade, row.seconds)
+        if session.finished:
+            # Every answer was saved but the app stopped before marking it done.
+            store.finish_attempt(attempt.id)
         return cls(store, session, attempt.id)
 
     def answer(self, answer: Answer, seconds: float) -> AnswerRecord:
