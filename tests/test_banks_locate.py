@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import tomli
+from hypothesis import given
+from hypothesis import strategies as st
 
-from quizapp.banks.locate import SourceMap, scan_positions
+from quizapp.banks.locate import SourceMap, _header_scan, _split_headers, scan_positions
 
 TEXT = """\
 # A comment with "quotes" and [[questions]] in it
@@ -115,3 +117,31 @@ def test_a_stray_triple_quote_does_not_stall_the_scan() -> None:
     source = SourceMap(text, tomli.loads(text))
     assert source.header_lines("questions", 1) == [2002]
     assert scan_positions(text)[("questions", 0, "id")] == (2003, 1)
+
+
+header_lines = st.lists(
+    st.sampled_from(
+        [
+            "[[questions]]",
+            "  [[questions]] # c",
+            "[[ actors ]]",
+            "[bank]",
+            'x = "[[questions]]"',
+            "",
+            "\t[[events]]",
+            "[[questions.x]]",
+            "[[a-b_c]]",
+            "text",
+            "\r",
+        ]
+    ),
+    max_size=12,
+)
+
+
+@given(lines=header_lines, first_newline=st.booleans())
+def test_the_quick_header_split_agrees_with_the_general_scan(
+    lines: list[str], first_newline: bool
+) -> None:
+    text = ("\n" if first_newline else "") + "\n".join(lines)
+    assert _split_headers(text) == _header_scan(text, [])

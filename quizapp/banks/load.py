@@ -40,13 +40,15 @@ def discover_banks(
     one is a `BankError` naming the first. A broken file never stops the
     others from loading.
     """
-    from quizapp.paths import banks_dir, shipped_banks_dir  # not needed to check files
-
     files: list[Path] = []
-    if shipped:
-        files.extend(_bank_files(shipped_banks_dir()))
-    if user_dir:
-        files.extend(_bank_files(banks_dir()))
+    if shipped or user_dir:
+        # Imports importlib.resources: only when needed, not for `quizapp check`.
+        from quizapp.paths import banks_dir, shipped_banks_dir
+
+        if shipped:
+            files.extend(_bank_files(shipped_banks_dir()))
+        if user_dir:
+            files.extend(_bank_files(banks_dir()))
     for path in paths:
         files.extend(_bank_files(path) if path.is_dir() else [path])
 

@@ -27,6 +27,7 @@ import bisect
 import contextlib
 import functools
 import itertools
+import operator
 import re
 from collections.abc import Mapping
 
@@ -109,11 +110,33 @@ def _fast_headers(text: str, data: Mapping[str, object]) -> dict[str, list[Posit
     prove no match is a look-alike inside a multi-line string. Otherwise the
     scan is repeated without the multi-line strings.
     """
-    tables = _header_scan(text, [])
+    tables = _split_headers(text)
     if _agrees(tables, data) and not _QUOTED_HEADER.search(text):
         return tables
     tables = _header_scan(text, _multiline_strings(text))
     return tables if _agrees(tables, data) else None
+
+
+def _split_headers(text: str) -> dict[str, list[Position]]:
+    """Positions of every ``[[name]]`` line, look-alikes in strings included.
+
+    Splitting the text at the headers and counting the line breaks of each
+    piece keeps the work per header in C: this runs on every load.
+    """
+    # "\n" first: a header on the first line is preceded by a line break too.
+    pieces = _AOT_HEADER.split("\n" + text)
+    # pieces: text before header 1, its indent, its name, text before header 2, ...
+    breaks = map(str.count, pieces[0:-1:3], itertools.repeat("\n"))
+    # Each header's own line break was consumed by the split: one more per header.
+    lines = itertools.accumulate(map(operator.add, breaks, itertools.repeat(1)))
+    columns = map(operator.add, map(len, pieces[1::3]), itertools.repeat(1))
+    tables: dict[str, list[Position]] = {}
+    for name, line, column in zip(pieces[2::3], lines, columns, strict=True):
+        headers = tables.get(name)
+        if headers is None:
+            headers = tables[name] = []
+        headers.append((line, column))
+    return tables
 
 
 def _header_scan(text: str, strings: list[tuple[int, int]]) -> dict[str, list[Position]]:
