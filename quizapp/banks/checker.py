@@ -91,16 +91,15 @@ class Checker:
         """The line of a table header (for the model's ``line`` fields)."""
         return self.source.line(where)
 
-    def unknown_keys(
-        self, table: Table, where: Where, allowed: Set[str], elsewhere: str = ""
-    ) -> None:
+    def unknown_keys(self, table: Table, where: Where, allowed: Set[str]) -> None:
         """Report keys of ``table`` not in ``allowed``, with a hint."""
         if table.keys() <= allowed:
             return
         for key in table:
             if key not in allowed:
-                hint = did_you_mean(key, allowed)
-                self.error((*where, key), f"unknown key '{key}'{hint or elsewhere}")
+                self.error(
+                    (*where, key), f"unknown key {describe(key)}{did_you_mean(key, allowed)}"
+                )
 
     def table(self, parent: Table, where: Where, key: str, *, required: bool) -> Table | None:
         """The sub-table ``key`` of ``parent``."""

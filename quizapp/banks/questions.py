@@ -128,7 +128,9 @@ def _report_type(c: Checker, table: Table, where: Where, kind: object) -> None:
         c.error((*where, "type"), f"'type' must be a string, found {type_name(kind)}")
     else:
         hint = did_you_mean(kind, TYPE_KEYS)
-        c.error((*where, "type"), f"unknown question type '{kind}'{hint} (types: {_TYPE_LIST})")
+        c.error(
+            (*where, "type"), f"unknown question type {describe(kind)}{hint} (types: {_TYPE_LIST})"
+        )
     c.unknown_keys(table, where, _EVERY_KEY)
 
 
@@ -141,7 +143,8 @@ def _unknown_keys(c: Checker, table: Table, where: Where, kind: str) -> None:
             owners = [name for name, keys in TYPE_KEYS.items() if key in keys]
             elsewhere = f" (a key of {', '.join(owners)} questions)" if owners else ""
             hint = did_you_mean(key, allowed)
-            c.error((*where, key), f"unknown key '{key}' in a {kind} question{hint or elsewhere}")
+            message = f"unknown key {describe(key)} in a {kind} question{hint or elsewhere}"
+            c.error((*where, key), message)
 
 
 def _items(c: Checker, table: Table, where: Where, key: str, what: str) -> tuple[str, ...]:

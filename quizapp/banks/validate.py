@@ -51,7 +51,7 @@ T = TypeVar("T")
 Reference = tuple[Where, str, tuple[str, ...], Literal["actor", "fact"]]
 
 
-def newer_format_problem(path: str, version: int, source: SourceMap) -> BankProblem:
+def _newer_format(path: str, version: int, source: SourceMap) -> BankProblem:
     """The one problem reported for a bank written for a newer quizapp."""
     line, col = source.locate(("format",))
     return BankProblem(
@@ -69,7 +69,7 @@ def build_bank(
     c = Checker(path, source)
     version = data.get("format")
     if type(version) is int and version > FORMAT_VERSION:
-        return BankError(file, (newer_format_problem(path, version, source),))
+        return BankError(file, (_newer_format(path, version, source),))
     if version is None:
         c.error((), f"missing required key 'format' (write format = {FORMAT_VERSION} at the top)")
     elif type(version) is not int:
@@ -330,10 +330,12 @@ def _check_ids(c: Checker, groups: tuple[Sequence[tuple[Where, Identified]], ...
     entries = [(where, item.id) for group in groups for where, item in group if item.id]
     first: dict[str, Where] = {}
     for where, identifier in sorted(entries, key=lambda entry: c.source.locate(entry[0])):
-        earlier = first.setdefault(identifier, where)
-        if earlier is not where:
-            line = c.source.line((*earlier, "id"))
-            c.error((*where, "id"), f"duplicate id '{identifier}': already used on line {line}")
+        if identifier not in first:
+            first[identifier] = where
+            continue
+        line = c.source.line((*first[identifier], "id"))
+        message = f"duplicate id {describe(identifier)}: already used on line {line}"
+        c.error((*where, "id"), message)
 
 
 def _check_references(
@@ -359,4 +361,4 @@ def _check_references(
                     at, label = (*where, key), f"'{key}'"
                 else:
                     at, label = (*where, key, number), f"'{key}' item {number + 1}"
-                c.error(at, f"{label} '{target}' is not {what} of this bank{hint}")
+                c.error(at, f"{label} {describe(target)} is not {what} of this bank{hint}")
