@@ -7,8 +7,10 @@ import os
 from pathlib import Path
 
 import pytest
+import tomli
 
 from quizapp.banks import load_bank, load_bank_text
+from quizapp.banks.reader import _syntax_problem
 from quizapp.model import Bank, BankError
 
 VALID = (
@@ -150,3 +152,16 @@ def test_missing_source_file_is_a_warning(tmp_path: Path) -> None:
     assert isinstance(bank, Bank)
     assert bank.warnings == ()
     assert bank.source_path() == tmp_path / "a.txt"
+
+
+def test_position_read_from_the_message_when_the_error_has_no_attributes() -> None:
+    with pytest.warns(DeprecationWarning):
+        located = tomli.TOMLDecodeError("Invalid value (at line 3, column 9)")
+        at_end = tomli.TOMLDecodeError("Unclosed array (at end of document)")
+    text = "a = 1\nb = [\n  2,\n"
+    assert str(_syntax_problem(located, text, "bank.toml")) == (
+        "bank.toml:3:9: TOML syntax error: invalid value"
+    )
+    assert str(_syntax_problem(at_end, text, "bank.toml")) == (
+        "bank.toml:4:1: TOML syntax error: unclosed array"
+    )
