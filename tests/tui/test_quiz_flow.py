@@ -45,7 +45,8 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
 
         # choice: a number key; the answer is stored before the feedback shows.
         text = await shown(pilot)
-        assert "Every question type — Question 1 of 9 · score 0 / 0" in text
+        assert flat(text.splitlines()[0]) == "⭘ Every question type"  # the header
+        assert await shown(pilot, "#quiz-status") == "Question 1 of 9 · score 0 / 0"
         assert "Which system did Turkey buy from Russia?" in text
         await choose(pilot, "S-400")
         assert isinstance(app.screen, FeedbackScreen)
@@ -56,7 +57,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         assert "✓ Correct  1 / 1 points" in text
         assert "The editorial is about the S-400 air defence system." in text
         assert "“Turkey's purchase of the Russian S-400 system”" in text
-        assert "Question 1 of 9 · score 1 / 1" in text
+        assert await shown(pilot, "#quiz-status") == "Question 1 of 9 · score 1 / 1"
         await pilot.press("enter")
         await pilot.pause()
 
@@ -119,7 +120,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         # the last question has a quote; skip it.
         text = await shown(pilot)
         assert "“a NATO ally”" in text
-        assert "Question 9 of 9 · score 6.25 / 8" in text
+        assert await shown(pilot, "#quiz-status") == "Question 9 of 9 · score 6.25 / 8"
         await pilot.press("ctrl+s")
         await pilot.pause()
         text = await shown(pilot)
@@ -157,7 +158,10 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
             "You: Iraq; Syria; Spain (0.25 / 1)" in missed
         )
         assert "In what year was the coup attempt? Correct answer: 2016 You: 2015 (0 / 1)" in missed
-        assert "Which alliance is Turkey a member of? Correct answer: NATO You: skipped" in missed
+        assert (
+            "→ Which alliance is Turkey a member of? “a NATO ally” Correct answer: NATO "
+            "You: skipped (0 / 1)" in missed
+        )
 
     rows = {row.question_id: row for row in store.answers(attempt.id)}
     assert len(rows) == 9

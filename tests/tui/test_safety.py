@@ -71,7 +71,8 @@ async def test_a_hostile_bank_goes_through_a_whole_quiz(store: ScoreStore) -> No
 
         # choice: the quote, the prompt and every choice literal; clicking the
         # choice that looks like a quit action answers the question instead.
-        assert f"{TITLE} — Question 1 of 8" in await shown(pilot)
+        assert flat((await shown(pilot)).splitlines()[0]) == f"⭘ {TITLE}"  # the header
+        assert await shown(pilot, "#quiz-status") == "Question 1 of 8 · score 0 / 0"
         assert await shown(pilot, "#question") == flat(  # █ is the quote's bar
             "█ “[i]quoted[/i]  cleared?” Pick [b]bold[/b] or [/ or [@click=app.quit]x[/]"
         )

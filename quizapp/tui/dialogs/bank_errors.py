@@ -40,7 +40,12 @@ class BankErrorsDialog(ModalScreen[None]):
                 for problem in self.error.problems:
                     style = "$error" if problem.severity == "error" else "$warning"
                     yield Static(literal(str(problem), style), classes="problem")
-            yield Static("Fix the file and start quizapp again.", classes="dialog-hint")
+            yield Static(
+                Content(
+                    "Fix the file (quizapp check FILE lists the same), then start quizapp again."
+                ),
+                classes="dialog-hint",
+            )
 
     def action_close(self) -> None:
         """Close the dialog."""

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
@@ -64,23 +64,21 @@ class FeedbackScreen(AppScreen[str]):
         record: AnswerRecord,
         *,
         bank_title: str,
-        number: int,
-        total: int,
-        running: str,
+        status: Content,
         last: bool,
     ) -> None:
         super().__init__()
         self.record = record
         self.bank_title = bank_title
-        self.number = number
-        self.total = total
-        self.running = running
+        self.status = status
         self.last = last
 
     def compose(self) -> ComposeResult:
         record = self.record
         question = record.question
         yield Header()
+        with Horizontal(classes="quiz-bar"):
+            yield Static(self.status, id="quiz-status")
         with VerticalScroll(id="feedback"):
             yield Static(verdict_content(record), id="verdict")
             yield Static(literal(question.prompt, "dim"), id="feedback-prompt")
@@ -96,7 +94,6 @@ class FeedbackScreen(AppScreen[str]):
 
     def on_mount(self) -> None:
         self.title = one_line(self.bank_title)
-        self.sub_title = f"Question {self.number} of {self.total} · score {self.running}"
 
     def action_next(self) -> None:
         """Go to the next question (or the results after the last one)."""

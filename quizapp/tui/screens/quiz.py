@@ -8,9 +8,9 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
 from quizapp.session import AnswerRecord
 from quizapp.store import StoreError
@@ -21,6 +21,14 @@ from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import answer_widget
 from quizapp.tui.widgets.question_view import QuestionView
+
+
+def quiz_status(number: int, total: int, score: float, max_score: float) -> Content:
+    """``Question 3 of 10 · score 2 / 2``."""
+    return Content.assemble(
+        (f"Question {number} of {total}", "bold"),
+        f" · score {format_score(score, max_score)}",
+    )
 
 
 class QuizScreen(AppScreen[None]):
@@ -47,12 +55,14 @@ class QuizScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        yield ProgressBar(
-            total=self.quiz.session.total,
-            show_eta=False,
-            show_percentage=False,
-            id="quiz-progress",
-        )
+        with Horizontal(classes="quiz-bar"):
+            yield Static(id="quiz-status")
+            yield ProgressBar(
+                total=self.quiz.session.total,
+                show_eta=False,
+                show_percentage=False,
+                id="quiz-progress",
+            )
         yield VerticalScroll(id="question-area")
         yield Footer()
 
@@ -60,12 +70,12 @@ class QuizScreen(AppScreen[None]):
         self.title = one_line(self.quiz.session.bank.title)
         await self.show_question()
 
-    def _status(self) -> str:
+    def _show_status(self) -> None:
         session = self.quiz.session
-        return (
-            f"Question {session.number} of {session.total} · "
-            f"score {format_score(session.score, session.max_score)}"
+        self.query_one("#quiz-status", Static).update(
+            quiz_status(session.number, session.total, session.score, session.max_score)
         )
+        self.query_one(ProgressBar).update(progress=session.index)
 
     async def show_question(self) -> None:
         """Show the current question, or the results when the quiz is done."""
@@ -74,8 +84,7 @@ class QuizScreen(AppScreen[None]):
         if question is None:
             self._show_results()
             return
-        self.sub_title = self._status()
-        self.query_one(ProgressBar).update(progress=session.index)
+        self._show_status()
         area = self.query_one("#question-area", VerticalScroll)
         await area.remove_children()
         widget = answer_widget(question, session.display_choices(question))
@@ -117,17 +126,14 @@ class QuizScreen(AppScreen[None]):
             record = error.record
             self.notify(f"This answer could not be saved: {error}", severity="error", markup=False)
         session = self.quiz.session
-        self.sub_title = self._status()
-        self.query_one(ProgressBar).update(progress=session.index)
+        self._show_status()
         from quizapp.tui.screens.feedback import FeedbackScreen
 
         self.app.push_screen(
             FeedbackScreen(
                 record,
                 bank_title=session.bank.title,
-                number=session.index,
-                total=session.total,
-                running=format_score(session.score, session.max_score),
+                status=quiz_status(session.index, session.total, session.score, session.max_score),
                 last=session.finished,
             ),
             self._after_feedback,
