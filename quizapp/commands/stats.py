@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp import paths
@@ -29,6 +28,7 @@ from quizapp.commands.scores import (
     write_csv,
     write_json,
 )
+from quizapp.item_stats import ItemRow, item_rows
 from quizapp.model import Bank, BankError
 from quizapp.store import QuestionStats, ScoreStore, StoreError
 
@@ -67,29 +67,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="where scores are kept (default: the user data dir; QUIZAPP_DATA_DIR overrides)",
     )
-
-
-@dataclass(frozen=True, slots=True)
-class ItemRow:
-    """One question's line: its statistics (None when untried) and prompt."""
-
-    question_id: str
-    prompt: str
-    stats: QuestionStats | None
-
-    def record(self) -> dict[str, object]:
-        """A JSON-able dict with the `COLUMNS` keys."""
-        s = self.stats
-        return {
-            "question_id": self.question_id,
-            "prompt": self.prompt,
-            "tries": s.tries if s else 0,
-            "correct": s.correct if s else 0,
-            "skipped": s.skipped if s else 0,
-            "facility": round(s.facility, 3) if s else None,
-            "avg_seconds": round(s.avg_seconds, 1) if s else None,
-            "most_common_wrong": s.most_common_wrong if s else None,
-        }
 
 
 def run(args: argparse.Namespace) -> int:
@@ -154,25 +131,6 @@ def _load(path: Path) -> Bank | int:
             print(terminal_safe(str(problem)), file=sys.stderr)
         return 1
     return loaded
-
-
-def item_rows(stats: list[QuestionStats], bank: Bank | None) -> list[ItemRow]:
-    """Tried questions hardest first (lowest facility, then most tries), then,
-    when the bank is known, its hand-written questions nobody has tried."""
-    prompts = _prompts(bank) if bank else {}
-    ordered = sorted(stats, key=lambda s: (s.facility, -s.tries, s.question_id))
-    rows = [ItemRow(s.question_id, prompts.get(s.question_id, ""), s) for s in ordered]
-    tried = {s.question_id for s in stats}
-    if bank:
-        rows += [ItemRow(q.id, prompts[q.id], None) for q in bank.questions if q.id not in tried]
-    return rows
-
-
-def _prompts(bank: Bank) -> dict[str, str]:
-    from quizapp.generate import generate_questions
-
-    questions = (*bank.questions, *generate_questions(bank))
-    return {q.id: f"{q.prompt} “{q.quote}”" if q.quote else q.prompt for q in questions}
 
 
 def _table(items: list[ItemRow], *, with_prompt: bool) -> list[str]:
