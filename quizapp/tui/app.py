@@ -20,9 +20,9 @@ from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore, StoreError
 from quizapp.tui.commands import QuizCommands
 from quizapp.tui.overview import BankOverview, overview
+from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.settings import AppSettings
-from quizapp.tui.widgets.bank_list import BankEntry
 
 if TYPE_CHECKING:
     # Needed only once a quiz starts: not imported at startup.
@@ -150,15 +150,13 @@ class QuizApp(App[None]):
         return None
 
     def current_bank(self) -> Bank | None:
-        """The bank of the quiz or results on screen, else the one highlighted on Home."""
+        """The bank of the topmost screen about one: a quiz, its results, the
+        bank picked in History or highlighted on Home."""
         for screen in reversed(self.screen_stack):
-            quiz = getattr(screen, "quiz", None)
-            bank = getattr(getattr(quiz, "session", None), "bank", None)
-            if isinstance(bank, Bank):
+            bank = screen.bank_in_view if isinstance(screen, AppScreen) else None
+            if bank is not None:
                 return bank
-        home = self.home
-        entry = home.current if home is not None else None
-        return entry.overview.bank if isinstance(entry, BankEntry) else None
+        return None
 
     def _back_home(self, then: Callable[[], object] | None = None) -> None:
         """Pop every screen above Home (asking first if a quiz is running)."""

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, TypeVar, cast
 from textual.screen import Screen
 
 if TYPE_CHECKING:
+    from quizapp.model import Bank
     from quizapp.tui.app import QuizApp
 
 ResultT = TypeVar("ResultT")
@@ -19,3 +20,9 @@ class AppScreen(Screen[ResultT]):
     def quiz_app(self) -> QuizApp:
         """The running app, with its banks, store and settings."""
         return cast("QuizApp", self.app)
+
+    @property
+    def bank_in_view(self) -> Bank | None:
+        """The bank this screen is about, if any: "New quiz" and "History"
+        from the command palette use it."""
+        return None

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
+from quizapp.model import Bank
 from quizapp.store import AttemptSummary, StoreError
 from quizapp.tui.formatting import (
     format_date,
@@ -119,6 +120,13 @@ class HistoryScreen(AppScreen[None]):
         )
         banks.highlighted = start
         banks.focus()
+
+    @property
+    def bank_in_view(self) -> Bank | None:
+        highlighted = self.query_one("#history-banks", OptionList).highlighted
+        if highlighted is None or highlighted >= len(self.bank_ids):
+            return None
+        return self.quiz_app.banks_by_id.get(self.bank_ids[highlighted])
 
     @on(OptionList.OptionHighlighted, "#history-banks")
     def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:

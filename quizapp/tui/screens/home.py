@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
-from quizapp.model import BankError
+from quizapp.model import Bank, BankError
 from quizapp.store import StoreError
 from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
@@ -184,6 +184,11 @@ class HomeScreen(AppScreen[None]):
     def current(self) -> HomeEntry | None:
         """The highlighted entry."""
         return self.query_one(BankList).current
+
+    @property
+    def bank_in_view(self) -> Bank | None:
+        entry = self.current
+        return entry.overview.bank if isinstance(entry, BankEntry) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         entry = self.current

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Input, ProgressBar, Static
 
+from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.store import StoreError
 from quizapp.tui.attempts import NotSaved, RecordedQuiz
@@ -47,6 +48,10 @@ class QuizScreen(AppScreen[None]):
         self._shown_at = 0.0
         #: True from an answer until the next question is shown.
         self._waiting = True
+
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.quiz.session.bank
 
     @property
     def in_progress(self) -> bool:

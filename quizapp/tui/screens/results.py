@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Footer, Header, Static
 
+from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.tui.attempts import RecordedQuiz
 from quizapp.tui.formatting import format_duration, format_percent, format_score
@@ -82,6 +83,10 @@ class ResultsScreen(AppScreen[None]):
     def __init__(self, quiz: RecordedQuiz) -> None:
         super().__init__()
         self.quiz = quiz
+
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.quiz.session.bank
 
     def compose(self) -> ComposeResult:
         session = self.quiz.session
