@@ -9,6 +9,7 @@ close to that of a bare Textual app.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
@@ -39,7 +40,8 @@ WARNING_SECONDS = 30.0
 class QuizApp(App[None]):
     """The quiz TUI. Build it with `create_app`."""
 
-    CSS_PATH = "app.tcss"
+    #: Typed as in Textual, so that subclasses may add style sheets.
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "app.tcss"
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

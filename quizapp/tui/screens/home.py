@@ -68,6 +68,11 @@ class HomeScreen(AppScreen[None]):
         ("⏎ / click", "Start a quiz on the bank (or show a failed bank's errors)"),
     )
 
+    def __init__(self) -> None:
+        super().__init__()
+        #: True from compose until the first resume (the app's start).
+        self._composed = True
+
     def compose(self) -> ComposeResult:
         yield Header()
         warning = self.quiz_app.store.warning
@@ -77,8 +82,11 @@ class HomeScreen(AppScreen[None]):
                 f"{self.quiz_app.store.moved_aside} and a fresh one was started."
             )
             yield Static(literal(f"⚠ {text}"), id="db-warning")
-        yield BankList(id="banks")
-        yield Static(id="bank-detail")
+        bank_list = BankList(self._entries(), self.quiz_app.settings.now(), id="banks")
+        yield bank_list
+        yield Static(
+            self._detail(bank_list.entries[0] if bank_list.entries else None), id="bank-detail"
+        )
         yield Footer()
 
     def on_mount(self) -> None:
@@ -86,11 +94,19 @@ class HomeScreen(AppScreen[None]):
         self.query_one(BankList).focus()
 
     def on_screen_resume(self) -> None:
-        # Also sent when the app starts: the one place the list is filled.
+        if self._composed:
+            self._composed = False  # the list was just built: nothing changed since
+            return
         self.refresh_entries()
 
     def refresh_entries(self) -> None:
         """Reload scores and unfinished attempts from the store."""
+        bank_list = self.query_one(BankList)
+        bank_list.show_entries(self._entries(), self.quiz_app.settings.now())
+        self._show_detail(bank_list.current)
+        self.refresh_bindings()
+
+    def _entries(self) -> list[HomeEntry]:
         app = self.quiz_app
         player = app.settings.player
         try:
@@ -111,30 +127,26 @@ class HomeScreen(AppScreen[None]):
                     unfinished=tuple(a for a in unfinished if a.bank_id == result.id),
                 )
             )
-        bank_list = self.query_one(BankList)
-        bank_list.show_entries(entries, app.settings.now())
-        self._show_detail(bank_list.current)
-        self.refresh_bindings()
+        return entries
 
     # ------------------------------------------------------------ detail
 
     def _show_detail(self, entry: HomeEntry | None) -> None:
-        detail = self.query_one("#bank-detail", Static)
+        self.query_one("#bank-detail", Static).update(self._detail(entry))
+
+    def _detail(self, entry: HomeEntry | None) -> Content:
         if entry is None:
-            detail.update(Content(NO_BANKS))
-        elif isinstance(entry, BankError):
+            return Content(NO_BANKS)
+        if isinstance(entry, BankError):
             count = len(entry.problems)
-            detail.update(
-                Content.assemble(
-                    literal_line(str(entry.path), "bold"),
-                    "\n",
-                    f"{count} problem{'s' if count != 1 else ''}. ",
-                    ("Press Enter or e to see ", "dim"),
-                    ("them all." if count != 1 else "it.", "dim"),
-                )
+            return Content.assemble(
+                literal_line(str(entry.path), "bold"),
+                "\n",
+                f"{count} problem{'s' if count != 1 else ''}. ",
+                ("Press Enter or e to see ", "dim"),
+                ("them all." if count != 1 else "it.", "dim"),
             )
-        else:
-            detail.update(self._bank_detail(entry))
+        return self._bank_detail(entry)
 
     def _bank_detail(self, entry: BankEntry) -> Content:
         bank = entry.overview.bank

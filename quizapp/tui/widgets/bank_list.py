@@ -98,6 +98,15 @@ def entry_prompt(entry: HomeEntry, now: dt.datetime) -> Content:
     )
 
 
+def _options(entries: Sequence[HomeEntry], now: dt.datetime) -> list[Option | None]:
+    options: list[Option | None] = []
+    for index, entry in enumerate(entries):
+        if index:
+            options.append(None)  # a divider line
+        options.append(Option(entry_prompt(entry, now)))
+    return options
+
+
 class BankList(OptionList):
     """Every bank found: enter or a click chooses one."""
 
@@ -115,20 +124,26 @@ class BankList(OptionList):
             super().__init__()
             self.entry = entry
 
-    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
-        super().__init__(id=id, classes=classes)
-        self.entries: list[HomeEntry] = []
+    def __init__(
+        self,
+        entries: Sequence[HomeEntry],
+        now: dt.datetime,
+        *,
+        id: str | None = None,
+        classes: str | None = None,
+    ) -> None:
+        super().__init__(*_options(entries, now), id=id, classes=classes)
+        self.entries = list(entries)
+
+    def on_mount(self) -> None:
+        if self.entries:
+            self.highlighted = 0
 
     def show_entries(self, entries: Sequence[HomeEntry], now: dt.datetime) -> None:
         """Replace the list, keeping the highlight on the same row if possible."""
         keep = self.highlighted
         self.entries = list(entries)
-        options: list[Option | None] = []
-        for index, entry in enumerate(self.entries):
-            if index:
-                options.append(None)  # a divider line
-            options.append(Option(entry_prompt(entry, now)))
-        self.set_options(options)
+        self.set_options(_options(self.entries, now))
         if self.entries:
             self.highlighted = min(keep or 0, len(self.entries) - 1)
 
