@@ -1,0 +1,487 @@
+"""``quizapp preview``: a bank file shown as students see it and reloaded on save."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import OptionList, Static
+
+from quizapp.banks import load_bank, load_bank_text
+from quizapp.model import Bank
+from quizapp.store import ScoreStore
+from quizapp.tui.preview import (
+    PreviewApp,
+    QuestionChanges,
+    compare_questions,
+    create_preview_app,
+    file_stamp,
+)
+from quizapp.tui.screens.preview import PreviewScreen
+from quizapp.tui.screens.stats import StatsScreen
+from quizapp.tui.settings import AppSettings
+from quizapp.tui.widgets.choice_list import ChoiceList
+from tests.tui.helpers import BANKS, FIXED_NOW, SIZE, StepClock, shown
+
+BANK = """\
+format = 1
+
+[bank]
+id = "capitals"
+title = "European capitals"
+generate = false
+
+[[questions]]
+id = "france"
+type = "choice"
+prompt = "What is the capital of France?"
+choices = ["Paris", "Lyon", "Marseille"]
+answer = "Paris"
+explanation = "Paris has been the capital since 987."
+source = "Paris, the capital of France"
+
+[[questions]]
+id = "spain"
+type = "text"
+prompt = "What is the capital of Spain?"
+answer = "Madrid"
+accept = ["Madrid, Spain"]
+explanation = "Madrid."
+
+[[questions]]
+id = "italy"
+type = "number"
+prompt = "In what year did Rome become the capital of Italy?"
+answer = 1871
+tolerance = 1
+explanation = "In 1871, after the capture of Rome."
+source = "Rome became the capital in 1871"
+"""
+
+#: Every test polls the file this often, in seconds.
+POLL = 0.02
+
+
+@pytest.fixture
+def bank_file(tmp_path: Path) -> Path:
+    path = tmp_path / "capitals.toml"
+    path.write_text(BANK, encoding="utf-8")
+    return path
+
+
+def make_preview(path: Path, store: ScoreStore, *, stats_player: str | None = None) -> PreviewApp:
+    settings = AppSettings(
+        player="teacher",
+        data_dir=store.path.parent,
+        now=lambda: FIXED_NOW,
+        clock=StepClock(),
+        seed=0,
+        theme="textual-dark",
+        cursor_blink=False,
+    )
+    return create_preview_app(path, store, settings, stats_player=stats_player, poll_seconds=POLL)
+
+
+def preview_screen(app: PreviewApp) -> PreviewScreen:
+    screen = app.screen
+    assert isinstance(screen, PreviewScreen)
+    return screen
+
+
+async def save(pilot: Pilot[None], path: Path, text: str) -> None:
+    """Write ``text`` to the previewed file as an editor would, and wait
+    until the preview has loaded it."""
+    app = pilot.app
+    assert isinstance(app, PreviewApp)
+    screen = preview_screen(app)
+    before, stamp = screen.reloads, file_stamp(path)
+    path.write_text(text, encoding="utf-8")
+    assert file_stamp(path) != stamp, "each test edit must change the file's size"
+    for _ in range(500):
+        await pilot.pause(POLL)
+        if screen.reloads > before:
+            break
+    else:
+        raise AssertionError("the preview did not reload the saved file")
+    await pilot.pause()
+
+
+def text_of(app: PreviewApp, selector: str) -> list[str]:
+    """The lines of a Static's text, unwrapped and whether scrolled into view or not."""
+    return str(preview_screen(app).query_one(selector, Static).content).splitlines()
+
+
+def problems(app: PreviewApp) -> list[str]:
+    """The lines of the problems panel."""
+    return text_of(app, "#preview-problem-list")
+
+
+def choices(app: PreviewApp) -> tuple[str, ...]:
+    """The choices of the choice question on screen, in the order shown."""
+    return preview_screen(app).query_one("#answer", ChoiceList).choices
+
+
+def list_rows(app: PreviewApp) -> list[str]:
+    options = preview_screen(app).query_one("#preview-questions", OptionList)
+    return [str(options.get_option_at_index(i).prompt) for i in range(options.option_count)]
+
+
+@pytest.fixture
+def notes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[tuple[str, str]]]:
+    """(title, message) of every notification the preview shows."""
+    shown_notes: list[tuple[str, str]] = []
+    original = PreviewApp.notify
+
+    def notify(self: PreviewApp, message: str, *, title: str = "", **kwargs: object) -> None:
+        shown_notes.append((title, message))
+        original(self, message, title=title, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(PreviewApp, "notify", notify)
+    yield shown_notes
+
+
+# ---------------------------------------------------------------- showing
+
+
+async def test_shows_each_question_as_a_quiz_does_without_recording(
+    bank_file: Path, store: ScoreStore
+) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        assert app.screen.title == "European capitals"
+        assert app.screen.sub_title == f"preview · {bank_file}"
+        # "!": the bank has warnings about the question (no source here).
+        assert list_rows(app) == ["    1 france", " !  2 spain", "    3 italy"]
+        assert await shown(pilot, "#preview-status") == "Question 1 of 3 · choice · line 8"
+        assert await shown(pilot, "#question") == "What is the capital of France?"
+        # Choices shuffled as in a quiz, the same way on every load.
+        assert choices(app) == ("Marseille", "Paris", "Lyon")
+        assert not preview_screen(app).query_one("#preview-problems").display
+
+        await pilot.press("2")
+        assert await shown(pilot, "#preview-verdict") == (
+            "✓ Correct 1 / 1 points Your answer: Paris"
+        )
+        # The answer, explanation and source show after answering, as in feedback.
+        assert await shown(pilot, "#preview-details") == (
+            "Answer: Paris Paris has been the capital since 987. From the source "
+            "“Paris, the capital of France” "
+            "id france · choice · difficulty 1 · 1 point · line 8"
+        )
+        await pilot.press("pagedown")
+        assert text_of(app, "#preview-status") == [
+            "Question 2 of 3 · text · line 17",
+            f"{bank_file}:17:1: warning: question 'spain' has no source "
+            "(the excerpt that proves the answer)",
+        ]
+        await pilot.press(*"Madird", "enter")
+        assert await shown(pilot, "#preview-verdict") == (
+            "✓ Correct 1 / 1 points Accepted: you typed Madird The answer: Madrid"
+        )
+    assert store.attempts(player="teacher") == []
+
+
+async def test_navigation_reveal_and_try_again(bank_file: Path, store: ScoreStore) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = preview_screen(app)
+        await pilot.press("ctrl+b")  # already at the first question
+        assert screen.index == 0
+        await pilot.press("ctrl+n", "ctrl+n", "ctrl+n")  # stops at the last
+        assert await shown(pilot, "#preview-status") == "Question 3 of 3 · number · line 25"
+        assert screen.query_one("#preview-questions", OptionList).highlighted == 2
+
+        assert not screen.query_one("#preview-details").display
+        await pilot.press("ctrl+r")
+        assert await shown(pilot, "#preview-details") == (
+            "Answer: 1871 Within ± 1 In 1871, after the capture of Rome. From the source "
+            "“Rome became the capital in 1871” "
+            "id italy · number · difficulty 1 · 1 point · line 25"
+        )
+        await pilot.press("ctrl+r")
+        assert not screen.query_one("#preview-details").display
+
+        await pilot.press(*"1869", "enter")
+        assert (await shown(pilot, "#preview-verdict")).startswith("✗ Wrong 0 / 1 points")
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        assert not screen.query_one("#preview-verdict").display
+        await pilot.press(*"1870", "enter")  # within the tolerance
+        assert (await shown(pilot, "#preview-verdict")).startswith("✓ Correct")
+
+        # The list shows a question when highlighted; enter moves to its answer.
+        await pilot.press("shift+tab", "shift+tab")  # past the question area
+        assert screen.query_one("#preview-questions", OptionList).has_focus
+        await pilot.press("up")
+        assert (await shown(pilot, "#preview-status")).startswith(
+            "Question 2 of 3 · text · line 17"
+        )
+        assert screen.query_one("#preview-questions", OptionList).has_focus
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "typed-input"
+
+
+async def test_every_question_type_and_generated_questions(
+    tmp_path: Path, store: ScoreStore
+) -> None:
+    path = tmp_path / "every_type.toml"
+    shutil.copy(BANKS / "every_type.toml", path)
+    text = path.read_text(encoding="utf-8").replace("generate = false", "generate = true")
+    text += (
+        '\n[[actors]]\nid = "putin"\nname = "Vladimir Putin"\nkind = "person"\n'
+        'role = "Russian president"\n\n[[actors]]\nid = "erdogan"\n'
+        'name = "Recep Tayyip Erdogan"\nkind = "person"\nrole = "Turkish president"\n\n'
+        '[[quotes]]\nid = "winner-quote"\n'
+        'text = "Clearly a winner in all this is Putin"\nspeaker = "putin"\n'
+    )
+    path.write_text(text, encoding="utf-8")
+    app = make_preview(path, store)
+    async with app.run_test(size=SIZE) as pilot:
+        rows = list_rows(app)
+        assert [row.split()[-1] for row in rows] == [
+            "system",
+            "neighbours",
+            "delivery",
+            "analyst",
+            "coup-year",
+            "winner",
+            "timeline",
+            "roles",
+            "skipped",
+            "quote:winner-quote:speaker",
+            "quote:winner-quote:cloze",
+            "actors:roles:1",
+        ]
+        # "!" marks the questions the bank has warnings about (no source here).
+        assert rows[1] == " !  2 neighbours"
+        screen = preview_screen(app)
+        for _ in range(len(rows) - 1):
+            await pilot.press("pagedown")
+            await pilot.pause()
+            assert screen.query_one("#answer") is not None
+        assert await shown(pilot, "#preview-status") == "Question 12 of 12 · match · generated"
+        await pilot.press("ctrl+r")
+        details = await shown(pilot, "#preview-details")
+        assert details.endswith(
+            "id actors:roles:1 · match · tags: actors · difficulty 2 · 1 point · "
+            "generated from erdogan, putin"
+        )
+
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")
+        assert text_of(app, "#preview-status") == [
+            "Question 2 of 12 · multi · line 25",
+            f"{path}:25:1: warning: question 'neighbours' has no source "
+            "(the excerpt that proves the answer)",
+        ]
+
+
+# ---------------------------------------------------------------- reloading
+
+
+async def test_a_save_shows_the_changed_question_on_the_same_question(
+    bank_file: Path, store: ScoreStore, notes: list[tuple[str, str]]
+) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = preview_screen(app)
+        await pilot.press("pagedown")  # spain
+        await pilot.press("ctrl+r")
+        # A question added above it, and its prompt reworded (with text that
+        # would be markup if it were not shown literally).
+        text = BANK.replace(
+            '[[questions]]\nid = "spain"',
+            '[[questions]]\nid = "portugal"\ntype = "text"\nprompt = "Capital of Portugal?"\n'
+            'answer = "Lisbon"\nexplanation = "Lisbon."\nsource = "Lisbon"\n\n'
+            '[[questions]]\nid = "spain"',
+        ).replace(
+            "What is the capital of Spain?",
+            "Which city is [b]Spain's[/b] capital? [@click=app.quit]x[/]",
+        )
+        await save(pilot, bank_file, text)
+
+        assert screen.reloads == 1
+        assert list_rows(app) == [
+            "    1 france",
+            "●   2 portugal",
+            "●!  3 spain",
+            "    4 italy",
+        ]
+        assert (await shown(pilot, "#preview-status")).startswith(
+            "Question 3 of 4 · text · line 25"
+        )
+        assert await shown(pilot, "#question") == (
+            "Which city is [b]Spain's[/b] capital? [@click=app.quit]x[/]"
+        )
+        assert await shown(pilot, "#preview-changed") == "● Changed in the last save"
+        # The answer stays shown while the question is being edited.
+        assert (await shown(pilot, "#preview-details")).startswith("Answer: Madrid")
+        assert notes[-1] == (
+            "Reloaded",
+            "Question 'spain' changed; question 'portugal' added.",
+        )
+
+        # Editing another question keeps this one (now unchanged) on screen.
+        await save(pilot, bank_file, text.replace("Paris has been", "Paris is"))
+        assert (await shown(pilot, "#preview-status")).startswith(
+            "Question 3 of 4 · text · line 25"
+        )
+        assert not screen.query_one("#preview-changed").display
+        assert list_rows(app)[0] == "●   1 france"
+        assert notes[-1] == ("Reloaded", "Question 'france' changed.")
+    assert app.return_code is None
+
+
+async def test_a_removed_question_leaves_the_position_where_it_was(
+    bank_file: Path, store: ScoreStore, notes: list[tuple[str, str]]
+) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("pagedown")
+        start = BANK.index('[[questions]]\nid = "spain"')
+        end = BANK.index('[[questions]]\nid = "italy"')
+        await save(pilot, bank_file, BANK[:start] + BANK[end:])
+        assert await shown(pilot, "#preview-status") == "Question 2 of 2 · number · line 17"
+        assert notes[-1] == ("Reloaded", "Question 'spain' removed.")
+        # A save that changes nothing about the questions says so.
+        await save(pilot, bank_file, "# a comment\n" + BANK[:start] + BANK[end:])
+        assert notes[-1] == ("Reloaded", "No question changed.")
+        assert await shown(pilot, "#preview-status") == "Question 2 of 2 · number · line 18"
+
+
+async def test_a_broken_save_shows_its_errors_over_the_last_version(
+    bank_file: Path, store: ScoreStore, notes: list[tuple[str, str]]
+) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = preview_screen(app)
+        broken = BANK.replace('answer = "Paris"', 'anwser = "Paris"').replace(
+            "tolerance = 1", 'tolerance = "[red]one"'
+        )
+        await save(pilot, bank_file, broken)
+        assert screen.query_one("#preview-problems").display
+        assert problems(app) == [
+            "✗ The saved file has 3 errors (and 1 warning); the last version that loaded "
+            "is shown below.",
+            f"{bank_file}:8:1: missing required key 'answer'",
+            f"{bank_file}:13:1: unknown key 'anwser' in a choice question -- did you mean "
+            "'answer'?",
+            f"{bank_file}:30:1: 'tolerance' must be a number, found string",
+        ]
+        # The last good version stays, still answerable.
+        assert await shown(pilot, "#preview-status") == "Question 1 of 3 · choice · line 8"
+        await pilot.press("2")
+        assert (await shown(pilot, "#preview-verdict")).startswith("✓ Correct")
+        assert notes[-1] == ("Not reloaded", "The saved file has 3 errors.")
+
+        await save(pilot, bank_file, BANK.replace("Lyon", "Nice"))
+        assert not screen.query_one("#preview-problems").display
+        assert choices(app) == ("Marseille", "Paris", "Nice")
+        assert notes[-1] == ("Reloaded", "Question 'france' changed.")
+
+
+async def test_a_file_broken_from_the_start_shows_its_errors_until_fixed(
+    bank_file: Path, store: ScoreStore
+) -> None:
+    bank_file.write_text(BANK.replace('title = "European capitals"\n', ""), encoding="utf-8")
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = preview_screen(app)
+        assert app.screen.title == "capitals.toml"
+        assert problems(app) == [
+            "✗ The saved file has 1 error (and 1 warning). Fix the file and save it: "
+            "the preview reloads.",
+            f"{bank_file}:3:1: missing required key 'title'",
+        ]
+        assert await shown(pilot, "#preview-status") == "No question to show yet."
+        assert list_rows(app) == []
+        await pilot.press("pagedown", "ctrl+r", "ctrl+o")  # nothing to do yet
+        assert screen.index == 0 and app.screen is screen
+
+        await save(pilot, bank_file, BANK)
+        assert app.screen.title == "European capitals"
+        assert not screen.query_one("#preview-problems").display
+        assert await shown(pilot, "#preview-status") == "Question 1 of 3 · choice · line 8"
+        assert list_rows(app)[0] == "●   1 france"
+
+
+async def test_a_deleted_file_is_reported_and_picked_up_again(
+    bank_file: Path, store: ScoreStore
+) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = preview_screen(app)
+        bank_file.unlink()
+        for _ in range(500):
+            await pilot.pause(POLL)
+            if screen.reloads:
+                break
+        assert problems(app) == [
+            "✗ The saved file has 1 error; the last version that loaded is shown below.",
+            f"{bank_file}:1:1: no such file",
+        ]
+        await save(pilot, bank_file, BANK)
+        assert not screen.query_one("#preview-problems").display
+
+
+async def test_statistics_of_the_previewed_bank(bank_file: Path, store: ScoreStore) -> None:
+    attempt = store.start_attempt("ann", "capitals", "European capitals", ["france"], {})
+    store.record_answer(attempt, "france", given="Lyon", score=0, max_score=1, seconds=8)
+    app = make_preview(bank_file, store, stats_player="ann")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        assert screen.player == "ann"
+        assert await shown(pilot, "#stats-summary") == "1 try by ann on 1 question"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, PreviewScreen)
+
+
+# ---------------------------------------------------------------- changes
+
+
+def test_compare_questions_ignores_lines_moved_by_other_edits() -> None:
+    old = load_bank(BANKS / "every_type.toml")
+    assert isinstance(old, Bank)
+    text = (BANKS / "every_type.toml").read_text(encoding="utf-8")
+    moved = text.replace("# One question", "\n\n# One question").replace(
+        'answer = "Soner Cagaptay"', 'answer = "Soner Çağaptay"'
+    )
+    new = load_bank_text_for(moved)
+    changes = compare_questions(old.questions, new.questions)
+    assert changes == QuestionChanges(changed=("analyst",))
+    assert changes.marked == frozenset({"analyst"})
+    assert changes.summary() == "question 'analyst' changed"
+    assert not compare_questions(old.questions, old.questions)
+
+
+def test_changes_summary_names_at_most_three_questions() -> None:
+    changes = QuestionChanges(changed=("a", "b", "c", "d", "e"), added=("f",), removed=("g", "h"))
+    assert changes.summary() == (
+        "5 questions changed: 'a', 'b', 'c' and 2 more; question 'f' added; "
+        "2 questions removed: 'g', 'h'"
+    )
+    assert QuestionChanges().summary() == "no question changed"
+
+
+def test_file_stamp(tmp_path: Path) -> None:
+    path = tmp_path / "bank.toml"
+    assert file_stamp(path) is None
+    path.write_text("a", encoding="utf-8")
+    first = file_stamp(path)
+    assert first is not None and first.size == 1
+    path.write_text("ab", encoding="utf-8")
+    assert file_stamp(path) != first
+
+
+def load_bank_text_for(text: str) -> Bank:
+    bank = load_bank_text(text, "every_type.toml")
+    assert isinstance(bank, Bank)
+    return bank
