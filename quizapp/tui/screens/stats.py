@@ -1,0 +1,294 @@
+"""Statistics: how students did on each question of a bank, for the teacher.
+
+The numbers are those of ``quizapp stats`` (`quizapp.item_stats`): per
+question the tries, the facility index (the share of tries with full marks;
+a skip is a try), the average time and the most chosen wrong answer. Every
+player's answers, or one player's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+
+from quizapp.item_stats import ItemRow, item_rows
+from quizapp.model import Bank
+from quizapp.store import QuestionStats, StoreError
+from quizapp.tui.formatting import format_duration, format_percent
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.text import literal, literal_line, one_line, shorten
+
+#: The player choice meaning "every player's answers".
+EVERYONE = ""
+PROMPT_WIDTH = 44
+WRONG_WIDTH = 24
+#: Shown in a cell that has no value (a question nobody tried).
+NONE = "–"
+
+
+@dataclass(frozen=True, slots=True)
+class StatsColumn:
+    """A column of the table and how it sorts."""
+
+    key: str
+    label: str
+    #: Sort highest first when the column is first chosen.
+    descending: bool
+    value: Callable[[QuestionStats, str], str | float]
+
+
+COLUMNS: tuple[StatsColumn, ...] = (
+    StatsColumn("question", "Question", False, lambda _, prompt: prompt.casefold()),
+    StatsColumn("tries", "Tries", True, lambda s, _: s.tries),
+    StatsColumn("facility", "Facility", False, lambda s, _: s.facility),
+    StatsColumn("time", "Avg time", True, lambda s, _: s.avg_seconds),
+    StatsColumn("wrong", "Most chosen wrong answer", False, lambda s, _: _wrong_key(s)),
+)
+_BY_KEY = {column.key: column for column in COLUMNS}
+_SORT = Binding.Group("Sort", compact=True)
+
+
+def _wrong_key(stats: QuestionStats) -> str:
+    # Questions without a wrong answer go after those with one.
+    wrong = stats.most_common_wrong
+    return "\uffff" if wrong is None else wrong.casefold()
+
+
+def sort_rows(rows: list[ItemRow], column_key: str, *, reverse: bool = False) -> list[ItemRow]:
+    """``rows`` by one column (ties keep their order); questions nobody
+    tried stay last, in bank order."""
+    column = _BY_KEY[column_key]
+    tried = [row for row in rows if row.stats is not None]
+    untried = [row for row in rows if row.stats is None]
+
+    def value(row: ItemRow) -> str | float:
+        assert row.stats is not None
+        return column.value(row.stats, row.prompt or row.question_id)
+
+    descending = column.descending != reverse
+    return sorted(tried, key=value, reverse=descending) + untried
+
+
+def row_cells(row: ItemRow) -> tuple[Text, Text, Text, Text, Text]:
+    """The table cells of one question, as plain text (never markup)."""
+    s = row.stats
+    question = Text(shorten(row.prompt or row.question_id, PROMPT_WIDTH))
+    if s is None:
+        none = Text(NONE, justify="right", style="dim")
+        return question, Text("0", justify="right"), none, none, Text(NONE, style="dim")
+    wrong = (
+        Text(shorten(s.most_common_wrong, WRONG_WIDTH))
+        if s.most_common_wrong is not None
+        else Text(NONE, style="dim")
+    )
+    return (
+        question,
+        Text(str(s.tries), justify="right"),
+        Text(format_percent(100 * s.facility), justify="right"),
+        Text(format_duration(s.avg_seconds), justify="right"),
+        wrong,
+    )
+
+
+def row_detail(row: ItemRow) -> Content:
+    """The whole prompt, the counts and the whole wrong answer of one question."""
+    lines = [literal(row.prompt or row.question_id, "bold")]
+    s = row.stats
+    facts = Content.assemble("id ", literal_line(row.question_id))
+    if s is None:
+        lines.append(Content.assemble(facts, " · nobody has tried it yet").stylize("dim"))
+        return Content("\n").join(lines)
+    counts = f" · {s.tries} tr{'ies' if s.tries != 1 else 'y'}: {s.correct} correct"
+    if s.skipped:
+        counts += f", {s.skipped} skipped"
+    counts += f" · average {format_duration(s.avg_seconds)}"
+    lines.append(Content.assemble(facts, counts).stylize("dim"))
+    if s.most_common_wrong is not None:
+        lines.append(
+            Content.assemble(("Most chosen wrong answer: ", "dim"), literal(s.most_common_wrong))
+        )
+    return Content("\n").join(lines)
+
+
+class StatsScreen(AppScreen[None]):
+    """A table of the bank's questions, hardest first; number keys or a
+    click on a column title sort it."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back", id="stats.back"),
+        *(
+            Binding(
+                str(number),
+                f"sort('{column.key}')",
+                column.label,
+                tooltip="Sort by column 1–5 (question, tries, facility, average time, "
+                "wrong answer); the same key again reverses",
+                group=_SORT,
+                id=f"stats.sort-{column.key}",
+            )
+            for number, column in enumerate(COLUMNS, 1)
+        ),
+        Binding(
+            "p",
+            "choose_player",
+            "Player",
+            tooltip="Everyone's answers or one player's",
+            id="stats.player",
+        ),
+    ]
+    HELP_KEYS: tuple[tuple[str, str], ...] = (
+        ("↑ ↓", "Highlight a question: its whole prompt and wrong answer show below"),
+        ("click a column title", "Sort by that column; again to reverse"),
+    )
+
+    def __init__(self, bank: Bank, *, player: str | None = None) -> None:
+        super().__init__()
+        self.bank = bank
+        #: Whose answers are counted (None: everyone's).
+        self.player = player
+        self.rows: list[ItemRow] = []
+        self.sort_key = "facility"
+        self.reverse = False
+        self._stats: list[QuestionStats] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="stats-bar"):
+            yield Label("Answers of", id="stats-player-label")
+            yield Select[str](
+                self._player_options(),
+                allow_blank=False,
+                value=self.player if self.player is not None else EVERYONE,
+                id="stats-player",
+            )
+            yield Static(id="stats-summary")
+        table: DataTable[Text] = DataTable(id="stats-table", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static(id="stats-detail")
+        yield Footer()
+
+    def _player_options(self) -> list[tuple[Content, str]]:
+        try:
+            players = self.quiz_app.store.players()
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            players = []
+        if self.player is not None and self.player not in players:
+            players.append(self.player)
+        options: list[tuple[Content, str]] = [(Content("Everyone"), EVERYONE)]
+        return options + [(literal_line(name), name) for name in players]
+
+    def on_mount(self) -> None:
+        self.title = one_line(self.bank.title)
+        self.sub_title = "statistics"
+        self.load()
+        self.query_one("#stats-table", DataTable).focus()
+
+    def load(self) -> None:
+        """Read the statistics of the chosen player(s) from the store."""
+        try:
+            self._stats = self.quiz_app.store.question_stats(
+                bank_id=self.bank.id, player=self.player
+            )
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            self._stats = []
+        self.rows = item_rows(self._stats, self.bank)
+        self._show_summary()
+        self.show_rows()
+
+    def _show_summary(self) -> None:
+        whose = f"by {self.player}" if self.player is not None else "by everyone"
+        stats = self._stats
+        if not stats:
+            by = f" by {self.player}" if self.player is not None else ""
+            text = Content(f"No answers recorded{by} for this bank yet.")
+        else:
+            tries = sum(s.tries for s in stats)
+            text = Content(
+                f"{tries} {'try' if tries == 1 else 'tries'} {whose} on {len(stats)} "
+                f"question{'s' if len(stats) != 1 else ''}"
+            )
+        self.query_one("#stats-summary", Static).update(text)
+
+    def show_rows(self) -> None:
+        """Fill the table in the chosen order, keeping the highlighted question."""
+        table: DataTable[Text] = self.query_one("#stats-table", DataTable)
+        current = self._highlighted_id()
+        rows = sort_rows(self.rows, self.sort_key, reverse=self.reverse)
+        table.clear(columns=True)
+        for column in COLUMNS:
+            label = column.label
+            if column.key == self.sort_key:
+                arrow = "▼" if column.descending != self.reverse else "▲"
+                label = f"{label} {arrow}"
+            right = column.key in ("tries", "facility", "time")
+            table.add_column(Text(label, justify="right" if right else "left"), key=column.key)
+        for row in rows:
+            table.add_row(*row_cells(row), key=row.question_id)
+        ids = [row.question_id for row in rows]
+        if current in ids:
+            table.move_cursor(row=ids.index(current), animate=False)
+        self._show_detail()
+
+    def _highlighted_id(self) -> str | None:
+        table: DataTable[Text] = self.query_one("#stats-table", DataTable)
+        if not table.row_count:
+            return None
+        row_key, _ = table.coordinate_to_cell_key(table.cursor_coordinate)
+        return row_key.value
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#stats-detail", Static)
+        current = self._highlighted_id()
+        row = next((r for r in self.rows if r.question_id == current), None)
+        detail.display = row is not None
+        if row is not None:
+            detail.update(row_detail(row))
+
+    # ------------------------------------------------------------ events
+
+    @on(DataTable.RowHighlighted, "#stats-table")
+    def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_detail()
+
+    @on(DataTable.HeaderSelected, "#stats-table")
+    def _header_selected(self, event: DataTable.HeaderSelected) -> None:
+        event.stop()
+        if event.column_key.value is not None:
+            self.action_sort(event.column_key.value)
+
+    @on(Select.Changed, "#stats-player")
+    def _player_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        value = event.value
+        self.player = value if isinstance(value, str) and value != EVERYONE else None
+        self.load()
+
+    # ------------------------------------------------------------ actions
+
+    def action_sort(self, column_key: str) -> None:
+        """Sort by a column; the same column again reverses the order."""
+        if column_key not in _BY_KEY:
+            return
+        if column_key == self.sort_key:
+            self.reverse = not self.reverse
+        else:
+            self.sort_key, self.reverse = column_key, False
+        self.show_rows()
+
+    def action_choose_player(self) -> None:
+        """Open the list of players."""
+        select = self.query_one("#stats-player", Select)
+        select.focus()
+        select.expanded = True
