@@ -132,16 +132,18 @@ def _describe(verb: str, ids: Sequence[str]) -> list[str]:
     return [f"{len(ids)} questions {verb}: {shown}{more}"]
 
 
-def _comparable(question: Question) -> Question:
+def _differ(before: Question, after: Question) -> bool:
+    if before == after:
+        return False
     # Editing a question moves the ones below it in the file: that is no change.
-    return dataclasses.replace(question, line=0)
+    return before.line == after.line or dataclasses.replace(before, line=after.line) != after
 
 
 def compare_questions(old: Sequence[Question], new: Sequence[Question]) -> QuestionChanges:
     """What differs between two versions of a bank's questions, by id."""
-    before = {question.id: _comparable(question) for question in old}
+    before = {question.id: question for question in old}
     after_ids = {question.id for question in new}
-    changed = [q.id for q in new if q.id in before and before[q.id] != _comparable(q)]
+    changed = [q.id for q in new if q.id in before and _differ(before[q.id], q)]
     added = [q.id for q in new if q.id not in before]
     removed = [q.id for q in old if q.id not in after_ids]
     return QuestionChanges(tuple(changed), tuple(added), tuple(removed))

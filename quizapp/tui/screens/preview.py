@@ -172,11 +172,13 @@ class PreviewScreen(AppScreen[None]):
     )
 
     class Loaded(Message):
-        """The file was loaded again (posted from the loading thread)."""
+        """The file was loaded again, and compared with the questions shown
+        (posted from the loading thread)."""
 
-        def __init__(self, load: PreviewLoad) -> None:
+        def __init__(self, load: PreviewLoad, changes: QuestionChanges) -> None:
             super().__init__()
             self.load = load
+            self.changes = changes
 
     def __init__(
         self,
@@ -239,23 +241,26 @@ class PreviewScreen(AppScreen[None]):
         stamp = file_stamp(self.path)
         if stamp != self._stamp:
             self._stamp = stamp
-            self._load()
+            self._load(self.shown.questions if self.shown else ())
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="preview-load")
-    def _load(self) -> None:
-        self.post_message(self.Loaded(load_preview(self.path)))
+    def _load(self, shown: tuple[Question, ...]) -> None:
+        # Loading and comparing a big bank takes a while: not on the app's thread.
+        load = load_preview(self.path)
+        changes = compare_questions(shown, load.questions) if load.bank else QuestionChanges()
+        self.post_message(self.Loaded(load, changes))
 
     @on(Loaded)
     async def _loaded(self, event: Loaded) -> None:
         event.stop()
-        load = event.load
-        if load.stamp != self._stamp:
+        if event.load.stamp != self._stamp:
             return  # saved again while loading: the next look at the file loads it again
-        await self.apply_load(load)
+        await self.apply_load(event.load, event.changes)
 
-    async def apply_load(self, load: PreviewLoad) -> None:
+    async def apply_load(self, load: PreviewLoad, changes: QuestionChanges) -> None:
         """Show a new load of the file: its problems, or its questions with
-        the changed ones marked, staying on the same question."""
+        the ``changes`` from the questions shown marked, staying on the same
+        question."""
         self.reloads += 1
         self.latest = load
         if load.bank is None:
@@ -272,7 +277,7 @@ class PreviewScreen(AppScreen[None]):
         if isinstance(self.app, PreviewApp):
             self.app.replace_result(load.result)
         current = self.question
-        self.changes = compare_questions(self.shown.questions if self.shown else (), load.questions)
+        self.changes = changes
         self.shown = load
         ids = [question.id for question in load.questions]
         if current is not None and current.id in ids:
@@ -292,7 +297,7 @@ class PreviewScreen(AppScreen[None]):
     def action_reload(self) -> None:
         """Load the file again now."""
         self._stamp = file_stamp(self.path)
-        self._load()
+        self._load(self.shown.questions if self.shown else ())
 
     def _list_has_focus(self) -> bool:
         return self.query_one("#preview-questions", OptionList).has_focus

@@ -272,8 +272,11 @@ class StatsScreen(AppScreen[None]):
     def _player_changed(self, event: Select.Changed) -> None:
         event.stop()
         value = event.value
-        self.player = value if isinstance(value, str) and value != EVERYONE else None
-        self.load()
+        player = value if isinstance(value, str) and value != EVERYONE else None
+        # The Select also reports the value it starts with: no need to read twice.
+        if player != self.player:
+            self.player = player
+            self.load()
 
     # ------------------------------------------------------------ actions
 
