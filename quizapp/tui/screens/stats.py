@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -29,7 +29,9 @@ from quizapp.tui.text import literal, literal_line, one_line, shorten
 
 #: The player choice meaning "every player's answers".
 EVERYONE = ""
-PROMPT_WIDTH = 44
+#: Widths of the cut prompts: the columns other than the prompt take this many cells.
+OTHER_COLUMNS_WIDTH = 56
+PROMPT_WIDTHS = (20, 80)
 WRONG_WIDTH = 24
 #: Shown in a cell that has no value (a question nobody tried).
 NONE = "–"
@@ -78,10 +80,17 @@ def sort_rows(rows: list[ItemRow], column_key: str, *, reverse: bool = False) ->
     return sorted(tried, key=value, reverse=descending) + untried
 
 
-def row_cells(row: ItemRow) -> tuple[Text, Text, Text, Text, Text]:
-    """The table cells of one question, as plain text (never markup)."""
+def prompt_width(screen_width: int) -> int:
+    """How much of a prompt the table shows on a screen this wide."""
+    narrowest, widest = PROMPT_WIDTHS
+    return min(max(screen_width - OTHER_COLUMNS_WIDTH, narrowest), widest)
+
+
+def row_cells(row: ItemRow, width: int) -> tuple[Text, Text, Text, Text, Text]:
+    """The table cells of one question, as plain text (never markup); the
+    prompt cut to ``width``."""
     s = row.stats
-    question = Text(shorten(row.prompt or row.question_id, PROMPT_WIDTH))
+    question = Text(shorten(row.prompt or row.question_id, width))
     if s is None:
         none = Text(NONE, justify="right", style="dim")
         return question, Text("0", justify="right"), none, none, Text(NONE, style="dim")
@@ -159,6 +168,7 @@ class StatsScreen(AppScreen[None]):
         self.sort_key = "facility"
         self.reverse = False
         self._stats: list[QuestionStats] = []
+        self._prompt_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -233,8 +243,9 @@ class StatsScreen(AppScreen[None]):
                 label = f"{label} {arrow}"
             right = column.key in ("tries", "facility", "time")
             table.add_column(Text(label, justify="right" if right else "left"), key=column.key)
+        self._prompt_width = prompt_width(self.app.size.width)
         for row in rows:
-            table.add_row(*row_cells(row), key=row.question_id)
+            table.add_row(*row_cells(row, self._prompt_width), key=row.question_id)
         ids = [row.question_id for row in rows]
         if current in ids:
             table.move_cursor(row=ids.index(current), animate=False)
@@ -256,6 +267,10 @@ class StatsScreen(AppScreen[None]):
             detail.update(row_detail(row))
 
     # ------------------------------------------------------------ events
+
+    def on_resize(self, event: events.Resize) -> None:
+        if self.rows and prompt_width(event.size.width) != self._prompt_width:
+            self.show_rows()
 
     @on(DataTable.RowHighlighted, "#stats-table")
     def _row_highlighted(self, event: DataTable.RowHighlighted) -> None:
