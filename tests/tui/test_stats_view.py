@@ -120,6 +120,21 @@ async def test_everyone_hardest_first_with_the_whole_row_below(store: ScoreStore
         assert not isinstance(app.screen, StatsScreen)
 
 
+async def test_prompts_are_cut_to_the_terminals_width(store: ScoreStore) -> None:
+    record(store)
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stats(pilot)
+        assert [row[0] for row in cells(app)[:3]] == [
+            "Which analyst directs t…",
+            "Which system did Turkey…",
+            "In what year was the co…",
+        ]
+        await pilot.resize_terminal(120, 24)
+        await pilot.pause()
+        assert cells(app)[0][0] == "Which analyst directs the Turkish Research Program?"
+
+
 async def test_sorting_by_keys_and_column_titles(store: ScoreStore) -> None:
     record(store)
     app = make_app(load("every_type.toml"), store)
