@@ -181,6 +181,12 @@ async def test_shows_each_question_as_a_quiz_does_without_recording(
         assert await shown(pilot, "#preview-verdict") == (
             "✓ Correct 1 / 1 points Accepted: you typed Madird The answer: Madrid"
         )
+        assert text_of(app, "#preview-details")[:4] == [
+            "Answer: Madrid",
+            "Also accepted: Madrid, Spain",
+            "Typed answers compared in lenient mode",
+            "",
+        ]
     assert store.attempts(player="teacher") == []
 
 
@@ -385,7 +391,7 @@ async def test_a_broken_save_shows_its_errors_over_the_last_version(
 
 
 async def test_a_file_broken_from_the_start_shows_its_errors_until_fixed(
-    bank_file: Path, store: ScoreStore
+    bank_file: Path, store: ScoreStore, notes: list[tuple[str, str]]
 ) -> None:
     bank_file.write_text(BANK.replace('title = "European capitals"\n', ""), encoding="utf-8")
     app = make_preview(bank_file, store)
@@ -406,7 +412,9 @@ async def test_a_file_broken_from_the_start_shows_its_errors_until_fixed(
         assert app.screen.title == "European capitals"
         assert not screen.query_one("#preview-problems").display
         assert await shown(pilot, "#preview-status") == "Question 1 of 3 · choice · line 8"
-        assert list_rows(app)[0] == "●   1 france"
+        # Nothing to compare with: no question is marked as changed.
+        assert list_rows(app)[0] == "    1 france"
+        assert notes[-1] == ("Reloaded", "The bank loads: 3 questions.")
 
 
 async def test_a_deleted_file_is_reported_and_picked_up_again(

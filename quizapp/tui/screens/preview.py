@@ -54,13 +54,17 @@ CHANGED_MARK = "●"
 WARNING_MARK = "!"
 
 
+def _mode_line(mode: str) -> Content:
+    return Content.styled(f"Typed answers compared in {mode} mode", "dim")
+
+
 def accepted_lines(question: Question) -> list[Content]:
     """What else is accepted: text alternatives and match mode, cloze gap
     alternatives, a number's tolerance."""
     match question:
         case TextQuestion(accept=accept, match=mode):
             lines = [Content.assemble(("Also accepted: ", "dim"), literal_line("; ".join(accept)))]
-            return [*(lines if accept else []), Content.styled(f"Typed answers: {mode}", "dim")]
+            return [*(lines if accept else []), _mode_line(mode)]
         case ClozeQuestion(gaps=gaps, match=mode):
             lines = [
                 Content.assemble(
@@ -69,7 +73,7 @@ def accepted_lines(question: Question) -> list[Content]:
                 )
                 for number, gap in enumerate(gaps, 1)
             ]
-            return [*lines, Content.styled(f"Typed answers: {mode}", "dim")]
+            return [*lines, _mode_line(mode)]
         case NumberQuestion(tolerance=tolerance, unit=unit) if tolerance:
             return [Content.styled(f"Within ± {tolerance:g} {unit}".rstrip(), "dim")]
     return []
@@ -247,7 +251,9 @@ class PreviewScreen(AppScreen[None]):
     def _load(self, shown: tuple[Question, ...]) -> None:
         # Loading and comparing a big bank takes a while: not on the app's thread.
         load = load_preview(self.path)
-        changes = compare_questions(shown, load.questions) if load.bank else QuestionChanges()
+        # Against nothing (a file broken until now), every question would be "added".
+        compare = load.bank is not None and bool(shown)
+        changes = compare_questions(shown, load.questions) if compare else QuestionChanges()
         self.post_message(self.Loaded(load, changes))
 
     @on(Loaded)
@@ -273,10 +279,12 @@ class PreviewScreen(AppScreen[None]):
                 severity="error",
                 markup=False,
             )
+            self.refresh_bindings()
             return
         if isinstance(self.app, PreviewApp):
             self.app.replace_result(load.result)
         current = self.question
+        had_version = self.shown is not None
         self.changes = changes
         self.shown = load
         ids = [question.id for question in load.questions]
@@ -292,7 +300,13 @@ class PreviewScreen(AppScreen[None]):
         else:
             self._show_status()
             self._show_changed_label()
-        self.notify(self.changes.summary().capitalize() + ".", title="Reloaded", markup=False)
+        if had_version:
+            summary = self.changes.summary().capitalize() + "."
+        else:
+            count = len(load.questions)
+            summary = f"The bank loads: {count} question{'s' if count != 1 else ''}."
+        self.notify(summary, title="Reloaded", markup=False)
+        self.refresh_bindings()
 
     def action_reload(self) -> None:
         """Load the file again now."""
