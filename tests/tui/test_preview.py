@@ -417,6 +417,27 @@ async def test_a_file_broken_from_the_start_shows_its_errors_until_fixed(
         assert notes[-1] == ("Reloaded", "The bank loads: 3 questions.")
 
 
+async def test_warnings_about_the_whole_bank_show_on_top(
+    bank_file: Path, store: ScoreStore
+) -> None:
+    text = BANK.replace(
+        "generate = false\n",
+        'generate = false\n\n[bank.source]\ntitle = "An atlas"\nfile = "atlas.txt"\n',
+    )
+    bank_file.write_text(text, encoding="utf-8")
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        panel = preview_screen(app).query_one("#preview-problems")
+        assert panel.display and not panel.has_class("-errors")
+        assert problems(app) == [
+            f"{bank_file}:10:1: warning: source file 'atlas.txt' not found "
+            f"(looked for {bank_file.parent / 'atlas.txt'})"
+        ]
+        (bank_file.parent / "atlas.txt").write_text("Paris, the capital of France", "utf-8")
+        await save(pilot, bank_file, text + "\n")
+        assert not panel.display
+
+
 async def test_a_deleted_file_is_reported_and_picked_up_again(
     bank_file: Path, store: ScoreStore
 ) -> None:
