@@ -240,6 +240,30 @@ def test_every_quote_speaker_is_an_actor_of_the_same_bank(path: Path) -> None:
 
 
 @pytest.mark.parametrize("path", bank_files(), ids=lambda path: path.stem)
+def test_quote_excerpts_name_the_speaker(path: Path) -> None:
+    # The excerpt is what proves the answer to "Who said this?".
+    bank = load_shipped(path)
+    unnamed = []
+    for quote in bank.quotes:
+        speaker = bank.actor(quote.speaker)
+        assert speaker is not None
+        names = (speaker.name, *speaker.aliases)
+        if not any(name in quote.source for name in names):
+            unnamed.append(quote.id)
+    assert unnamed == []
+
+
+@pytest.mark.parametrize("path", bank_files(), ids=lambda path: path.stem)
+def test_a_countrys_role_says_it_is_a_country(path: Path) -> None:
+    # Generated "Who is X?" questions draw wrong choices from other actors'
+    # roles: "worried about its jets" alone would fit the U.S. government as
+    # well as the U.S., and "buyer of the S-400" Erdogan as well as Turkey.
+    bank = load_shipped(path)
+    vague = [a.id for a in bank.actors if a.kind == "country" and "country" not in a.role]
+    assert vague == []
+
+
+@pytest.mark.parametrize("path", bank_files(), ids=lambda path: path.stem)
 def test_approximate_events_say_why_in_their_note(path: Path) -> None:
     bank = load_shipped(path)
     for event in bank.events:
@@ -408,3 +432,25 @@ def test_a_wrong_date_is_not_taken_for_a_typo() -> None:
     assert grade_answer(questions["delivery-date"], "July 13").verdict == "wrong"
     assert grade_answer(questions["cornerstone-decade"], "1950s").correct
     assert grade_answer(questions["cornerstone-decade"], "the 1960s").verdict == "wrong"
+
+
+@pytest.mark.parametrize(
+    ("bank_id", "question_id", "given", "verdict"),
+    [
+        ("s400-dates", "delivery-date", "12th July", "correct"),
+        ("s400-dates", "delivery-date", "on July 12", "correct"),
+        ("s400-dates", "cornerstone-decade", "the 1950's", "correct"),
+        ("s400-dates", "cornerstone-decade", "the '50s", "correct"),
+        ("s400-actors", "who-bought", "Türkiye", "correct"),
+        ("s400-actors", "kurdish-partners", "the Kurdish militia", "correct"),
+        ("s400-quotes", "soviet-mission-aim", "dividing the Western alliance", "correct"),
+        ("s400-dispute", "f35", "F35s", "correct"),
+        ("s400-dispute", "f35", "F-16", "wrong"),
+    ],
+)
+def test_usual_ways_of_writing_an_answer_are_accepted(
+    bank_id: str, question_id: str, given: str, verdict: str
+) -> None:
+    bank = load_shipped(shipped_banks_dir() / f"{bank_id}.toml")
+    question = next(question for question in bank.questions if question.id == question_id)
+    assert grade_answer(question, given).verdict == verdict
