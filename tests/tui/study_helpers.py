@@ -5,13 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quizapp.banks import load_bank
-from quizapp.model import Bank, LoadResult
-from quizapp.store import ScoreStore
-from quizapp.tui.app import QuizApp
-from tests.tui.helpers import make_app
-
-#: The study screens' styles.
-STUDY_CSS = Path(__file__).parents[2] / "quizapp" / "tui" / "study.tcss"
+from quizapp.model import Bank
 
 #: A source text long enough that the excerpt about the coup starts below the
 #: first screen of the context reader.
@@ -181,11 +175,3 @@ def study_bank(directory: Path, *, with_source: bool = True) -> Bank:
 def hostile_bank(directory: Path) -> Bank:
     """A bank whose every fact tries markup, actions and escape sequences."""
     return write_bank(directory, HOSTILE_BANK, "hostile.toml")
-
-
-def make_study_app(results: list[LoadResult], store: ScoreStore) -> QuizApp:
-    """`make_app` with the study screens' styles loaded."""
-    app = make_app(results, store)
-    if STUDY_CSS.resolve() not in [Path(path).resolve() for path in app.css_path]:
-        app.css_path.append(STUDY_CSS)
-    return app

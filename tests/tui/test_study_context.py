@@ -17,8 +17,8 @@ from quizapp.tui.screens.context_reader import (
     paragraph_spans,
     source_file,
 )
-from tests.tui.helpers import SIZE, shown
-from tests.tui.study_helpers import make_study_app, study_bank, write_bank
+from tests.tui.helpers import SIZE, make_app, shown
+from tests.tui.study_helpers import study_bank, write_bank
 
 
 @pytest.mark.parametrize(
@@ -74,7 +74,7 @@ async def test_the_reader_scrolls_to_the_excerpt_and_highlights_it(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = ContextReaderScreen(bank, "a 2016 coup attempt")
         await app.push_screen(screen)
@@ -102,7 +102,7 @@ async def test_the_reader_scrolls_to_the_excerpt_and_highlights_it(
 
 async def test_an_excerpt_not_in_the_text_is_reported(store: ScoreStore, tmp_path: Path) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = ContextReaderScreen(bank, "Greenland is mentioned here")
         await app.push_screen(screen)
@@ -119,7 +119,7 @@ async def test_a_missing_source_file_is_reported_not_raised(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks", with_source=False)
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = ContextReaderScreen(bank, "a 2016 coup attempt")
         await app.push_screen(screen)
@@ -156,7 +156,7 @@ answer = true
 source = "[b]the excerpt[/b]"
 """,
     )
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = ContextReaderScreen(bank, "[b]the excerpt[/b]")
         await app.push_screen(screen)

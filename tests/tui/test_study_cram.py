@@ -11,8 +11,8 @@ from quizapp.study import StudyDeck
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.context_reader import ContextReaderScreen
 from quizapp.tui.screens.cram import CramScreen
-from tests.tui.helpers import FIXED_NOW, SIZE, shown
-from tests.tui.study_helpers import make_study_app, study_bank
+from tests.tui.helpers import FIXED_NOW, SIZE, make_app, shown
+from tests.tui.study_helpers import study_bank
 
 
 def database_rows(path: Path) -> dict[str, list[tuple[object, ...]]]:
@@ -44,7 +44,7 @@ async def test_cramming_every_card_leaves_the_store_untouched(
         "actor:wilson", 3
     )
     before = database_rows(db_path)
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(CramScreen(bank))
         text = await shown(pilot)
@@ -99,7 +99,7 @@ async def test_cramming_every_card_leaves_the_store_untouched(
 async def test_cramming_one_tag(store: ScoreStore, db_path: Path, tmp_path: Path) -> None:
     bank = study_bank(tmp_path / "banks")
     before = database_rows(db_path)
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = CramScreen(bank)
         await app.push_screen(screen)
@@ -140,7 +140,7 @@ async def test_a_cram_card_opens_its_excerpt_in_the_source(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = CramScreen(bank)
         await app.push_screen(screen)

@@ -17,8 +17,8 @@ from quizapp.tui.dialogs.study_limit import NewPerDayDialog
 from quizapp.tui.screens.context_reader import ContextReaderScreen
 from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.widgets.study_card import StudyCardView
-from tests.tui.helpers import FIXED_NOW, SECONDS_PER_READ, SIZE, shown
-from tests.tui.study_helpers import hostile_bank, make_study_app, study_bank
+from tests.tui.helpers import FIXED_NOW, SECONDS_PER_READ, SIZE, make_app, shown
+from tests.tui.study_helpers import hostile_bank, study_bank
 
 LEARNING_STEP = fsrs.Scheduler().learning_steps[1]
 RELEARNING_STEP = fsrs.Scheduler().relearning_steps[0]
@@ -63,7 +63,7 @@ async def test_due_cards_come_first_then_new_ones_and_every_grade_is_stored(
     study_earlier(store, bank, "actor:wilson", days_ago=20)
     before = len(store.reviews("tester", bank.id))
     store.set_setting(NEW_PER_DAY_SETTING, "2")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await open_study(app, bank)
         text = await shown(pilot)
@@ -117,7 +117,7 @@ async def test_due_cards_come_first_then_new_ones_and_every_grade_is_stored(
             "2 of them were new." in text
         )
         assert "The next card is due today 10:10 (in 10 min)." in text
-        assert "5 new cards wait: at most 2 new cards a day. Press l to change that." in text
+        assert "5 new cards wait: at most 2 new cards a day. Press n to change that." in text
         footer = text.splitlines()[-1]
         assert "r Look for due cards" in footer and "Show answer" not in footer
 
@@ -138,14 +138,14 @@ async def test_the_daily_limit_of_new_cards_is_changed_from_the_study_screen(
 ) -> None:
     bank = study_bank(tmp_path / "banks")
     store.set_setting(NEW_PER_DAY_SETTING, "0")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await open_study(app, bank)
         text = await shown(pilot)
         assert "Nothing to study now." in text
-        assert "9 new cards wait: at most 0 new cards a day. Press l to change that." in text
+        assert "9 new cards wait: at most 0 new cards a day. Press n to change that." in text
 
-        await pilot.press("l")
+        await pilot.press("n")
         await pilot.pause()
         assert isinstance(app.screen, NewPerDayDialog)
         await pilot.press("ctrl+a", "ctrl+k", *"abc", "enter")  # letters are not typed
@@ -163,7 +163,7 @@ async def test_the_daily_limit_of_new_cards_is_changed_from_the_study_screen(
         await pilot.press("space", "3")
         assert "8 new cards wait: at most 1 new cards a day." in await shown(pilot)
 
-        await pilot.press("l", "escape")
+        await pilot.press("n", "escape")
         await pilot.pause()
         assert store.get_setting(NEW_PER_DAY_SETTING) == "1"
 
@@ -172,7 +172,7 @@ async def test_a_revealed_card_opens_its_excerpt_in_the_source(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(app, bank)
         assert front(app) == "actor:putin"
@@ -195,7 +195,7 @@ async def test_without_the_source_file_show_in_context_is_disabled(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks", with_source=False)
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_study(app, bank)
         await pilot.press("space")
@@ -210,7 +210,7 @@ async def test_without_the_source_file_show_in_context_is_disabled(
 
 async def test_hostile_card_text_is_shown_literally(store: ScoreStore, tmp_path: Path) -> None:
     bank = hostile_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await open_study(app, bank)
         await pilot.press("space")

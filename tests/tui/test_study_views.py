@@ -12,15 +12,15 @@ from quizapp.tui.screens.brief import BriefScreen
 from quizapp.tui.screens.quotes import QuotesScreen
 from quizapp.tui.screens.timeline import TimelineScreen
 from quizapp.tui.screens.whos_who import WhosWhoScreen
-from tests.tui.helpers import SIZE, load, shown
-from tests.tui.study_helpers import hostile_bank, make_study_app, study_bank
+from tests.tui.helpers import SIZE, load, make_app, shown
+from tests.tui.study_helpers import hostile_bank, study_bank
 
 
 async def test_whos_who_lists_every_actor_with_quotes_and_events(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(WhosWhoScreen(bank))
         text = await shown(pilot)
@@ -39,7 +39,7 @@ async def test_whos_who_lists_every_actor_with_quotes_and_events(
 
 async def test_typing_filters_whos_who(store: ScoreStore, tmp_path: Path) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         screen = WhosWhoScreen(bank)
         await app.push_screen(screen)
@@ -90,7 +90,7 @@ async def test_the_timeline_lists_events_in_order_with_the_sources_wording(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(TimelineScreen(bank))
         text = await shown(pilot)
@@ -110,7 +110,7 @@ async def test_quotes_are_shown_as_quotes_with_speaker_and_context(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(QuotesScreen(bank))
         text = await shown(pilot, "#quotes")
@@ -123,7 +123,7 @@ async def test_quotes_are_shown_as_quotes_with_speaker_and_context(
 
 async def test_views_of_a_bank_without_those_facts_say_so(store: ScoreStore) -> None:
     (bank,) = load("every_type.toml")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         for screen, message in (
             (WhosWhoScreen, "This bank lists no actors."),
@@ -140,7 +140,7 @@ async def test_the_brief_shows_every_section_and_copies_the_markdown(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = study_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE, notifications=True) as pilot:
         await app.push_screen(BriefScreen(bank))
         text = await shown(pilot)
@@ -174,7 +174,7 @@ async def test_hostile_facts_are_shown_literally_in_every_view(
     store: ScoreStore, tmp_path: Path
 ) -> None:
     bank = hostile_bank(tmp_path / "banks")
-    app = make_study_app([bank], store)
+    app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         expected = {
             WhosWhoScreen: [

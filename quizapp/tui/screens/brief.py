@@ -95,6 +95,10 @@ class BriefScreen(AppScreen[None]):
         super().__init__()
         self.bank = bank
 
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
+
     def compose(self) -> ComposeResult:
         bank = self.bank
         yield Header()

@@ -101,6 +101,10 @@ class ContextReaderScreen(AppScreen[None]):
         #: Where the excerpt is in the (display-safe) text, once found.
         self.found: tuple[int, int] | None = None
 
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="context-status")

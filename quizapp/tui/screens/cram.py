@@ -27,7 +27,7 @@ from quizapp.tui.screens.context_reader import (
     can_show_in_context,
     card_excerpt,
 )
-from quizapp.tui.screens.study import ratings_line
+from quizapp.tui.screens.study import GRADE_TIPS, ratings_line
 from quizapp.tui.text import literal_line, one_line, shorten
 from quizapp.tui.widgets.study_card import StudyCardView
 
@@ -74,16 +74,49 @@ class CramScreen(AppScreen[None]):
     """Pick all cards or a tag of ``bank``, then go through them once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "reveal", "Show answer", id="cram.reveal"),
-        Binding("1", "grade(1)", "Again", id="cram.again"),
-        Binding("2", "grade(2)", "Hard", id="cram.hard"),
-        Binding("3", "grade(3)", "Good", id="cram.good"),
-        Binding("4", "grade(4)", "Easy", id="cram.easy"),
-        Binding("r", "again", "Cram again", id="cram.repeat"),
-        Binding("m", "missed", "Cram the missed", id="cram.missed"),
-        Binding("t", "choose", "Other cards", id="cram.choose"),
+        Binding(
+            "space,enter",
+            "reveal",
+            "Show answer",
+            tooltip="Turn the card over: the answer, the explanation and the source",
+            id="cram.reveal",
+        ),
+        Binding(
+            "1",
+            "grade(1)",
+            "Again",
+            tooltip="Again: you did not recall it; it comes back at the end",
+            id="cram.again",
+        ),
+        Binding("2", "grade(2)", "Hard", tooltip=GRADE_TIPS[2], id="cram.hard"),
+        Binding("3", "grade(3)", "Good", tooltip=GRADE_TIPS[3], id="cram.good"),
+        Binding("4", "grade(4)", "Easy", tooltip=GRADE_TIPS[4], id="cram.easy"),
+        Binding(
+            "r", "again", "Cram again", tooltip="Cram the same cards once more", id="cram.repeat"
+        ),
+        Binding(
+            "m",
+            "missed",
+            "Cram the missed",
+            tooltip="Cram only the cards graded Again first time round",
+            id="cram.missed",
+        ),
+        Binding(
+            "t",
+            "choose",
+            "Other cards",
+            tooltip="Back to the choice of cards: all, or one tag's",
+            id="cram.choose",
+        ),
         Binding("escape", "app.pop_screen", "Back", id="cram.back"),
-        Binding("c", "show_context", "Show in context", show=False, id="cram.context"),
+        Binding(
+            "c",
+            "show_context",
+            "Show in context",
+            show=False,
+            tooltip="Read the card's excerpt where it stands in the source text",
+            id="cram.context",
+        ),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
         ("↑ ↓ then ⏎", "Choose all cards or one tag's cards to cram"),
@@ -99,6 +132,10 @@ class CramScreen(AppScreen[None]):
         self.tag = ""
         #: The cards the current cram was started with (before the tag filter).
         self.pool: tuple[StudyCard, ...] = self.cards
+
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
 
     def compose(self) -> ComposeResult:
         yield Header()

@@ -41,6 +41,10 @@ class QuotesScreen(AppScreen[None]):
         super().__init__()
         self.bank = bank
 
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="quotes"):

@@ -21,7 +21,6 @@ from quizapp.model import Bank
 from quizapp.store import StoreError
 from quizapp.study import (
     DEFAULT_NEW_PER_DAY,
-    NEW_PER_DAY_SETTING,
     RATING_LABELS,
     ReviewOutcome,
     StudyCard,
@@ -38,6 +37,13 @@ from quizapp.tui.screens.context_reader import (
 from quizapp.tui.text import one_line
 from quizapp.tui.widgets.study_card import StudyCardView, format_interval
 
+#: What each self-grade means, for the help screen.
+GRADE_TIPS = {
+    1: "Again: you did not recall it; it comes back within minutes",
+    2: "Hard: you recalled it with difficulty",
+    3: "Good: you recalled it",
+    4: "Easy: you recalled it at once",
+}
 #: Actions that apply only while a card is on screen.
 CARD_ACTIONS = frozenset({"reveal", "grade", "show_context"})
 
@@ -51,15 +57,41 @@ class StudyScreen(AppScreen[None]):
     """Study the cards of ``bank`` that are due, then new ones up to the daily limit."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space,enter", "reveal", "Show answer", id="study.reveal"),
-        Binding("1", "grade(1)", "Again", id="study.again"),
-        Binding("2", "grade(2)", "Hard", id="study.hard"),
-        Binding("3", "grade(3)", "Good", id="study.good"),
-        Binding("4", "grade(4)", "Easy", id="study.easy"),
-        Binding("r", "study_more", "Look for due cards", id="study.more"),
+        Binding(
+            "space,enter",
+            "reveal",
+            "Show answer",
+            tooltip="Turn the card over: the answer, the explanation and the source",
+            id="study.reveal",
+        ),
+        Binding("1", "grade(1)", "Again", tooltip=GRADE_TIPS[1], id="study.again"),
+        Binding("2", "grade(2)", "Hard", tooltip=GRADE_TIPS[2], id="study.hard"),
+        Binding("3", "grade(3)", "Good", tooltip=GRADE_TIPS[3], id="study.good"),
+        Binding("4", "grade(4)", "Easy", tooltip=GRADE_TIPS[4], id="study.easy"),
+        Binding(
+            "r",
+            "study_more",
+            "Look for due cards",
+            tooltip="After the summary: study the cards that have fallen due since",
+            id="study.more",
+        ),
         Binding("escape", "app.pop_screen", "Back", id="study.back"),
-        Binding("c", "show_context", "Show in context", show=False, id="study.context"),
-        Binding("l", "new_per_day", "New cards a day", show=False, id="study.limit"),
+        Binding(
+            "c",
+            "show_context",
+            "Show in context",
+            show=False,
+            tooltip="Read the card's excerpt where it stands in the source text",
+            id="study.context",
+        ),
+        Binding(
+            "n",
+            "new_per_day",
+            "New cards a day",
+            show=False,
+            tooltip="Change the daily limit of new cards",
+            id="study.limit",
+        ),
     ]
 
     def __init__(self, bank: Bank) -> None:
@@ -72,8 +104,14 @@ class StudyScreen(AppScreen[None]):
         self._card_is_new = False
         self._shown_at = 0.0
         self._spent = 0.0
+        #: False until the screen was first shown (resumes after that reload settings).
+        self._shown = False
         #: Built on mount, from the app's store, player, clock and settings.
         self.deck: StudyDeck
+
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
 
     def _make_deck(self) -> StudyDeck:
         app = self.quiz_app
@@ -99,6 +137,18 @@ class StudyScreen(AppScreen[None]):
         self.sub_title = "Study"
         self.deck = self._make_deck()
         self.show_next()
+
+    def on_screen_resume(self) -> None:
+        # Back from a dialog or the context reader: the daily limit may have
+        # changed, and cards may have fallen due meanwhile.
+        if not self._shown:
+            self._shown = True
+            return
+        self.deck = self._make_deck()
+        if self.card is None:
+            self.show_next()
+        else:
+            self._show_status()
 
     # ------------------------------------------------------------ flow
 
@@ -177,7 +227,7 @@ class StudyScreen(AppScreen[None]):
             lines.append(
                 Content(
                     f"{waiting} new card{'s wait' if waiting != 1 else ' waits'}: at most "
-                    f"{self.deck.new_per_day} new cards a day. Press l to change that."
+                    f"{self.deck.new_per_day} new cards a day. Press n to change that."
                 )
             )
         else:
@@ -254,21 +304,4 @@ class StudyScreen(AppScreen[None]):
 
     def action_new_per_day(self) -> None:
         """Change the daily limit of new cards (kept in the scores database)."""
-        from quizapp.tui.dialogs.study_limit import NewPerDayDialog
-
-        def change(limit: int | None) -> None:
-            if limit is None or limit == self.deck.new_per_day:
-                return
-            try:
-                self.quiz_app.store.set_setting(NEW_PER_DAY_SETTING, str(limit))
-            except StoreError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return
-            self.deck = self._make_deck()
-            self.notify(f"At most {limit} new cards a day.", timeout=3)
-            if self.card is None:
-                self.show_next()
-            else:
-                self._show_status()
-
-        self.app.push_screen(NewPerDayDialog(self.deck.new_per_day), change)
+        self.quiz_app.edit_new_per_day()

@@ -51,6 +51,10 @@ class TimelineScreen(AppScreen[None]):
         super().__init__()
         self.bank = bank
 
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
+
     def compose(self) -> ComposeResult:
         yield Header()
         with VerticalScroll(id="timeline"):

@@ -94,6 +94,10 @@ class WhosWhoScreen(AppScreen[None]):
         self.bank = bank
         self.search_texts = [actor_search_text(bank, actor) for actor in bank.actors]
 
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield Input(
