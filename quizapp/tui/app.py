@@ -27,8 +27,9 @@ from quizapp.tui.settings import AppSettings
 
 if TYPE_CHECKING:
     # Needed only once a quiz starts: not imported at startup.
-    from quizapp.session import QuizOptions
+    from quizapp.session import AnswerRecord, QuizOptions
     from quizapp.store import AttemptSummary
+    from quizapp.study import StudyCounts
     from quizapp.tui.screens.quiz import QuizScreen
 
 #: The store setting that remembers the chosen theme.
@@ -41,7 +42,7 @@ class QuizApp(App[None]):
     """The quiz TUI. Build it with `create_app`."""
 
     #: Typed as in Textual, so that subclasses may add style sheets.
-    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "app.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = ["app.tcss", "study.tcss"]
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -49,7 +50,7 @@ class QuizApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("^p", "Command palette: new quiz, resume, history, home, help, theme"),
+        ("^p", "Command palette: quizzes, study, cram, fact views, history, theme ..."),
         ("tab / shift+tab", "Move between the parts of a screen"),
         ("mouse", "Click options, buttons and list items; the wheel scrolls"),
     )
@@ -216,6 +217,126 @@ class QuizApp(App[None]):
             return
         self.push_screen(QuizScreen(quiz))
 
+    # ------------------------------------------------------------ study
+
+    def study_counts(self, bank: Bank) -> StudyCounts:
+        """Cards of ``bank`` due now and new cards left for today (raises StoreError)."""
+        from quizapp.study import StudyDeck, new_per_day_setting
+
+        deck = StudyDeck(
+            bank,
+            self.store,
+            self.settings.player,
+            now=self.settings.now,
+            new_per_day=new_per_day_setting(self.store),
+        )
+        return deck.counts()
+
+    def feed_schedule(self, bank: Bank, record: AnswerRecord) -> None:
+        """A quiz answer that is not fully right makes its study cards due now
+        (`quizapp.study.record_quiz_result`); a right one changes nothing."""
+        from quizapp.study import record_quiz_result
+
+        try:
+            record_quiz_result(
+                bank,
+                self.store,
+                self.settings.player,
+                record.question.id,
+                record.grade.correct,
+                self.settings.now(),
+            )
+        except StoreError as error:
+            self.notify(
+                f"The study schedule could not be updated: {error}",
+                severity="error",
+                markup=False,
+            )
+
+    def open_bank_view(self, view: str, bank: Bank) -> None:
+        """Push the study screen or fact view named ``view`` for ``bank``:
+        ``study``, ``cram``, ``whos_who``, ``timeline``, ``quotes`` or ``brief``."""
+        if view == "study":
+            from quizapp.tui.screens.study import StudyScreen
+
+            self.push_screen(StudyScreen(bank))
+        elif view == "cram":
+            from quizapp.tui.screens.cram import CramScreen
+
+            self.push_screen(CramScreen(bank))
+        elif view == "whos_who":
+            from quizapp.tui.screens.whos_who import WhosWhoScreen
+
+            self.push_screen(WhosWhoScreen(bank))
+        elif view == "timeline":
+            from quizapp.tui.screens.timeline import TimelineScreen
+
+            self.push_screen(TimelineScreen(bank))
+        elif view == "quotes":
+            from quizapp.tui.screens.quotes import QuotesScreen
+
+            self.push_screen(QuotesScreen(bank))
+        elif view == "brief":
+            from quizapp.tui.screens.brief import BriefScreen
+
+            self.push_screen(BriefScreen(bank))
+        else:
+            raise ValueError(f"unknown view {view!r}")
+
+    def review_mistakes(self, bank: Bank) -> None:
+        """Offer a quiz of the questions this player got wrong on ``bank``."""
+        from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
+        from quizapp.tui.mistakes import ReviewOrder, find_mistakes, review_options
+
+        question_ids = [question.id for question in self.overview(bank).questions]
+        try:
+            mistakes = find_mistakes(self.store, self.settings.player, bank.id, question_ids)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+        if not mistakes:
+            self.notify(
+                "No mistakes to review on this bank yet: every answer you gave was right.",
+                timeout=4,
+            )
+            return
+
+        def start(choice: tuple[ReviewOrder, int] | None) -> None:
+            if choice is not None:
+                order, count = choice
+                self.start_quiz(bank, review_options(mistakes, order, count, self.settings.seed))
+
+        self.push_screen(
+            ReviewMistakesDialog(
+                bank.title, mistakes, lambda question_id: self.question_prompt(bank.id, question_id)
+            ),
+            start,
+        )
+
+    def edit_new_per_day(self) -> None:
+        """Ask for the daily limit of new study cards and store it. Screens
+        showing study counts read it again when they are back on top."""
+        from quizapp.study import NEW_PER_DAY_SETTING, new_per_day_setting
+        from quizapp.tui.dialogs.study_limit import NewPerDayDialog
+
+        try:
+            current = new_per_day_setting(self.store)
+        except StoreError as error:
+            self.notify(str(error), severity="error", markup=False)
+            return
+
+        def save(limit: int | None) -> None:
+            if limit is None or limit == current:
+                return
+            try:
+                self.store.set_setting(NEW_PER_DAY_SETTING, str(limit))
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return
+            self.notify(f"At most {limit} new cards a day.", timeout=3)
+
+        self.push_screen(NewPerDayDialog(current), save)
+
     # ------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -250,6 +371,46 @@ class QuizApp(App[None]):
             self.notify("There is no bank to start a quiz on.", severity="warning")
             return
         self._back_home(lambda: self.open_quiz_options(bank))
+
+    def _on_current_bank(self, then: Callable[[Bank], object], what: str) -> None:
+        """Back to Home, then ``then(bank)`` for the current bank."""
+        bank = self.current_bank()
+        if bank is None:
+            self.notify(f"There is no bank to {what}.", severity="warning")
+            return
+        self._back_home(lambda: then(bank))
+
+    def action_study(self) -> None:
+        """Study the current bank's due cards."""
+        self._on_current_bank(lambda bank: self.open_bank_view("study", bank), "study")
+
+    def action_cram(self) -> None:
+        """Cram the current bank's cards."""
+        self._on_current_bank(lambda bank: self.open_bank_view("cram", bank), "cram")
+
+    def action_whos_who(self) -> None:
+        """Who's who of the current bank."""
+        self._on_current_bank(lambda bank: self.open_bank_view("whos_who", bank), "show")
+
+    def action_timeline(self) -> None:
+        """Timeline of the current bank."""
+        self._on_current_bank(lambda bank: self.open_bank_view("timeline", bank), "show")
+
+    def action_quotes(self) -> None:
+        """Quotes of the current bank."""
+        self._on_current_bank(lambda bank: self.open_bank_view("quotes", bank), "show")
+
+    def action_brief(self) -> None:
+        """Brief of the current bank."""
+        self._on_current_bank(lambda bank: self.open_bank_view("brief", bank), "show")
+
+    def action_review_mistakes(self) -> None:
+        """A quiz of the questions got wrong on the current bank."""
+        self._on_current_bank(self.review_mistakes, "review")
+
+    def action_new_per_day(self) -> None:
+        """Change the daily limit of new study cards."""
+        self.edit_new_per_day()
 
     def action_resume(self) -> None:
         """Resume the unfinished quiz of the highlighted bank."""

@@ -22,10 +22,24 @@ class PaletteCommand:
 PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
     PaletteCommand("New quiz", "Choose options for a quiz on the current bank", "app.new_quiz"),
     PaletteCommand("Resume quiz", "Resume the highlighted bank's unfinished quiz", "app.resume"),
+    PaletteCommand("Study due cards", "Flashcards of the current bank: due, then new", "app.study"),
+    PaletteCommand(
+        "Review mistakes",
+        "A quiz of the questions you got wrong on the current bank",
+        "app.review_mistakes",
+    ),
     PaletteCommand("History", "Past quizzes, score trend and weakest questions", "app.history"),
     PaletteCommand("Home", "Back to the list of banks", "app.home"),
     PaletteCommand("Help", "Every key on every screen", "app.help"),
     PaletteCommand("Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"),
+    PaletteCommand("Cram", "All or one tag's cards, without changing the schedule", "app.cram"),
+    PaletteCommand(
+        "Who's who", "The current bank's actors, their quotes and events", "app.whos_who"
+    ),
+    PaletteCommand("Timeline", "The current bank's events in order", "app.timeline"),
+    PaletteCommand("Quotes", "The current bank's quotes with speaker and context", "app.quotes"),
+    PaletteCommand("Brief", "One page to read before a discussion", "app.brief"),
+    PaletteCommand("New cards a day", "The daily limit of new study cards", "app.new_per_day"),
 )
 
 

@@ -10,6 +10,7 @@ from textual.widgets import OptionList
 from quizapp.model import BankError
 from quizapp.store import ScoreStore
 from quizapp.tui.app import THEME_SETTING
+from quizapp.tui.commands import PALETTE_COMMANDS
 from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.screens.history import HistoryScreen
@@ -116,11 +117,24 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
         listed = ""
         for _ in range(100):  # the palette fills its list in the background
             listed = await shown(pilot)
-            if "Change theme" in listed:
+            if "History" in listed:
                 break
             await pilot.pause(0.05)
-        for title in ("New quiz", "Resume quiz", "History", "Home", "Help", "Change theme"):
-            assert re.search(rf"^  {title}\b", listed, re.MULTILINE)
+        # The first entries show before anything is typed, in this order.
+        first = ("New quiz", "Resume quiz", "Study due cards", "Review mistakes", "History")
+        lines = [line.strip() for line in listed.splitlines()]
+        assert [title for line in lines for title in first if line.startswith(title)] == list(first)
+        # Every entry is found by typing its name.
+        for command in PALETTE_COMMANDS:
+            await pilot.press("ctrl+u", *command.title.replace("'", "").lower())
+            for _ in range(100):
+                listed = await shown(pilot)
+                if re.search(rf"^  {command.title}\b", listed, re.MULTILINE):
+                    break
+                await pilot.pause(0.05)
+            assert re.search(rf"^  {command.title}\b", listed, re.MULTILINE), command.title
+            assert command.help in listed
+        await pilot.press("ctrl+u")
         # Textual's own "Theme" entry is left out in favour of "Change theme".
         assert "Theme" not in [command.title for command in app.get_system_commands(app.screen)]
         await pilot.press(*"history", "enter")

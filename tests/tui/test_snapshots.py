@@ -15,8 +15,10 @@ from textual.pilot import Pilot
 from quizapp.banks import load_bank
 from quizapp.store import ScoreStore
 from quizapp.tui.app import QuizApp
+from quizapp.tui.screens.study import StudyScreen
 from tests.tui.answering import choose, select_all, type_answer
 from tests.tui.helpers import BANKS, SIZE, load, make_app, open_new_quiz, open_store, record_quiz
+from tests.tui.study_helpers import study_bank
 
 SnapCompare = Callable[..., bool]
 REPO = BANKS.parents[2]
@@ -104,3 +106,19 @@ def test_history(
     record_quiz(snapshot_store, {"system": 0.0, "coup-year": 0.0, "analyst": 1.0})
     record_quiz(snapshot_store, {"system": 1.0, "coup-year": 1.0, "analyst": 1.0})
     assert snap_compare(snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, press=["h"])
+
+
+def test_study_card_revealed(
+    snap_compare: SnapCompare, snapshot_store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+
+    async def grade_one_and_reveal_the_next(pilot: Pilot[None]) -> None:
+        await pilot.app.push_screen(StudyScreen(bank))
+        await pilot.press("space", "3", "space")
+
+    assert snap_compare(
+        make_app([bank], snapshot_store),
+        terminal_size=SIZE,
+        run_before=grade_one_and_reveal_the_next,
+    )

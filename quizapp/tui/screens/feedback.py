@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Footer, Header, Static
 
+from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.tui.formatting import format_score
 from quizapp.tui.screens.base import AppScreen
@@ -57,18 +58,28 @@ class FeedbackScreen(AppScreen[str]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="feedback.next"),
         Binding("escape", "leave", "Quit quiz", id="feedback.leave"),
+        Binding(
+            "c",
+            "show_context",
+            "Show in context",
+            tooltip="Read the answer's excerpt where it stands in the source text",
+            id="feedback.context",
+        ),
     ]
 
     def __init__(
         self,
         record: AnswerRecord,
         *,
+        bank: Bank | None = None,
         bank_title: str,
         status: Content,
         last: bool,
     ) -> None:
         super().__init__()
         self.record = record
+        #: The quiz's bank: "show in context" reads its source text.
+        self.bank = bank
         self.bank_title = bank_title
         self.status = status
         self.last = last
@@ -88,12 +99,46 @@ class FeedbackScreen(AppScreen[str]):
             if question.source:
                 yield Static(Content.styled("From the source", "bold dim"), classes="label")
                 yield Static(quote_content(question.source), id="source", classes="quote")
+                if self._has_context():
+                    yield Static(
+                        Content.assemble(
+                            ("Press ", "dim"), ("c", "bold"), (" to read it in the source.", "dim")
+                        ),
+                        id="context-hint",
+                    )
             next_step = "see your results" if self.last else "go on"
             yield Static(Content.styled(f"Press Enter to {next_step}.", "dim"), id="next-hint")
         yield Footer()
 
     def on_mount(self) -> None:
         self.title = one_line(self.bank_title)
+
+    @property
+    def bank_in_view(self) -> Bank | None:
+        return self.bank
+
+    def _has_context(self) -> bool:
+        """Whether the bank's source text exists and the question quotes it."""
+        from quizapp.tui.screens.context_reader import source_file
+
+        return (
+            self.bank is not None
+            and bool(self.record.question.source)
+            and source_file(self.bank) is not None
+        )
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "show_context":
+            return self._has_context()
+        return True
+
+    def action_show_context(self) -> None:
+        """Read the answer's excerpt where it stands in the source text."""
+        if self.bank is None or not self._has_context():
+            return
+        from quizapp.tui.screens.context_reader import ContextReaderScreen
+
+        self.app.push_screen(ContextReaderScreen(self.bank, self.record.question.source))
 
     def action_next(self) -> None:
         """Go to the next question (or the results after the last one)."""

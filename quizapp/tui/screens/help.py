@@ -25,11 +25,20 @@ def help_sections() -> list[tuple[str, type[DOMNode]]]:
     from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
     from quizapp.tui.dialogs.confirm import ConfirmDialog
     from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+    from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
+    from quizapp.tui.dialogs.study_limit import NewPerDayDialog
+    from quizapp.tui.screens.brief import BriefScreen
+    from quizapp.tui.screens.context_reader import ContextReaderScreen
+    from quizapp.tui.screens.cram import CramScreen
     from quizapp.tui.screens.feedback import FeedbackScreen
     from quizapp.tui.screens.history import HistoryScreen
     from quizapp.tui.screens.home import HomeScreen
     from quizapp.tui.screens.quiz import QuizScreen
+    from quizapp.tui.screens.quotes import QuotesScreen
     from quizapp.tui.screens.results import ResultsScreen
+    from quizapp.tui.screens.study import StudyScreen
+    from quizapp.tui.screens.timeline import TimelineScreen
+    from quizapp.tui.screens.whos_who import WhosWhoScreen
     from quizapp.tui.widgets.choice_list import ChoiceList, TrueFalseChoice
     from quizapp.tui.widgets.cloze_answer import ClozeAnswer
     from quizapp.tui.widgets.match_board import MatchBoard
@@ -53,6 +62,15 @@ def help_sections() -> list[tuple[str, type[DOMNode]]]:
         ("Feedback", FeedbackScreen),
         ("Results", ResultsScreen),
         ("History", HistoryScreen),
+        ("Review mistakes", ReviewMistakesDialog),
+        ("Study (flashcards)", StudyScreen),
+        ("New cards a day", NewPerDayDialog),
+        ("Cram", CramScreen),
+        ("Show in context", ContextReaderScreen),
+        ("Who's who", WhosWhoScreen),
+        ("Timeline", TimelineScreen),
+        ("Quotes", QuotesScreen),
+        ("Brief", BriefScreen),
         ("Yes / no questions", ConfirmDialog),
         ("Help", HelpScreen),
     ]

@@ -1,4 +1,5 @@
-"""History: this player's attempts per bank, the trend, tags and weak spots."""
+"""History: this player's attempts per bank, the trend, tags and weak spots;
+a review of the mistakes made on a bank."""
 
 from __future__ import annotations
 
@@ -54,6 +55,13 @@ class HistoryScreen(AppScreen[None]):
     """Pick a bank on the left; its history shows on the right."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "m",
+            "review_mistakes",
+            "Review mistakes",
+            tooltip="A quiz of the questions you got wrong on this bank",
+            id="history.mistakes",
+        ),
         Binding("escape", "app.pop_screen", "Back", id="history.back"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
@@ -131,6 +139,19 @@ class HistoryScreen(AppScreen[None]):
     @on(OptionList.OptionHighlighted, "#history-banks")
     def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         self.show_bank(self.bank_ids[event.option_index])
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review_mistakes":
+            # Only a bank that is loaded can be quizzed.
+            return True if self.bank_in_view is not None else None
+        return True
+
+    def action_review_mistakes(self) -> None:
+        """A quiz of the questions got wrong on the bank shown."""
+        bank = self.bank_in_view
+        if bank is not None:
+            self.quiz_app.review_mistakes(bank)
 
     def show_bank(self, bank_id: str) -> None:
         """Fill the right-hand side with the history of ``bank_id``."""

@@ -1,4 +1,5 @@
-"""Home: every bank with its scores; start, resume or discard a quiz."""
+"""Home: every bank with its scores and study cards; start, resume or discard
+a quiz, study, cram, review mistakes, or open a bank's fact views."""
 
 from __future__ import annotations
 
@@ -15,12 +16,22 @@ from quizapp.store import StoreError
 from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line
-from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry
+from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, study_part
+
+#: Actions that need a loaded bank highlighted.
+BANK_ACTIONS = frozenset(
+    {"start_quiz", "study", "cram", "whos_who", "timeline", "quotes", "brief", "review_mistakes"}
+)
 
 NO_BANKS = (
     "No question banks were found. Put bank files (*.toml) in your bank folder, "
     "or name files or folders on the command line: quizapp PATH ..."
 )
+
+
+def key_hint(key: str, label: str) -> Content:
+    """``t study``: a key in bold and what it does."""
+    return Content.assemble((key, "bold $accent"), f" {label}")
 
 
 class HomeScreen(AppScreen[None]):
@@ -33,6 +44,20 @@ class HomeScreen(AppScreen[None]):
             "Start quiz",
             tooltip="Choose options and start a quiz on the highlighted bank",
             id="home.start",
+        ),
+        Binding(
+            "t",
+            "study",
+            "Study",
+            tooltip="Study the highlighted bank's due cards, then new ones",
+            id="home.study",
+        ),
+        Binding(
+            "m",
+            "review_mistakes",
+            "Mistakes",
+            tooltip="A quiz of the questions you got wrong on the highlighted bank",
+            id="home.mistakes",
         ),
         Binding(
             "r",
@@ -62,6 +87,54 @@ class HomeScreen(AppScreen[None]):
             tooltip="Your past quizzes, score trend and weakest questions",
             id="home.history",
         ),
+        Binding(
+            "c",
+            "cram",
+            "Cram",
+            show=False,
+            tooltip="Cram the highlighted bank's cards; your study schedule is left alone",
+            id="home.cram",
+        ),
+        Binding(
+            "w",
+            "whos_who",
+            "Who's who",
+            show=False,
+            tooltip="Who's who: the bank's actors, with their quotes and events",
+            id="home.whos_who",
+        ),
+        Binding(
+            "l",
+            "timeline",
+            "Timeline",
+            show=False,
+            tooltip="Timeline: the bank's events in order",
+            id="home.timeline",
+        ),
+        Binding(
+            "o",
+            "quotes",
+            "Quotes",
+            show=False,
+            tooltip="Quotes: every quote with its speaker and context",
+            id="home.quotes",
+        ),
+        Binding(
+            "b",
+            "brief",
+            "Brief",
+            show=False,
+            tooltip="Brief: one page to read before a discussion",
+            id="home.brief",
+        ),
+        Binding(
+            "n",
+            "app.new_per_day",
+            "New cards a day",
+            show=False,
+            tooltip="Change the daily limit of new study cards",
+            id="home.new_per_day",
+        ),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
         ("↑ ↓", "Highlight a bank"),
@@ -82,7 +155,7 @@ class HomeScreen(AppScreen[None]):
                 f"{self.quiz_app.store.moved_aside} and a fresh one was started."
             )
             yield Static(literal(f"⚠ {text}"), id="db-warning")
-        bank_list = BankList(self._entries(), self.quiz_app.settings.now(), id="banks")
+        bank_list = BankList(self._entries(study=False), self.quiz_app.settings.now(), id="banks")
         yield bank_list
         yield Static(
             self._detail(bank_list.entries[0] if bank_list.entries else None), id="bank-detail"
@@ -92,6 +165,8 @@ class HomeScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = self.quiz_app.settings.player
         self.query_one(BankList).focus()
+        # Counting study cards needs the scheduler: after the first frame.
+        self.call_after_refresh(self.refresh_entries)
 
     def on_screen_resume(self) -> None:
         if self._composed:
@@ -106,7 +181,8 @@ class HomeScreen(AppScreen[None]):
         self._show_detail(bank_list.current)
         self.refresh_bindings()
 
-    def _entries(self) -> list[HomeEntry]:
+    def _entries(self, *, study: bool = True) -> list[HomeEntry]:
+        """The entries, with study counts unless ``study`` is False."""
         app = self.quiz_app
         player = app.settings.player
         try:
@@ -120,11 +196,18 @@ class HomeScreen(AppScreen[None]):
             if isinstance(result, BankError):
                 entries.append(result)
                 continue
+            counts = None
+            if study:
+                try:
+                    counts = app.study_counts(result)
+                except StoreError:
+                    counts = None
             entries.append(
                 BankEntry(
                     overview=app.overview(result),
                     stats=stats.get(result.id),
                     unfinished=tuple(a for a in unfinished if a.bank_id == result.id),
+                    study=counts,
                 )
             )
         return entries
@@ -165,6 +248,7 @@ class HomeScreen(AppScreen[None]):
                     ),
                 )
             )
+        lines.extend(self._study_detail(entry))
         if entry.unfinished:
             latest = entry.unfinished[0]
             started = format_when(latest.started_at, self.quiz_app.settings.now())
@@ -177,6 +261,56 @@ class HomeScreen(AppScreen[None]):
                 text += f" ({len(entry.unfinished) - 1} older unfinished.)"
             lines.append(Content.styled(text, "$warning"))
         return Content("\n").join(lines)
+
+    def _study_detail(self, entry: BankEntry) -> list[Content]:
+        """What there is to study and review, with the keys that open it."""
+        bank = entry.overview.bank
+        lines: list[Content] = []
+        if entry.study is not None:
+            lines.append(
+                Content.assemble(
+                    ("Study: ", "dim"),
+                    study_part(entry.study),
+                    " today · ",
+                    key_hint("t", "study"),
+                    " · ",
+                    key_hint("c", "cram"),
+                )
+            )
+        missed = self._missed_questions(entry)
+        lines.append(
+            Content.assemble(
+                ("Mistakes: ", "dim"),
+                f"{missed} question{'s' if missed != 1 else ''} you got wrong · ",
+                key_hint("m", "review them"),
+            )
+            if missed
+            else Content.assemble(("Mistakes: ", "dim"), "none yet")
+        )
+        facts = [
+            (len(bank.actors), "actor", "w", "who's who"),
+            (len(bank.events), "event", "l", "timeline"),
+            (len(bank.quotes), "quote", "o", "quotes"),
+        ]
+        parts = [
+            Content.assemble(key_hint(key, label), f" ({count} {noun}{'s' if count != 1 else ''})")
+            for count, noun, key, label in facts
+            if count
+        ]
+        parts.append(key_hint("b", "brief"))
+        lines.append(Content.assemble(("Facts: ", "dim"), Content(" · ").join(parts)))
+        return lines
+
+    def _missed_questions(self, entry: BankEntry) -> int:
+        """How many of the bank's questions this player got wrong at least once."""
+        bank_questions = {question.id for question in entry.overview.questions}
+        try:
+            stats = self.quiz_app.store.question_stats(
+                bank_id=entry.overview.bank.id, player=self.quiz_app.settings.player
+            )
+        except StoreError:
+            return 0
+        return sum(1 for s in stats if s.missed and s.question_id in bank_questions)
 
     @on(BankList.Highlighted)
     def _highlighted(self, event: BankList.Highlighted) -> None:
@@ -204,7 +338,7 @@ class HomeScreen(AppScreen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         entry = self.current
-        if action == "start_quiz":
+        if action in BANK_ACTIONS:
             return isinstance(entry, BankEntry)
         if action == "show_errors":
             return isinstance(entry, BankError)
@@ -219,6 +353,41 @@ class HomeScreen(AppScreen[None]):
         entry = self.current
         if isinstance(entry, BankEntry):
             self.quiz_app.open_quiz_options(entry.overview.bank)
+
+    def _open(self, view: str) -> None:
+        entry = self.current
+        if isinstance(entry, BankEntry):
+            self.quiz_app.open_bank_view(view, entry.overview.bank)
+
+    def action_study(self) -> None:
+        """Study the highlighted bank's due cards, then new ones."""
+        self._open("study")
+
+    def action_cram(self) -> None:
+        """Cram the highlighted bank's cards, leaving the schedule alone."""
+        self._open("cram")
+
+    def action_whos_who(self) -> None:
+        """Every actor of the highlighted bank."""
+        self._open("whos_who")
+
+    def action_timeline(self) -> None:
+        """The highlighted bank's events in order."""
+        self._open("timeline")
+
+    def action_quotes(self) -> None:
+        """The highlighted bank's quotes."""
+        self._open("quotes")
+
+    def action_brief(self) -> None:
+        """The one-page brief of the highlighted bank."""
+        self._open("brief")
+
+    def action_review_mistakes(self) -> None:
+        """A quiz of the questions got wrong on the highlighted bank."""
+        entry = self.current
+        if isinstance(entry, BankEntry):
+            self.quiz_app.review_mistakes(entry.overview.bank)
 
     def action_show_errors(self) -> None:
         """Show every problem of the highlighted failed bank."""

@@ -130,6 +130,8 @@ class QuizScreen(AppScreen[None]):
         except NotSaved as error:
             record = error.record
             self.notify(f"This answer could not be saved: {error}", severity="error", markup=False)
+        else:
+            self.quiz_app.feed_schedule(self.quiz.session.bank, record)
         session = self.quiz.session
         self._show_status()
         from quizapp.tui.screens.feedback import FeedbackScreen
@@ -137,6 +139,7 @@ class QuizScreen(AppScreen[None]):
         self.app.push_screen(
             FeedbackScreen(
                 record,
+                bank=session.bank,
                 bank_title=session.bank.title,
                 status=quiz_status(session.index, session.total, session.score, session.max_score),
                 last=session.finished,

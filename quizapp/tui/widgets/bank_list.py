@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from textual import on
 from textual.content import Content
@@ -19,6 +19,11 @@ from quizapp.tui.formatting import format_percent, format_when
 from quizapp.tui.overview import BankOverview
 from quizapp.tui.text import literal_line
 
+if TYPE_CHECKING:
+    # Study counts arrive after the first frame: quizapp.study is not
+    # imported at startup.
+    from quizapp.study import StudyCounts
+
 #: Tags shown on a bank's row; the rest are summed up as "+N more".
 ROW_TAGS = 3
 
@@ -31,6 +36,8 @@ class BankEntry:
     stats: BankStats | None
     #: This player's unfinished attempts on the bank, newest first.
     unfinished: tuple[AttemptSummary, ...] = ()
+    #: Study cards due now and new today (None until counted).
+    study: StudyCounts | None = None
 
 
 HomeEntry: TypeAlias = BankEntry | BankError
@@ -51,8 +58,15 @@ def count_line(overview: BankOverview) -> Content:
     return Content(" · ").join(parts)
 
 
+def study_part(counts: StudyCounts) -> Content:
+    """``3 due · 5 new cards``, the due count stressed when there are some."""
+    due = Content.styled(f"{counts.due} due", "bold $accent" if counts.due else "")
+    return Content.assemble(due, f" · {counts.new} new card{'s' if counts.new != 1 else ''}")
+
+
 def score_line(entry: BankEntry, now: dt.datetime) -> Content:
-    """Best and last score, when last played, and any unfinished quiz."""
+    """Best and last score, when last played, any unfinished quiz, and the
+    study cards due now and new today."""
     stats = entry.stats
     if stats is None:
         text = Content.styled("not played yet", "italic")
@@ -69,6 +83,8 @@ def score_line(entry: BankEntry, now: dt.datetime) -> Content:
             " · ",
             (f"unfinished quiz: {latest.answered} of {latest.total} answered", "bold $warning"),
         )
+    if entry.study is not None:
+        text = Content.assemble(text, " · ", study_part(entry.study))
     return text
 
 
