@@ -50,7 +50,7 @@ class QuizApp(App[None]):
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("^p", "Command palette: quizzes, study, cram, fact views, history, theme ..."),
+        ("^p", "Command palette: quizzes, study, cram, fact views, history, statistics ..."),
         ("tab / shift+tab", "Move between the parts of a screen"),
         ("mouse", "Click options, buttons and list items; the wheel scrolls"),
     )
@@ -255,7 +255,8 @@ class QuizApp(App[None]):
 
     def open_bank_view(self, view: str, bank: Bank) -> None:
         """Push the study screen or fact view named ``view`` for ``bank``:
-        ``study``, ``cram``, ``whos_who``, ``timeline``, ``quotes`` or ``brief``."""
+        ``study``, ``cram``, ``whos_who``, ``timeline``, ``quotes``, ``brief`` or
+        ``statistics`` (everyone's answers, question by question)."""
         if view == "study":
             from quizapp.tui.screens.study import StudyScreen
 
@@ -280,6 +281,10 @@ class QuizApp(App[None]):
             from quizapp.tui.screens.brief import BriefScreen
 
             self.push_screen(BriefScreen(bank))
+        elif view == "statistics":
+            from quizapp.tui.screens.stats import StatsScreen
+
+            self.push_screen(StatsScreen(bank))
         else:
             raise ValueError(f"unknown view {view!r}")
 
@@ -403,6 +408,12 @@ class QuizApp(App[None]):
     def action_brief(self) -> None:
         """Brief of the current bank."""
         self._on_current_bank(lambda bank: self.open_bank_view("brief", bank), "show")
+
+    def action_statistics(self) -> None:
+        """How everyone did on each question of the current bank."""
+        self._on_current_bank(
+            lambda bank: self.open_bank_view("statistics", bank), "show statistics of"
+        )
 
     def action_review_mistakes(self) -> None:
         """A quiz of the questions got wrong on the current bank."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import ClassVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
@@ -40,14 +41,30 @@ PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
     PaletteCommand("Quotes", "The current bank's quotes with speaker and context", "app.quotes"),
     PaletteCommand("Brief", "One page to read before a discussion", "app.brief"),
     PaletteCommand("New cards a day", "The daily limit of new study cards", "app.new_per_day"),
+    PaletteCommand(
+        "Statistics",
+        "How everyone did on each question of the current bank (for teachers)",
+        "app.statistics",
+    ),
 )
 
 
 class QuizCommands(Provider):
-    """Lists `PALETTE_COMMANDS` and fuzzy-matches what is typed against them."""
+    """Lists `PALETTE_COMMANDS` and fuzzy-matches what is typed against them.
+
+    An app with other commands (the bank preview) subclasses it with its own
+    `commands`."""
+
+    commands: ClassVar[tuple[PaletteCommand, ...]] = PALETTE_COMMANDS
+
+    def available(self, command: PaletteCommand) -> bool:
+        """Whether to list ``command`` on the screen the palette was opened from."""
+        return True
 
     async def discover(self) -> Hits:
-        for command in PALETTE_COMMANDS:
+        for command in self.commands:
+            if not self.available(command):
+                continue
             yield DiscoveryHit(
                 command.title,
                 partial(self.app.run_action, command.action),
@@ -56,8 +73,8 @@ class QuizCommands(Provider):
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in PALETTE_COMMANDS:
-            score = matcher.match(command.title)
+        for command in self.commands:
+            score = matcher.match(command.title) if self.available(command) else 0
             if score > 0:
                 yield Hit(
                     score,

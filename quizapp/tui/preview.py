@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from textual.app import App
 from textual.screen import Screen
 
 from quizapp import paths
@@ -23,6 +24,7 @@ from quizapp.model import Bank, BankProblem, LoadResult, Question
 from quizapp.session import QuizOptions, QuizSession
 from quizapp.store import ScoreStore, StoreError, default_player
 from quizapp.tui.app import QuizApp
+from quizapp.tui.commands import PaletteCommand, QuizCommands
 from quizapp.tui.settings import AppSettings
 
 #: How often the file is looked at, in seconds.
@@ -151,12 +153,39 @@ def compare_questions(old: Sequence[Question], new: Sequence[Question]) -> Quest
 
 # ------------------------------------------------------------------- the app
 
+#: The palette of the preview; ``screen.`` actions are the preview screen's own.
+PREVIEW_COMMANDS: tuple[PaletteCommand, ...] = (
+    PaletteCommand("Next question", "Show the bank's next question", "screen.move(1)"),
+    PaletteCommand("Previous question", "Show the bank's previous question", "screen.move(-1)"),
+    PaletteCommand(
+        "Show answer", "Show or hide the answer, explanation and source", "screen.reveal"
+    ),
+    PaletteCommand("Try again", "Clear your answer and answer again", "screen.try_again"),
+    PaletteCommand("Reload", "Load the bank file again now", "screen.reload"),
+    PaletteCommand("Statistics", "How students did on each question of the bank", "app.statistics"),
+    PaletteCommand("Help", "Every key on every screen", "app.help"),
+    PaletteCommand("Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"),
+)
+
+
+class PreviewCommands(QuizCommands):
+    """The preview's palette: its screen's commands only while it is on top."""
+
+    commands = PREVIEW_COMMANDS
+
+    def available(self, command: PaletteCommand) -> bool:
+        from quizapp.tui.screens.preview import PreviewScreen
+
+        return not command.action.startswith("screen.") or isinstance(self.screen, PreviewScreen)
+
 
 class PreviewApp(QuizApp):
     """The app of ``quizapp preview``: the preview screen instead of Home.
 
     ``stats_player`` narrows the statistics view to one player (None: everyone).
     """
+
+    COMMANDS = App.COMMANDS | {PreviewCommands}
 
     def __init__(
         self,
@@ -169,8 +198,6 @@ class PreviewApp(QuizApp):
         poll_seconds: float = POLL_SECONDS,
     ) -> None:
         super().__init__([first.result], store, settings)
-        # The teacher's screens have their own stylesheet, after the app's.
-        self.css_path = [*self.css_path, Path(__file__).with_name("teacher.tcss")]
         self.first = first
         self.path = path
         self.stats_player = stats_player
@@ -179,12 +206,16 @@ class PreviewApp(QuizApp):
     def get_default_screen(self) -> Screen[None]:
         from quizapp.tui.screens.preview import PreviewScreen
 
-        return PreviewScreen(
-            self.first,
-            self.path,
-            poll_seconds=self.poll_seconds,
-            stats_player=self.stats_player,
-        )
+        return PreviewScreen(self.first, self.path, poll_seconds=self.poll_seconds)
+
+    def open_bank_view(self, view: str, bank: Bank) -> None:
+        """As in the quiz app; the statistics show ``stats_player``'s answers."""
+        if view == "statistics":
+            from quizapp.tui.screens.stats import StatsScreen
+
+            self.push_screen(StatsScreen(bank, player=self.stats_player))
+        else:
+            super().open_bank_view(view, bank)
 
     def replace_result(self, result: LoadResult) -> None:
         """Make a new load of the file the app's only bank (or bank error)."""

@@ -122,6 +122,8 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             "Timeline",
             "Quotes",
             "Brief",
+            "Statistics (for teachers)",
+            "Bank preview (quizapp preview BANK)",
             "Yes / no questions",
             "Help",
         ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -471,6 +472,60 @@ async def test_statistics_of_the_previewed_bank(bank_file: Path, store: ScoreSto
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, PreviewScreen)
+
+
+async def test_the_palette_and_help_of_the_preview(bank_file: Path, store: ScoreStore) -> None:
+    app = make_preview(bank_file, store)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = preview_screen(app)
+        await palette(pilot, "next question")
+        assert screen.index == 1
+        await palette(pilot, "show answer")
+        assert screen.query_one("#preview-details").display
+        await palette(pilot, "statistics")
+        assert isinstance(app.screen, StatsScreen)
+        # The preview's own commands are not offered over the statistics.
+        await pilot.press("ctrl+p", *"question")
+        await pilot.pause(0.3)
+        assert "Show the bank's next question" not in await shown(pilot)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+
+        await pilot.press("f1")
+        await pilot.pause()
+        help_rows = {
+            tuple(re.split(r"\s{2,}", line, maxsplit=1))
+            for static in app.screen.query(".help-keys").results(Static)
+            for line in str(static.content).splitlines()
+        }
+        for row in [
+            ("^n / pgdn", "The next question of the bank"),
+            ("^b / pgup", "The previous question of the bank"),
+            ("^r", "Show or hide the answer, the explanation and the source"),
+            ("^t", "Clear your answer and answer the question again"),
+            ("^o", "How students did on each question of the bank"),
+            ("^l", "Load the file again now (it reloads by itself when saved)"),
+            ("↑ ↓ in the list", "Show another question; ⏎ to answer it"),
+            (
+                "1–5",
+                "Sort by column 1–5 (question, tries, facility, average time, wrong answer); "
+                "the same key again reverses",
+            ),
+            ("i", "Statistics: how everyone did on each question of the highlighted bank"),
+        ]:
+            assert row in help_rows, row
+
+
+async def palette(pilot: Pilot[None], command: str) -> None:
+    """Run a command of the palette by typing its name, as a user would."""
+    await pilot.press("ctrl+p", *command)
+    for _ in range(100):  # the palette searches in the background
+        if command.capitalize() in await shown(pilot):
+            break
+        await pilot.pause(0.05)
+    await pilot.press("enter")
+    await pilot.pause()
 
 
 # ---------------------------------------------------------------- changes

@@ -235,6 +235,39 @@ async def test_cells_are_never_markup(store: ScoreStore) -> None:
         assert app.is_running
 
 
+async def test_opened_from_home_and_from_the_palette(store: ScoreStore) -> None:
+    record(store)
+    app = make_app(load("every_type.toml", "broken.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, StatsScreen)
+        assert screen.bank is app.banks_by_id[BANK_ID] and screen.player is None
+        assert cells(app)[0] == ANALYST
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is app.home
+
+        # A bank that could not be loaded has no statistics.
+        await pilot.press("down", "i")
+        await pilot.pause()
+        assert app.screen is app.home
+        await pilot.press("up")
+
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"statistics")
+        for _ in range(100):  # the palette searches in the background
+            if "How everyone did on each question" in await shown(pilot):
+                break
+            await pilot.pause(0.05)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        assert app.screen.bank is app.banks_by_id[BANK_ID]
+
+
 def test_sort_rows_keeps_untried_questions_last() -> None:
     def stats(question_id: str, tries: int, correct: int, seconds: float) -> QuestionStats:
         return QuestionStats(

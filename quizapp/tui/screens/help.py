@@ -33,9 +33,11 @@ def help_sections() -> list[tuple[str, type[DOMNode]]]:
     from quizapp.tui.screens.feedback import FeedbackScreen
     from quizapp.tui.screens.history import HistoryScreen
     from quizapp.tui.screens.home import HomeScreen
+    from quizapp.tui.screens.preview import PreviewScreen
     from quizapp.tui.screens.quiz import QuizScreen
     from quizapp.tui.screens.quotes import QuotesScreen
     from quizapp.tui.screens.results import ResultsScreen
+    from quizapp.tui.screens.stats import StatsScreen
     from quizapp.tui.screens.study import StudyScreen
     from quizapp.tui.screens.timeline import TimelineScreen
     from quizapp.tui.screens.whos_who import WhosWhoScreen
@@ -71,6 +73,8 @@ def help_sections() -> list[tuple[str, type[DOMNode]]]:
         ("Timeline", TimelineScreen),
         ("Quotes", QuotesScreen),
         ("Brief", BriefScreen),
+        ("Statistics (for teachers)", StatsScreen),
+        ("Bank preview (quizapp preview BANK)", PreviewScreen),
         ("Yes / no questions", ConfirmDialog),
         ("Help", HelpScreen),
     ]

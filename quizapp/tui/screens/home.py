@@ -20,7 +20,17 @@ from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, study_
 
 #: Actions that need a loaded bank highlighted.
 BANK_ACTIONS = frozenset(
-    {"start_quiz", "study", "cram", "whos_who", "timeline", "quotes", "brief", "review_mistakes"}
+    {
+        "start_quiz",
+        "study",
+        "cram",
+        "whos_who",
+        "timeline",
+        "quotes",
+        "brief",
+        "review_mistakes",
+        "statistics",
+    }
 )
 
 NO_BANKS = (
@@ -126,6 +136,14 @@ class HomeScreen(AppScreen[None]):
             show=False,
             tooltip="Brief: one page to read before a discussion",
             id="home.brief",
+        ),
+        Binding(
+            "i",
+            "statistics",
+            "Statistics",
+            show=False,
+            tooltip="Statistics: how everyone did on each question of the highlighted bank",
+            id="home.statistics",
         ),
         Binding(
             "n",
@@ -382,6 +400,10 @@ class HomeScreen(AppScreen[None]):
     def action_brief(self) -> None:
         """The one-page brief of the highlighted bank."""
         self._open("brief")
+
+    def action_statistics(self) -> None:
+        """Everyone's results on each question of the highlighted bank."""
+        self._open("statistics")
 
     def action_review_mistakes(self) -> None:
         """A quiz of the questions got wrong on the highlighted bank."""

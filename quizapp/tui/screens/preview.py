@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option
 
 from quizapp.grading import grade_answer
 from quizapp.model import (
+    Bank,
     BankError,
     ClozeQuestion,
     NumberQuestion,
@@ -134,8 +135,22 @@ class PreviewScreen(AppScreen[None]):
     list on the left and the file's problems (if any) on top."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+n,pagedown", "move(1)", "Next", priority=True, id="preview.next"),
-        Binding("ctrl+b,pageup", "move(-1)", "Previous", priority=True, id="preview.previous"),
+        Binding(
+            "ctrl+n,pagedown",
+            "move(1)",
+            "Next",
+            tooltip="The next question of the bank",
+            priority=True,
+            id="preview.next",
+        ),
+        Binding(
+            "ctrl+b,pageup",
+            "move(-1)",
+            "Previous",
+            tooltip="The previous question of the bank",
+            priority=True,
+            id="preview.previous",
+        ),
         Binding(
             "ctrl+r",
             "reveal",
@@ -190,13 +205,10 @@ class PreviewScreen(AppScreen[None]):
         path: Path,
         *,
         poll_seconds: float = POLL_SECONDS,
-        stats_player: str | None = None,
     ) -> None:
         super().__init__()
         self.path = path
         self.poll_seconds = poll_seconds
-        #: Whose answers the statistics show (None: everyone's).
-        self.stats_player = stats_player
         #: The latest load, which may be a broken file.
         self.latest = first
         #: The latest load that gave a bank: the one shown.
@@ -209,6 +221,11 @@ class PreviewScreen(AppScreen[None]):
         self._stamp = first.stamp
         self._answer: AnswerWidget | None = None
         self._revealed = False
+
+    @property
+    def bank_in_view(self) -> Bank | None:
+        """The version of the bank on screen (None until the file loads)."""
+        return self.shown.bank if self.shown is not None else None
 
     @property
     def question(self) -> Question | None:
@@ -477,8 +494,6 @@ class PreviewScreen(AppScreen[None]):
 
     def action_statistics(self) -> None:
         """How students did on each question of this bank."""
-        if self.shown is None or self.shown.bank is None:
-            return
-        from quizapp.tui.screens.stats import StatsScreen
-
-        self.app.push_screen(StatsScreen(self.shown.bank, player=self.stats_player))
+        bank = self.bank_in_view
+        if bank is not None:
+            self.quiz_app.open_bank_view("statistics", bank)

@@ -170,6 +170,11 @@ class StatsScreen(AppScreen[None]):
         self._stats: list[QuestionStats] = []
         self._prompt_width = 0
 
+    @property
+    def bank_in_view(self) -> Bank:
+        """The bank whose statistics are shown."""
+        return self.bank
+
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="stats-bar"):
