@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from quizapp.banks.locate import SourceMap
+from quizapp.banks.locate import SourceMap, split_headers
 from quizapp.banks.reader import decode_bank_bytes, parse_toml
 from quizapp.banks.validate import build_bank
 from quizapp.model import Bank, BankError, BankProblem, LoadResult, Location
@@ -119,10 +119,12 @@ def _load_text(text: str, name: str, path: Path) -> tuple[LoadResult, SourceMap 
     collecting = gc.isenabled()
     gc.disable()
     try:
+        # The quick header scan first, while the text is still in the CPU cache.
+        headers = split_headers(text)
         data = parse_toml(text, name)
         if isinstance(data, BankProblem):
             return BankError(path, (data,)), None
-        source = SourceMap(text, data)
+        source = SourceMap(text, data, headers)
         return build_bank(data, source, name, path), source
     except Exception as exc:  # a safety net: bad input must never raise
         return _failure(path, name, f"internal error: {type(exc).__name__}: {exc}"), None

@@ -39,7 +39,9 @@ Position = tuple[int, int]
 # Groups: the indentation, the table name.
 _AOT_HEADER = re.compile(r"\n([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
 _AOT_HEADER_FIRST_LINE = re.compile(r"([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
-_QUOTED_HEADER = re.compile("\\[\\[[ \t]*[\"']")
+# What may be an array-of-tables header: "[[", a bare name (the group) and
+# "]]", or "[[" and a quote (a quoted name, or an array of arrays).
+_HEADER_SPLIT = re.compile(r"\[\[[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*\]\]|[\"'])")
 # Possessive quantifiers: a stray """ (in a comment, say) must fail fast, not
 # backtrack through every way of splitting the rest of the file.
 _ML_BASIC = re.compile(r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:""?)?')
@@ -50,9 +52,14 @@ class SourceMap:
     """Positions (1-based line, column) of the tables, keys and items of one
     bank text, looked up by *where* path."""
 
-    def __init__(self, text: str, data: Mapping[str, object]) -> None:
+    def __init__(
+        self, text: str, data: Mapping[str, object], headers: Headers | None = None
+    ) -> None:
+        """``headers`` is what `split_headers` found in ``text``, if it ran
+        already (the loader runs it before parsing, while the text it just
+        decoded is still in the CPU cache)."""
         self._text = text
-        self._tables = _fast_headers(text, data)
+        self._tables = _fast_headers(text, data, headers or split_headers(text))
         self._positions: dict[Where, Position] | None = None
 
     def locate(self, where: Where) -> Position:
@@ -101,42 +108,77 @@ def scan_positions(text: str) -> dict[Where, Position]:
     return positions
 
 
-def _fast_headers(text: str, data: Mapping[str, object]) -> dict[str, list[Position]] | None:
+def _fast_headers(
+    text: str, data: Mapping[str, object], quick: Headers
+) -> dict[str, list[Position]] | None:
     """The positions of the top-level ``[[name]]`` headers, by name, or None
     when the quick scan disagrees with what the parser built.
 
-    The header pattern matches every real header with a bare name; when the
-    text has no quoted header names, counts that agree with the parser's
+    The quick split finds every real header with a bare name, and declines
+    when it meets a quoted one; counts that agree with the parser's then
     prove no match is a look-alike inside a multi-line string. Otherwise the
     scan is repeated without the multi-line strings.
     """
-    tables = _split_headers(text)
-    if _agrees(tables, data) and not _QUOTED_HEADER.search(text):
-        return tables
+    if quick.tables is not None and _agrees(quick.tables, data):
+        return quick.tables
     tables = _header_scan(text, _multiline_strings(text))
     return tables if _agrees(tables, data) else None
 
 
-def _split_headers(text: str) -> dict[str, list[Position]]:
-    """Positions of every ``[[name]]`` line, look-alikes in strings included.
+class Headers:
+    """What `split_headers` found: ``tables`` is None when it declined."""
 
-    Splitting the text at the headers and counting the line breaks of each
-    piece keeps the work per header in C: this runs on every load.
+    __slots__ = ("tables",)
+
+    def __init__(self, tables: dict[str, list[Position]] | None) -> None:
+        self.tables = tables
+
+
+def split_headers(text: str) -> Headers:
+    """The quick scan of `SourceMap`, on its own (see `_split_headers`)."""
+    return Headers(_split_headers(text))
+
+
+def _split_headers(text: str) -> dict[str, list[Position]] | None:
+    """Positions of every ``[[name]]`` line, look-alikes in multi-line strings
+    included; None if a line starts with a quoted ``[["name"]]`` header.
+
+    This runs on every load, so the work per header stays in C: one split of
+    the text at each ``[[`` (rarer than line breaks, so the regex engine tries
+    fewer places), then line breaks counted and headers grouped by name with
+    map() and compress(). Only a ``[[`` after an indentation or after other
+    text on its line (an array of arrays, a string, a comment) costs a
+    Python step.
     """
     # "\n" first: a header on the first line is preceded by a line break too.
-    pieces = _AOT_HEADER.split("\n" + text)
-    # pieces: text before header 1, its indent, its name, text before header 2, ...
-    breaks = map(str.count, pieces[0:-1:3], itertools.repeat("\n"))
-    # Each header's own line break was consumed by the split: one more per header.
-    lines = itertools.accumulate(map(operator.add, breaks, itertools.repeat(1)))
-    columns = map(operator.add, map(len, pieces[1::3]), itertools.repeat(1))
+    pieces = _HEADER_SPLIT.split("\n" + text)
+    # The text before match 1, its name (None for a quote), the text before
+    # match 2, ... Matches hold no line break: the line of a match is the
+    # number of line breaks before it, the added one included.
+    before, names = pieces[0:-1:2], pieces[1::2]
+    lines = itertools.accumulate(map(str.count, before, itertools.repeat("\n")))
+    if all(map(str.endswith, before, itertools.repeat("\n"))):
+        positions = list(zip(lines, itertools.repeat(1)))
+    else:
+        columns = list(map(_header_column, before))
+        positions = list(zip(lines, columns, strict=True))
+        # Column 0: not a header. A name of "" is never looked for below.
+        names = [name if column else "" for name, column in zip(names, columns, strict=True)]
+    if None in names:
+        return None  # a quoted name: left to the full scan
     tables: dict[str, list[Position]] = {}
-    for name, line, column in zip(pieces[2::3], lines, columns, strict=True):
-        headers = tables.get(name)
-        if headers is None:
-            headers = tables[name] = []
-        headers.append((line, column))
+    for name in set(names):
+        if name:
+            chosen = map(operator.eq, names, itertools.repeat(name))
+            tables[name] = list(itertools.compress(positions, chosen))
     return tables
+
+
+def _header_column(text_before: str) -> int:
+    """The column of a ``[[`` that follows ``text_before``; 0 when other text
+    comes before it on its line, so it is no header."""
+    indent = text_before[text_before.rfind("\n") + 1 :]
+    return 0 if indent.strip(" \t") else len(indent) + 1
 
 
 def _header_scan(text: str, strings: list[tuple[int, int]]) -> dict[str, list[Position]]:
