@@ -4,6 +4,12 @@ Nothing here imports Textual or does I/O. A `Bank` is what the loader in
 `quizapp.banks` builds from one TOML file after validating it; every other
 part of quizapp (generation, grading, sessions, the store, the TUI) works on
 these values only.
+
+The classes are not slotted, on purpose: the loader builds one object per
+table, thousands per bank, and a frozen dataclass's ``__init__`` sets each
+field through ``object.__setattr__``. Without slots the loader can fill an
+object's ``__dict__`` in one call instead, several times faster
+(`quizapp.banks.fast`; ``benchmarks/bench_banks.py`` measures the loader).
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ class QuestionType(StrEnum):
     MATCH = "match"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Location:
     """A place in a bank file, 1-based line and column."""
 
@@ -46,7 +52,7 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BankProblem:
     """One problem found in a bank file, reported as ``path:line:col: message``.
 
@@ -63,7 +69,7 @@ class BankProblem:
         return f"{self.location}: {prefix}{self.message}"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class SourceInfo:
     """What a bank was derived from (``[bank.source]``)."""
 
@@ -74,7 +80,7 @@ class SourceInfo:
     file: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Defaults:
     """Per-bank defaults for questions (``[defaults]``)."""
 
@@ -86,7 +92,7 @@ class Defaults:
 # --------------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Actor:
     """A person, institution or government the source names (``[[actors]]``)."""
 
@@ -102,7 +108,7 @@ class Actor:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Event:
     """A time reference in the source (``[[events]]``).
 
@@ -125,7 +131,7 @@ class Event:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Quote:
     """A direct quotation (``[[quotes]]``); ``speaker`` is an actor id."""
 
@@ -140,7 +146,7 @@ class Quote:
 # ----------------------------------------------------------------- questions
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class QuestionBase:
     """Fields every question has, hand-written or generated."""
 
@@ -161,7 +167,7 @@ class QuestionBase:
     line: int = 0
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class ChoiceQuestion(QuestionBase):
     """One right answer among ``choices``."""
 
@@ -170,7 +176,7 @@ class ChoiceQuestion(QuestionBase):
     type: Literal[QuestionType.CHOICE] = field(default=QuestionType.CHOICE, init=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class MultiQuestion(QuestionBase):
     """Select all that apply: ``answers`` is a non-empty subset of ``choices``."""
 
@@ -179,7 +185,7 @@ class MultiQuestion(QuestionBase):
     type: Literal[QuestionType.MULTI] = field(default=QuestionType.MULTI, init=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class TrueFalseQuestion(QuestionBase):
     """A statement that is true or false."""
 
@@ -187,7 +193,7 @@ class TrueFalseQuestion(QuestionBase):
     type: Literal[QuestionType.TRUE_FALSE] = field(default=QuestionType.TRUE_FALSE, init=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class TextQuestion(QuestionBase):
     """A short free answer; ``accept`` lists alternatives."""
 
@@ -197,7 +203,7 @@ class TextQuestion(QuestionBase):
     type: Literal[QuestionType.TEXT] = field(default=QuestionType.TEXT, init=False)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class ClozeGap:
     """One gap of a cloze passage: the answer and its accepted alternatives."""
 
@@ -205,7 +211,7 @@ class ClozeGap:
     accept: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class ClozeQuestion(QuestionBase):
     """A passage with gaps to type.
 
@@ -221,7 +227,7 @@ class ClozeQuestion(QuestionBase):
     type: Literal[QuestionType.CLOZE] = field(default=QuestionType.CLOZE, init=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class NumberQuestion(QuestionBase):
     """A numeric answer, right within ``tolerance`` (years: tolerance 0)."""
 
@@ -231,7 +237,7 @@ class NumberQuestion(QuestionBase):
     type: Literal[QuestionType.NUMBER] = field(default=QuestionType.NUMBER, init=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class OrderQuestion(QuestionBase):
     """Put ``items`` in order; the bank lists them in the correct order."""
 
@@ -239,7 +245,7 @@ class OrderQuestion(QuestionBase):
     type: Literal[QuestionType.ORDER] = field(default=QuestionType.ORDER, init=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True)
 class MatchQuestion(QuestionBase):
     """Pair each left item with its right item; ``pairs`` are the right pairs."""
 
@@ -269,7 +275,7 @@ Answer: TypeAlias = str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[
 # ---------------------------------------------------------------------- bank
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Bank:
     """One validated question bank (one TOML file)."""
 
@@ -303,7 +309,7 @@ class Bank:
         return (self.path.parent / self.source.file).resolve()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class BankError:
     """A bank file that could not be loaded, with every problem found in it."""
 

@@ -1,28 +1,34 @@
-"""The quick path for question tables that are entirely right.
+"""The quick path for question and fact tables that are entirely right.
 
 Most tables of a bank are valid, and checking them key by key with located
 messages costs more than parsing them. `fast_question` builds the question
 of a table only when every rule holds and nothing needs a warning, using
 plain type checks and no bookkeeping; for anything else it returns None and
 `quizapp.banks.questions.read_question` does the full, reporting check.
+`fast_actor`, `fast_event` and `fast_quote` do the same for the fact tables
+(their full checks are in `quizapp.banks.validate`).
 
-It must never accept a table the full check would report a problem in, and
-must build exactly the same question: ``tests/test_banks_fast.py`` compares
-the two on generated tables.
+They must never accept a table the full check would report a problem in,
+and must build exactly the same object: ``tests/test_banks_fast.py``
+compares the two on generated tables.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from quizapp.banks.checker import ID_PATTERN
-from quizapp.banks.questions import ALLOWED_KEYS, MATCH_BY_NAME, Common, parse_cloze
+from quizapp.banks.keys import ACTOR_KEYS, ALLOWED_KEYS, EVENT_KEYS, QUOTE_KEYS
+from quizapp.banks.questions import MATCH_BY_NAME, parse_cloze
 from quizapp.model import (
+    Actor,
     ChoiceQuestion,
     ClozeQuestion,
     Defaults,
+    Event,
     MatchMode,
     MatchQuestion,
     MultiQuestion,
@@ -30,19 +36,29 @@ from quizapp.model import (
     OrderQuestion,
     Question,
     QuestionType,
+    Quote,
     TextQuestion,
     TrueFalseQuestion,
 )
 
+T = TypeVar("T")
+
 _valid_id = ID_PATTERN.fullmatch
 _strip = str.strip
+#: The model's classes are frozen dataclasses without slots: an object built
+#: here gets its fields by filling its ``__dict__`` in one call, several times
+#: faster than the generated ``__init__`` (one ``object.__setattr__`` per
+#: field). The ``__dict__`` ends up as ``__init__`` leaves it: the init fields
+#: in field order; a question's ``type`` (not an init field) is read from its
+#: class.
+_new = object.__new__
 #: An empty array, the value of an absent optional array key.
 _EMPTY: list[str] = []
-# Plain strings: comparing with a StrEnum member costs several times more.
-_CLOZE = str(QuestionType.CLOZE.value)
 # Values are checked here with plain type tests and the TypeErrors that str
 # methods raise, so tables are typed loosely.
 Table = Mapping[str, Any]
+#: The `QuestionBase` fields of one question, in field order.
+Common = dict[str, Any]
 _Builder = Callable[[Table, Defaults, Common], Question | None]
 
 
@@ -56,22 +72,153 @@ def fast_questions(
     for table, line in zip(tables, lines, strict=True):
         try:
             append(fast_question(table, defaults, line) if type(table) is dict else None)
-        except TypeError:  # a value of the wrong type: the full check will say which
+        except (TypeError, KeyError):  # the full check will say what is wrong
             append(None)
     return built
 
 
+def fast_facts(
+    tables: Sequence[object], lines: Sequence[int], build: Callable[[Table, int], T | None]
+) -> list[T | None]:
+    """For each table, its fact built with ``build(table, line)`` (`fast_actor`,
+    `fast_event` or `fast_quote`) if it is valid, else None."""
+    built: list[T | None] = []
+    append = built.append
+    for table, line in zip(tables, lines, strict=True):
+        try:
+            append(build(table, line) if type(table) is dict else None)
+        except TypeError:
+            append(None)
+    return built
+
+
+def fast_actor(table: Table, line: int) -> Actor | None:
+    """The actor of a valid ``[[actors]]`` table, else None (may raise TypeError)."""
+    if not ACTOR_KEYS.issuperset(table):
+        return None
+    get: Callable[..., Any] = table.get
+    identifier = get("id")
+    name = get("name")
+    kind = get("kind")
+    role = get("role")
+    aliases = get("aliases", _EMPTY)
+    description = get("description", "")
+    source = get("source", "")
+    if (
+        not _valid_id(identifier)
+        or not _strip(name)
+        or not _strip(kind)
+        or not _strip(role)
+        or type(aliases) is not list
+        or not all(map(_strip, aliases))
+        or type(description) is not str
+        or type(source) is not str
+    ):
+        return None
+    actor = _new(Actor)
+    actor.__dict__.update(
+        id=identifier,
+        name=name,
+        kind=kind,
+        role=role,
+        aliases=tuple(aliases),
+        description=description,
+        source=source,
+        line=line,
+    )
+    return actor
+
+
+def fast_event(table: Table, line: int) -> Event | None:
+    """The event of a valid ``[[events]]`` table, else None (may raise TypeError)."""
+    if not EVENT_KEYS.issuperset(table):
+        return None
+    get: Callable[..., Any] = table.get
+    identifier = get("id")
+    when = get("when")
+    what = get("what")
+    date = get("date")
+    year = get("year")
+    approximate = get("approximate", False)
+    actors = get("actors", _EMPTY)
+    note = get("note", "")
+    source = get("source", "")
+    if (
+        not _valid_id(identifier)
+        or not _strip(when)
+        or not _strip(what)
+        or type(approximate) is not bool
+        or type(actors) is not list
+        or not all(map(_strip, actors))
+        or type(note) is not str
+        or type(source) is not str
+    ):
+        return None
+    if type(date) is dt.date:
+        if year is not None and (type(year) is not int or year != date.year):
+            return None
+        sort_key, year = date, date.year
+    elif date is None and type(year) is int and dt.MINYEAR <= year <= dt.MAXYEAR:
+        sort_key = dt.date(year, 1, 1)
+    else:
+        return None
+    event = _new(Event)
+    event.__dict__.update(
+        id=identifier,
+        when=when,
+        sort_key=sort_key,
+        what=what,
+        year=year,
+        approximate=approximate,
+        actors=tuple(actors),
+        note=note,
+        source=source,
+        line=line,
+    )
+    return event
+
+
+def fast_quote(table: Table, line: int) -> Quote | None:
+    """The quote of a valid ``[[quotes]]`` table, else None (may raise TypeError)."""
+    if not QUOTE_KEYS.issuperset(table):
+        return None
+    get: Callable[..., Any] = table.get
+    identifier = get("id")
+    text = get("text")
+    speaker = get("speaker")
+    context = get("context", "")
+    source = get("source", "")
+    if (
+        not _valid_id(identifier)
+        or not _strip(text)
+        or not _strip(speaker)
+        or type(context) is not str
+        or type(source) is not str
+    ):
+        return None
+    quote = _new(Quote)
+    quote.__dict__.update(
+        id=identifier, text=text, speaker=speaker, context=context, source=source, line=line
+    )
+    return quote
+
+
 def fast_question(table: Table, defaults: Defaults, line: int) -> Question | None:
     """The question of ``table`` if it is valid and warrants no warning, else
-    None. May raise TypeError for a value of the wrong type."""
+    None. May raise TypeError for a value of the wrong type, KeyError for a
+    missing key."""
     get: Callable[..., Any] = table.get
-    kind = get("type")
-    builder = _BUILDERS.get(kind) if type(kind) is str else None
-    if builder is None or not table.keys() <= ALLOWED_KEYS[kind]:
+    # An unhashable type (an array, a table) raises TypeError here.
+    spec = _SPECS.get(get("type"))
+    if spec is None:
         return None
+    allowed, needs_prompt, build = spec
+    if not allowed.issuperset(table):
+        return None
+    # Without an explanation or a source, the full check warns: KeyError.
     identifier = get("id")
-    explanation = get("explanation")
-    source = get("source")
+    explanation = table["explanation"]
+    source = table["source"]
     quote = get("quote", "")
     prompt = get("prompt")
     tags = get("tags", _EMPTY)
@@ -87,17 +234,16 @@ def fast_question(table: Table, defaults: Defaults, line: int) -> Question | Non
         or type(quote) is not str
         or type(tags) is not list
         or type(about) is not list
-        or not all(map(_strip, tags))
-        or not all(map(_strip, about))
+        or not all(map(_strip, tags + about))
         or type(difficulty) is not int
         or not 1 <= difficulty <= 3
         or type(points) is not int
         or points < 1
     ):
         return None
-    if prompt is None and kind == _CLOZE:
-        prompt = ""  # the builder fills in the default once the gaps are known
-    elif not _strip(prompt) and kind != _CLOZE:
+    if prompt is None and not needs_prompt:
+        prompt = ""  # a cloze: the builder fills in the default once the gaps are known
+    elif not _strip(prompt) and needs_prompt:
         return None
     common: Common = {
         "id": identifier,
@@ -108,10 +254,11 @@ def fast_question(table: Table, defaults: Defaults, line: int) -> Question | Non
         "difficulty": difficulty,
         "points": points,
         "quote": quote,
+        "generated": False,
         "about": tuple(about),
         "line": line,
     }
-    return builder(table, defaults, common)
+    return build(table, defaults, common)
 
 
 def _strings(value: object) -> tuple[str, ...] | None:
@@ -139,7 +286,7 @@ def _match_mode(table: Table, defaults: Defaults) -> MatchMode | None:
 
 def _finite(value: object) -> float | None:
     """A finite number (an integer or float, not a boolean)."""
-    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+    if (type(value) is int or type(value) is float) and math.isfinite(value):
         return float(value)
     return None
 
@@ -149,7 +296,9 @@ def _choice(table: Table, defaults: Defaults, common: Common) -> Question | None
     answer = table.get("answer")
     if choices is None or type(answer) is not str or answer not in choices:
         return None
-    return ChoiceQuestion(**common, choices=choices, answer=answer)
+    question = _new(ChoiceQuestion)
+    question.__dict__.update(common, choices=choices, answer=answer)
+    return question
 
 
 def _multi(table: Table, defaults: Defaults, common: Common) -> Question | None:
@@ -159,17 +308,21 @@ def _multi(table: Table, defaults: Defaults, common: Common) -> Question | None:
         choices is None
         or not answers
         or len(set(answers)) != len(answers)
-        or not set(answers) <= set(choices)
+        or not set(choices).issuperset(answers)
     ):
         return None
-    return MultiQuestion(**common, choices=choices, answers=answers)
+    question = _new(MultiQuestion)
+    question.__dict__.update(common, choices=choices, answers=answers)
+    return question
 
 
 def _true_false(table: Table, defaults: Defaults, common: Common) -> Question | None:
     answer = table.get("answer")
     if type(answer) is not bool:
         return None
-    return TrueFalseQuestion(**common, answer=answer)
+    question = _new(TrueFalseQuestion)
+    question.__dict__.update(common, answer=answer)
+    return question
 
 
 def _text(table: Table, defaults: Defaults, common: Common) -> Question | None:
@@ -178,7 +331,9 @@ def _text(table: Table, defaults: Defaults, common: Common) -> Question | None:
     match = _match_mode(table, defaults)
     if type(answer) is not str or not answer.strip() or accept is None or match is None:
         return None
-    return TextQuestion(**common, answer=answer, accept=accept, match=match)
+    question = _new(TextQuestion)
+    question.__dict__.update(common, answer=answer, accept=accept, match=match)
+    return question
 
 
 def _cloze(table: Table, defaults: Defaults, common: Common) -> Question | None:
@@ -192,7 +347,9 @@ def _cloze(table: Table, defaults: Defaults, common: Common) -> Question | None:
     parts, gaps = parsed
     if "prompt" not in table:
         common["prompt"] = "Fill in the gap." if len(gaps) == 1 else "Fill in the gaps."
-    return ClozeQuestion(**common, parts=parts, gaps=gaps, match=match)
+    question = _new(ClozeQuestion)
+    question.__dict__.update(common, parts=parts, gaps=gaps, match=match)
+    return question
 
 
 def _number(table: Table, defaults: Defaults, common: Common) -> Question | None:
@@ -201,14 +358,18 @@ def _number(table: Table, defaults: Defaults, common: Common) -> Question | None
     unit = table.get("unit", "")
     if answer is None or tolerance is None or tolerance < 0 or type(unit) is not str:
         return None
-    return NumberQuestion(**common, answer=answer, tolerance=tolerance, unit=unit)
+    question = _new(NumberQuestion)
+    question.__dict__.update(common, answer=answer, tolerance=tolerance, unit=unit)
+    return question
 
 
 def _order(table: Table, defaults: Defaults, common: Common) -> Question | None:
     items = _distinct(table.get("items"))
     if items is None:
         return None
-    return OrderQuestion(**common, items=items)
+    question = _new(OrderQuestion)
+    question.__dict__.update(common, items=items)
+    return question
 
 
 def _match(table: Table, defaults: Defaults, common: Common) -> Question | None:
@@ -224,10 +385,12 @@ def _match(table: Table, defaults: Defaults, common: Common) -> Question | None:
     rights = {right for _, right in pairs}
     if len(lefts) != len(pairs) or len(rights) != len(pairs):
         return None
-    return MatchQuestion(**common, pairs=tuple(pairs))
+    question = _new(MatchQuestion)
+    question.__dict__.update(common, pairs=tuple(pairs))
+    return question
 
 
-_BUILDERS: dict[str, _Builder] = {
+_BUILDERS: dict[QuestionType, _Builder] = {
     QuestionType.CHOICE: _choice,
     QuestionType.MULTI: _multi,
     QuestionType.TRUE_FALSE: _true_false,
@@ -236,4 +399,10 @@ _BUILDERS: dict[str, _Builder] = {
     QuestionType.NUMBER: _number,
     QuestionType.ORDER: _order,
     QuestionType.MATCH: _match,
+}
+#: By type name (plain strings: a StrEnum key costs more to look up): the
+#: allowed keys, whether ``prompt`` is required, and the builder.
+_SPECS: dict[str, tuple[frozenset[str], bool, _Builder]] = {
+    kind.value: (ALLOWED_KEYS[kind], kind is not QuestionType.CLOZE, build)
+    for kind, build in _BUILDERS.items()
 }

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import TypedDict
 
 from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
+from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, TYPE_KEYS
 from quizapp.banks.locate import Where
 from quizapp.model import (
     MATCH_MODES,
@@ -24,23 +25,6 @@ from quizapp.model import (
     TrueFalseQuestion,
 )
 
-COMMON_KEYS = frozenset(
-    {"id", "type", "prompt", "explanation", "source", "tags", "difficulty", "points"}
-    | {"quote", "about"}
-)
-#: The keys of each question type besides `COMMON_KEYS`.
-TYPE_KEYS: dict[str, frozenset[str]] = {
-    QuestionType.CHOICE: frozenset({"choices", "answer"}),
-    QuestionType.MULTI: frozenset({"choices", "answers"}),
-    QuestionType.TRUE_FALSE: frozenset({"answer"}),
-    QuestionType.TEXT: frozenset({"answer", "accept", "match"}),
-    QuestionType.CLOZE: frozenset({"text", "match"}),
-    QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
-    QuestionType.ORDER: frozenset({"items"}),
-    QuestionType.MATCH: frozenset({"pairs"}),
-}
-#: Every key a question of each type may have.
-ALLOWED_KEYS = {name: COMMON_KEYS | keys for name, keys in TYPE_KEYS.items()}
 _EVERY_KEY = COMMON_KEYS.union(*TYPE_KEYS.values())
 _TYPE_LIST = ", ".join(TYPE_KEYS)
 MATCH_BY_NAME: dict[str, MatchMode] = {mode: mode for mode in MATCH_MODES}

@@ -7,14 +7,25 @@ See ``docs/bank-format.md`` for the rules; each is checked here or in
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Literal, TypeVar
+from typing import Literal, TypeAlias, TypeVar
 
 from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
-from quizapp.banks.fast import fast_questions
+from quizapp.banks.fast import fast_actor, fast_event, fast_facts, fast_questions, fast_quote
+from quizapp.banks.keys import (
+    ACTOR_KEYS,
+    BANK_KEYS,
+    DEFAULTS_KEYS,
+    EVENT_KEYS,
+    QUOTE_KEYS,
+    SOURCE_KEYS,
+    TOP_KEYS,
+)
 from quizapp.banks.locate import SourceMap, Where
 from quizapp.banks.questions import MATCH_BY_NAME, read_question
 from quizapp.model import (
@@ -32,23 +43,21 @@ from quizapp.model import (
     SourceInfo,
 )
 
-TOP_KEYS = frozenset({"format", "bank", "defaults", "actors", "events", "quotes", "questions"})
-BANK_KEYS = frozenset({"id", "title", "description", "tags", "generate", "source"})
-SOURCE_KEYS = frozenset({"title", "author", "url", "file"})
-DEFAULTS_KEYS = frozenset({"points", "match", "difficulty"})
-ACTOR_KEYS = frozenset({"id", "name", "kind", "role", "aliases", "description", "source"})
-EVENT_KEYS = frozenset(
-    {"id", "when", "date", "year", "approximate", "what", "actors", "note", "source"}
-)
-QUOTE_KEYS = frozenset({"id", "text", "speaker", "context", "source"})
 #: Anything with an id: a fact or a question.
 Identified = Actor | Event | Quote | Question
 BANK_ID = re.compile(r"[a-z0-9_.-]+")
 
 T = TypeVar("T")
+#: The objects read from one array of tables, and where each one's table is
+#: (a table that could not be read has no object).
+Read: TypeAlias = tuple[list[Where], list[T]]
 #: Ids to check once every fact is known: the table, the key, the ids, and
 #: whether they must name actors or any fact.
 Reference = tuple[Where, str, tuple[str, ...], Literal["actor", "fact"]]
+_ID = operator.attrgetter("id")
+_ACTORS = operator.attrgetter("actors")
+_SPEAKER = operator.attrgetter("speaker")
+_ABOUT = operator.attrgetter("about")
 
 
 def _newer_format(path: str, version: int, source: SourceMap) -> BankProblem:
@@ -80,17 +89,18 @@ def build_bank(
 
     bank_table = c.table(data, (), "bank", required=True)
     defaults = _defaults(c, c.table(data, (), "defaults", required=False))
-    refs: list[Reference] = []
-    actors = _read_all(c, data, "actors", lambda t, w, line: _actor(c, t, w, line))
-    events = _read_all(c, data, "events", lambda t, w, line: _event(c, t, w, line, refs))
-    quotes = _read_all(c, data, "quotes", lambda t, w, line: _quote(c, t, w, line, refs))
-    questions = _questions(c, data, defaults, refs)
+    actors = _facts(c, data, "actors", fast_actor, _actor)
+    events = _facts(c, data, "events", fast_event, _event)
+    quotes = _facts(c, data, "quotes", fast_quote, _quote)
+    questions = _questions(c, data, defaults)
     _check_ids(c, (actors, events, quotes, questions))
-    _check_references(c, refs, actors, (*actors, *events, *quotes))
+    _check_references(c, actors, events, quotes, questions)
 
     # Tables that failed to load still count: their own problems say what is wrong.
     has_tables = bool(data.get("questions"))
-    bank = _bank(c, bank_table, defaults, actors, events, quotes, questions, has_tables, file)
+    bank = _bank(
+        c, bank_table, defaults, actors[1], events[1], quotes[1], questions[1], has_tables, file
+    )
     problems = sorted(c.problems, key=lambda p: (p.location.line, p.location.col))
     if c.errors or bank is None:
         return BankError(file, tuple(problems))
@@ -101,10 +111,10 @@ def _bank(
     c: Checker,
     table: Table | None,
     defaults: Defaults,
-    actors: list[tuple[Where, Actor]],
-    events: list[tuple[Where, Event]],
-    quotes: list[tuple[Where, Quote]],
-    questions: list[tuple[Where, Question]],
+    actors: list[Actor],
+    events: list[Event],
+    quotes: list[Quote],
+    questions: list[Question],
     has_tables: bool,
     file: Path,
 ) -> Bank | None:
@@ -138,10 +148,10 @@ def _bank(
         source=source,
         defaults=defaults,
         generate=generate,
-        actors=tuple(actor for _, actor in actors),
-        events=tuple(event for _, event in events),
-        quotes=tuple(quote for _, quote in quotes),
-        questions=tuple(question for _, question in questions),
+        actors=tuple(actors),
+        events=tuple(events),
+        quotes=tuple(quotes),
+        questions=tuple(questions),
         path=file,
     )
 
@@ -184,41 +194,66 @@ def _array_of_tables(c: Checker, data: Table, name: str) -> list[object]:
     return value
 
 
-def _read_all(
-    c: Checker, data: Table, name: str, read: Callable[[Table, Where, int], T]
-) -> list[tuple[Where, T]]:
-    """Every table of the array ``name`` read with ``read(table, where, line)``,
-    with its where."""
+def _facts(
+    c: Checker,
+    data: Table,
+    name: str,
+    quick: Callable[[Table, int], T | None],
+    check: Callable[[Checker, Table, Where, int], T],
+) -> Read[T]:
+    """The facts of the array ``name``: valid tables through the quick path,
+    the others through the full, reporting ``check``."""
     tables = _array_of_tables(c, data, name)
     lines = c.source.header_lines(name, len(tables))
-    read_items: list[tuple[Where, T]] = []
-    for index, table in enumerate(tables):
-        where: Where = (name, index)
-        if type(table) is dict:
-            read_items.append((where, read(table, where, lines[index])))
-        else:
-            c.error(where, f"each entry of '{name}' must be a table, found {type_name(table)}")
-    return read_items
+    built = fast_facts(tables, lines, quick)
+    return _complete(
+        c, name, tables, built, lambda table, where, index: check(c, table, where, lines[index])
+    )
 
 
-def _questions(
-    c: Checker, data: Table, defaults: Defaults, refs: list[Reference]
-) -> list[tuple[Where, Question]]:
+def _questions(c: Checker, data: Table, defaults: Defaults) -> Read[Question]:
     """The hand-written questions: valid tables through the quick path, the
     others through the full, reporting check."""
     tables = _array_of_tables(c, data, "questions")
-    quick = fast_questions(tables, c.source.header_lines("questions", len(tables)), defaults)
-    read: list[tuple[Where, Question]] = []
-    for index, question in enumerate(quick):
-        where: Where = ("questions", index)
-        if question is None:
-            question = _checked_question(c, tables[index], where, defaults)
-            if question is None:
+    built = fast_questions(tables, c.source.header_lines("questions", len(tables)), defaults)
+    return _complete(
+        c,
+        "questions",
+        tables,
+        built,
+        lambda table, where, _: _checked_question(c, table, where, defaults),
+    )
+
+
+def _complete(
+    c: Checker,
+    name: str,
+    tables: list[object],
+    built: list[T | None],
+    check: Callable[[Table, Where, int], T | None],
+) -> Read[T]:
+    """The objects of the array ``name``: ``built`` by the quick path, and for
+    each table it declined (None), what ``check(table, where, index)`` reads,
+    recording problems."""
+    items = [item for item in built if item is not None]
+    if len(items) == len(built):
+        return [(name, index) for index in range(len(items))], items
+    wheres: list[Where] = []
+    items = []
+    for index, item in enumerate(built):
+        where: Where = (name, index)
+        if item is None:
+            table = tables[index]
+            if type(table) is not dict:
+                found = type_name(table)
+                c.error(where, f"each entry of '{name}' must be a table, found {found}")
                 continue
-        if question.about:
-            refs.append((where, "about", question.about, "fact"))
-        read.append((where, question))
-    return read
+            item = check(table, where, index)
+            if item is None:
+                continue
+        wheres.append(where)
+        items.append(item)
+    return wheres, items
 
 
 def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
@@ -235,15 +270,13 @@ def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
     )
 
 
-def _event(c: Checker, table: Table, where: Where, line: int, refs: list[Reference]) -> Event:
+def _event(c: Checker, table: Table, where: Where, line: int) -> Event:
     c.unknown_keys(table, where, EVENT_KEYS)
     identifier = c.ident(table, where)
     when = c.text(table, where, "when", required=True)
     sort_key, year = _sort_key(c, table, where)
     what = c.text(table, where, "what", required=True)
     actors = c.texts(table, where, "actors") or ()
-    if actors:
-        refs.append((where, "actors", actors, "actor"))
     return Event(
         id=identifier,
         when=when,
@@ -286,13 +319,11 @@ def _sort_key(c: Checker, table: Table, where: Where) -> tuple[dt.date, int | No
     return date, year
 
 
-def _quote(c: Checker, table: Table, where: Where, line: int, refs: list[Reference]) -> Quote:
+def _quote(c: Checker, table: Table, where: Where, line: int) -> Quote:
     c.unknown_keys(table, where, QUOTE_KEYS)
     identifier = c.ident(table, where)
     text = c.text(table, where, "text", required=True)
     speaker = c.text(table, where, "speaker", required=True)
-    if speaker:
-        refs.append((where, "speaker", (speaker,), "actor"))
     return Quote(
         id=identifier,
         text=text,
@@ -304,12 +335,9 @@ def _quote(c: Checker, table: Table, where: Where, line: int, refs: list[Referen
 
 
 def _checked_question(
-    c: Checker, table: object, where: Where, defaults: Defaults
+    c: Checker, table: Table, where: Where, defaults: Defaults
 ) -> Question | None:
     """A question table checked key by key, every problem recorded."""
-    if type(table) is not dict:
-        c.error(where, f"each entry of 'questions' must be a table, found {type_name(table)}")
-        return None
     question = read_question(c, table, where, defaults)
     if question is None:
         return None
@@ -321,13 +349,22 @@ def _checked_question(
     return question
 
 
-def _check_ids(c: Checker, groups: tuple[Sequence[tuple[Where, Identified]], ...]) -> None:
+def _check_ids(
+    c: Checker, groups: tuple[tuple[Sequence[Where], Sequence[Identified]], ...]
+) -> None:
     """Ids are unique across the facts and questions of a bank; a repeat is
     reported where it occurs later in the file."""
-    ids = [item.id for group in groups for _, item in group if item.id]
-    if len(set(ids)) == len(ids):
+    ids = list(map(_ID, itertools.chain.from_iterable(items for _, items in groups)))
+    distinct = set(ids)
+    distinct.discard("")  # a missing id was reported already, and repeats nothing
+    if len(distinct) == len(ids) - ids.count(""):
         return
-    entries = [(where, item.id) for group in groups for where, item in group if item.id]
+    entries = [
+        (where, item.id)
+        for wheres, items in groups
+        for where, item in zip(wheres, items, strict=True)
+        if item.id
+    ]
     first: dict[str, Where] = {}
     for where, identifier in sorted(entries, key=lambda entry: c.source.locate(entry[0])):
         if identifier not in first:
@@ -340,15 +377,39 @@ def _check_ids(c: Checker, groups: tuple[Sequence[tuple[Where, Identified]], ...
 
 def _check_references(
     c: Checker,
-    refs: list[Reference],
-    actors: list[tuple[Where, Actor]],
-    facts: tuple[tuple[Where, Actor | Event | Quote], ...],
+    actors: Read[Actor],
+    events: Read[Event],
+    quotes: Read[Quote],
+    questions: Read[Question],
 ) -> None:
     """Quote speakers and event actors name actors; ``about`` names facts."""
-    if not refs:
+    actor_ids = set(map(_ID, actors[1]))
+    fact_ids = actor_ids.union(map(_ID, events[1]), map(_ID, quotes[1]))
+    # All at once first: one pass in C per kind while every reference is right.
+    named = itertools.chain.from_iterable
+    if (
+        actor_ids.issuperset(named(map(_ACTORS, events[1])))
+        and actor_ids.union(("",)).issuperset(map(_SPEAKER, quotes[1]))  # "": reported
+        and fact_ids.issuperset(named(map(_ABOUT, questions[1])))
+    ):
         return
-    actor_ids = {actor.id for _, actor in actors}
-    fact_ids = {fact.id for _, fact in facts}
+    refs: list[Reference] = [
+        *(
+            (at, "actors", event.actors, "actor")
+            for at, event in zip(*events, strict=True)
+            if event.actors
+        ),
+        *(
+            (at, "speaker", (quote.speaker,), "actor")
+            for at, quote in zip(*quotes, strict=True)
+            if quote.speaker
+        ),
+        *(
+            (at, "about", question.about, "fact")
+            for at, question in zip(*questions, strict=True)
+            if question.about
+        ),
+    ]
     for where, key, targets, kind in refs:
         known = actor_ids if kind == "actor" else fact_ids
         if known.issuperset(targets):
