@@ -1,10 +1,16 @@
-"""What every quizapp screen shares: typed access to the app."""
+"""What quizapp screens share: typed access to the app (`AppScreen`), the
+bank a screen is about (`BankScreen`) and a page of a bank's facts (`BankPage`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, TypeVar, cast
+from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
 from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from quizapp.tui.text import one_line
 
 if TYPE_CHECKING:
     from quizapp.model import Bank
@@ -26,3 +32,38 @@ class AppScreen(Screen[ResultT]):
         """The bank this screen is about, if any: "New quiz" and "History"
         from the command palette use it."""
         return None
+
+
+class BankScreen(AppScreen[None]):
+    """A screen about one bank, whose title heads it; what the screen shows
+    of the bank is its `SUB_TITLE`."""
+
+    def __init__(self, bank: Bank) -> None:
+        super().__init__()
+        self.bank = bank
+        self.title = one_line(bank.title)
+
+    @property
+    def bank_in_view(self) -> Bank:
+        return self.bank
+
+
+class BankPage(BankScreen):
+    """A bank's facts on one scrolling page (`compose_page`) between the
+    header and the footer; the page has the focus, so the keys scroll it."""
+
+    #: The id of the page's `VerticalScroll`.
+    PAGE_ID: ClassVar[str]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id=self.PAGE_ID):
+            yield from self.compose_page()
+        yield Footer()
+
+    def compose_page(self) -> ComposeResult:
+        """The widgets of the page."""
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.query_one(f"#{self.PAGE_ID}", VerticalScroll).focus()

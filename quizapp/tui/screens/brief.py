@@ -16,13 +16,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.brief import build_brief, dispute_point, dispute_questions
 from quizapp.model import Bank
-from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.screens.base import BankPage
 from quizapp.tui.screens.timeline import events_in_order
 from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.question_view import quote_content
@@ -82,43 +81,29 @@ def dispute_lines(bank: Bank) -> list[Content]:
     return [Content.assemble(BULLET, literal_line(point)) for point in points if point]
 
 
-class BriefScreen(AppScreen[None]):
+class BriefScreen(BankPage):
     """The brief of ``bank``; ``y`` copies it as Markdown."""
 
+    SUB_TITLE = "Brief"
+    PAGE_ID = "brief"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "copy_markdown", "Copy as Markdown", id="brief.copy"),
         Binding("escape", "app.pop_screen", "Back", id="brief.back"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (("↑ ↓ pgup pgdn", "Scroll the brief"),)
 
-    def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
-
-    @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
-
-    def compose(self) -> ComposeResult:
+    def compose_page(self) -> ComposeResult:
         bank = self.bank
-        yield Header()
-        with VerticalScroll(id="brief"):
-            yield Static(heading_content(bank), classes="brief-heading")
-            for title, lines in (
-                ("Key actors", actor_lines(bank)),
-                ("Timeline", timeline_lines(bank)),
-                ("Key quotes", quote_lines(bank)),
-                ("Points of dispute", dispute_lines(bank)),
-            ):
-                if lines:
-                    yield Static(Content.styled(title, "bold underline"), classes="section-title")
-                    yield Static(Content("\n").join(lines), classes="brief-lines")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
-        self.sub_title = "Brief"
-        self.query_one("#brief", VerticalScroll).focus()
+        yield Static(heading_content(bank), classes="brief-heading")
+        for title, lines in (
+            ("Key actors", actor_lines(bank)),
+            ("Timeline", timeline_lines(bank)),
+            ("Key quotes", quote_lines(bank)),
+            ("Points of dispute", dispute_lines(bank)),
+        ):
+            if lines:
+                yield Static(Content.styled(title, "bold underline"), classes="section-title")
+                yield Static(Content("\n").join(lines), classes="brief-lines")
 
     def action_copy_markdown(self) -> None:
         """Copy the brief as Markdown, exactly as ``quizapp brief`` prints it."""

@@ -20,7 +20,7 @@ from textual.widgets import Footer, Header, Static
 
 from quizapp.model import Bank
 from quizapp.study import StudyCard
-from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, one_line, plain_text, shorten
 
 #: The style of the excerpt inside its paragraph.
@@ -85,9 +85,10 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-class ContextReaderScreen(AppScreen[None]):
+class ContextReaderScreen(BankScreen):
     """The source text of ``bank`` with ``excerpt`` highlighted and in view."""
 
+    SUB_TITLE = "in context"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="context.back"),
         Binding("e", "to_excerpt", "To the excerpt", id="context.excerpt"),
@@ -95,15 +96,12 @@ class ContextReaderScreen(AppScreen[None]):
     HELP_KEYS: tuple[tuple[str, str], ...] = (("↑ ↓ pgup pgdn", "Scroll the text"),)
 
     def __init__(self, bank: Bank, excerpt: str) -> None:
-        super().__init__()
-        self.bank = bank
+        super().__init__(bank)
+        if bank.source is not None:
+            self.title = one_line(bank.source.title)
         self.excerpt = plain_text(excerpt)
         #: Where the excerpt is in the (display-safe) text, once found.
         self.found: tuple[int, int] | None = None
-
-    @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,9 +110,6 @@ class ContextReaderScreen(AppScreen[None]):
         yield Footer()
 
     async def on_mount(self) -> None:
-        source = self.bank.source
-        self.title = one_line(source.title if source is not None else self.bank.title)
-        self.sub_title = "in context"
         path = self.bank.source_path()
         status = self.query_one("#context-status", Static)
         if path is None:

@@ -6,13 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.model import Bank, Quote
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal, literal_line, one_line
+from quizapp.tui.screens.base import BankPage
+from quizapp.tui.text import literal, literal_line
 from quizapp.tui.widgets.question_view import quote_content
 
 
@@ -29,33 +28,19 @@ def speaker_content(bank: Bank, quote: Quote) -> Content:
     return line
 
 
-class QuotesScreen(AppScreen[None]):
+class QuotesScreen(BankPage):
     """The quotes of ``bank`` in file order."""
 
+    SUB_TITLE = "Quotes"
+    PAGE_ID = "quotes"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="quotes.back"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (("↑ ↓ pgup pgdn", "Scroll the quotes"),)
 
-    def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
-
-    @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="quotes"):
-            for quote in self.bank.quotes:
-                yield Static(quote_content(quote.text), classes="quote")
-                yield Static(speaker_content(self.bank, quote), classes="quote-by")
-            if not self.bank.quotes:
-                yield Static(Content("This bank lists no quotes."), classes="empty-view")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
-        self.sub_title = "Quotes"
-        self.query_one("#quotes", VerticalScroll).focus()
+    def compose_page(self) -> ComposeResult:
+        for quote in self.bank.quotes:
+            yield Static(quote_content(quote.text), classes="quote")
+            yield Static(speaker_content(self.bank, quote), classes="quote-by")
+        if not self.bank.quotes:
+            yield Static(Content("This bank lists no quotes."), classes="empty-view")

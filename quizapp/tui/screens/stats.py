@@ -24,8 +24,8 @@ from quizapp.item_stats import ItemRow, item_rows
 from quizapp.model import Bank
 from quizapp.store import QuestionStats, StoreError
 from quizapp.tui.formatting import format_duration, format_percent
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal, literal_line, one_line, shorten
+from quizapp.tui.screens.base import BankScreen
+from quizapp.tui.text import literal, literal_line, shorten
 
 #: The player choice meaning "every player's answers".
 EVERYONE = ""
@@ -128,10 +128,11 @@ def row_detail(row: ItemRow) -> Content:
     return Content("\n").join(lines)
 
 
-class StatsScreen(AppScreen[None]):
+class StatsScreen(BankScreen):
     """A table of the bank's questions, hardest first; number keys or a
     click on a column title sort it."""
 
+    SUB_TITLE = "statistics"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="stats.back"),
         *(
@@ -160,8 +161,7 @@ class StatsScreen(AppScreen[None]):
     )
 
     def __init__(self, bank: Bank, *, player: str | None = None) -> None:
-        super().__init__()
-        self.bank = bank
+        super().__init__(bank)
         #: Whose answers are counted (None: everyone's).
         self.player = player
         self.rows: list[ItemRow] = []
@@ -169,11 +169,6 @@ class StatsScreen(AppScreen[None]):
         self.reverse = False
         self._stats: list[QuestionStats] = []
         self._prompt_width = 0
-
-    @property
-    def bank_in_view(self) -> Bank:
-        """The bank whose statistics are shown."""
-        return self.bank
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -203,8 +198,6 @@ class StatsScreen(AppScreen[None]):
         return options + [(literal_line(name), name) for name in players]
 
     def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
-        self.sub_title = "statistics"
         self.load()
         self.query_one("#stats-table", DataTable).focus()
 

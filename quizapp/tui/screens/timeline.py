@@ -6,13 +6,13 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Static
 
 from quizapp.model import Bank, Event
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal, literal_line, one_line
+from quizapp.tui.screens.base import BankPage
+from quizapp.tui.text import literal, literal_line
 
 
 def events_in_order(bank: Bank) -> list[Event]:
@@ -39,35 +39,21 @@ def event_content(bank: Bank, event: Event) -> Content:
     return Content("\n").join(lines)
 
 
-class TimelineScreen(AppScreen[None]):
+class TimelineScreen(BankPage):
     """The events of ``bank``, oldest first."""
 
+    SUB_TITLE = "Timeline"
+    PAGE_ID = "timeline"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="timeline.back"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (("↑ ↓ pgup pgdn", "Scroll the timeline"),)
 
-    def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
-
-    @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        with VerticalScroll(id="timeline"):
-            events = events_in_order(self.bank)
-            for event in events:
-                with Horizontal(classes="event"):
-                    yield Static(when_content(event), classes="event-when")
-                    yield Static(event_content(self.bank, event), classes="event-body")
-            if not events:
-                yield Static(Content("This bank lists no events."), classes="empty-view")
-        yield Footer()
-
-    def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
-        self.sub_title = "Timeline"
-        self.query_one("#timeline", VerticalScroll).focus()
+    def compose_page(self) -> ComposeResult:
+        events = events_in_order(self.bank)
+        for event in events:
+            with Horizontal(classes="event"):
+                yield Static(when_content(event), classes="event-when")
+                yield Static(event_content(self.bank, event), classes="event-body")
+        if not events:
+            yield Static(Content("This bank lists no events."), classes="empty-view")

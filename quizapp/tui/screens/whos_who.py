@@ -14,8 +14,8 @@ from textual.widgets import Footer, Header, Input, Static
 
 from quizapp.grading import normalise_text
 from quizapp.model import Actor, Bank
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal, literal_line, one_line
+from quizapp.tui.screens.base import BankScreen
+from quizapp.tui.text import literal, literal_line
 from quizapp.tui.widgets.question_view import quote_content
 
 
@@ -77,9 +77,10 @@ def matches(search_text: str, query: str) -> bool:
     return all(normalise_text(word).replace(" ", "") in compact for word in query.split())
 
 
-class WhosWhoScreen(AppScreen[None]):
+class WhosWhoScreen(BankScreen):
     """The actors of ``bank``; type to filter them."""
 
+    SUB_TITLE = "Who's who"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="whos_who.back"),
         Binding("ctrl+f", "search", "Search", id="whos_who.search"),
@@ -90,13 +91,8 @@ class WhosWhoScreen(AppScreen[None]):
     )
 
     def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
+        super().__init__(bank)
         self.search_texts = [actor_search_text(bank, actor) for actor in bank.actors]
-
-    @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -112,8 +108,6 @@ class WhosWhoScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
-        self.sub_title = "Who's who"
         search = self.query_one("#whos-search", Input)
         search.cursor_blink = self.quiz_app.settings.cursor_blink
         if not self.bank.actors:
