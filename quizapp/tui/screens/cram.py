@@ -21,18 +21,16 @@ from textual.widgets.option_list import Option
 
 from quizapp.model import Bank
 from quizapp.study import RATING_LABELS, CramSession, CramSummary, StudyCard, build_cards
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.screens.context_reader import (
-    ContextReaderScreen,
-    can_show_in_context,
-    card_excerpt,
+from quizapp.tui.screens.card_screen import (
+    CardScreen,
+    context_binding,
+    grade_bindings,
+    ratings_line,
 )
-from quizapp.tui.screens.study import GRADE_TIPS, ratings_line
+from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.text import literal_line, one_line, shorten
 from quizapp.tui.widgets.study_card import StudyCardView
 
-#: Actions that apply only while a card is on screen.
-CARD_ACTIONS = frozenset({"reveal", "grade", "show_context"})
 #: Actions that apply only to the summary at the end.
 SUMMARY_ACTIONS = frozenset({"again", "choose", "missed"})
 #: Width of a missed card's front in the summary.
@@ -70,27 +68,11 @@ def summary_content(summary: CramSummary, missed: list[StudyCard]) -> Content:
     return Content("\n").join(lines)
 
 
-class CramScreen(AppScreen[None]):
+class CramScreen(CardScreen):
     """Pick all cards or a tag of ``bank``, then go through them once."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,enter",
-            "reveal",
-            "Show answer",
-            tooltip="Turn the card over: the answer, the explanation and the source",
-            id="cram.reveal",
-        ),
-        Binding(
-            "1",
-            "grade(1)",
-            "Again",
-            tooltip="Again: you did not recall it; it comes back at the end",
-            id="cram.again",
-        ),
-        Binding("2", "grade(2)", "Hard", tooltip=GRADE_TIPS[2], id="cram.hard"),
-        Binding("3", "grade(3)", "Good", tooltip=GRADE_TIPS[3], id="cram.good"),
-        Binding("4", "grade(4)", "Easy", tooltip=GRADE_TIPS[4], id="cram.easy"),
+        *grade_bindings("cram", again_tip="Again: you did not recall it; it comes back at the end"),
         Binding(
             "r", "again", "Cram again", tooltip="Cram the same cards once more", id="cram.repeat"
         ),
@@ -109,22 +91,14 @@ class CramScreen(AppScreen[None]):
             id="cram.choose",
         ),
         Binding("escape", "app.pop_screen", "Back", id="cram.back"),
-        Binding(
-            "c",
-            "show_context",
-            "Show in context",
-            show=False,
-            tooltip="Read the card's excerpt where it stands in the source text",
-            id="cram.context",
-        ),
+        context_binding("cram"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
         ("↑ ↓ then ⏎", "Choose all cards or one tag's cards to cram"),
     )
 
     def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
+        super().__init__(bank)
         self.cards = build_cards(bank)
         self.tags = tag_counts(self.cards)
         self.cram: CramSession | None = None
@@ -134,8 +108,8 @@ class CramScreen(AppScreen[None]):
         self.pool: tuple[StudyCard, ...] = self.cards
 
     @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
+    def current_card(self) -> StudyCard | None:
+        return self.cram.current if self.cram is not None else None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -149,7 +123,6 @@ class CramScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
         self.action_choose()
 
     # ------------------------------------------------------------ choosing
@@ -206,7 +179,7 @@ class CramScreen(AppScreen[None]):
         """Show one of "choice", "card" or "summary"."""
         self.query_one("#cram-intro").display = part == "choice"
         self.query_one("#cram-choice").display = part == "choice"
-        self.query_one(StudyCardView).display = part == "card"
+        self.card_view.display = part == "card"
         self.query_one("#cram-summary").display = part == "summary"
         self.query_one("#cram-status").display = part != "choice"
         self.query_one("#cram-last").display = part != "choice"
@@ -225,7 +198,7 @@ class CramScreen(AppScreen[None]):
             self.query_one("#cram-summary", Static).update(summary_content(summary, missed))
             self._show_part("summary")
         else:
-            self.query_one(StudyCardView).show(card, context=can_show_in_context(self.bank, card))
+            self.card_view.show(card, context=can_show_in_context(self.bank, card))
             self._show_part("card")
         self._show_status()
 
@@ -245,34 +218,19 @@ class CramScreen(AppScreen[None]):
     # ------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        cram = self.cram
-        card = cram.current if cram is not None else None
-        if action in CARD_ACTIONS:
-            if card is None:
-                return False
-            revealed = self.query_one(StudyCardView).revealed
-            if action == "reveal":
-                return not revealed
-            if action == "grade":
-                return True if revealed else None
-            return True if revealed and can_show_in_context(self.bank, card) else None
         if action in SUMMARY_ACTIONS:
-            if cram is None or card is not None:
+            cram = self.cram
+            if cram is None or cram.current is not None:
                 return False
             if action == "missed":
                 return True if cram.summary().missed else None
-        return True
-
-    def action_reveal(self) -> None:
-        """Turn the card over."""
-        if self.cram is not None and self.cram.current is not None:
-            self.query_one(StudyCardView).reveal()
-            self.refresh_bindings()
+            return True
+        return super().check_action(action, parameters)
 
     def action_grade(self, rating: int) -> None:
         """Grade the revealed card; Again sends it to the end of the queue."""
         cram = self.cram
-        if cram is None or cram.current is None or not self.query_one(StudyCardView).revealed:
+        if cram is None or cram.current is None or not self.card_view.revealed:
             return
         cram.grade(rating)
         comes_back = "; it comes back at the end" if rating == 1 else ""
@@ -295,9 +253,3 @@ class CramScreen(AppScreen[None]):
         missed = set(cram.summary().missed)
         if missed:
             self.start(self.tag, tuple(card for card in cram.cards if card.id in missed))
-
-    def action_show_context(self) -> None:
-        """Read the card's excerpt where it stands in the source text."""
-        card = self.cram.current if self.cram is not None else None
-        if card is not None and can_show_in_context(self.bank, card):
-            self.app.push_screen(ContextReaderScreen(self.bank, card_excerpt(self.bank, card)))

@@ -28,46 +28,22 @@ from quizapp.study import (
     new_per_day_setting,
 )
 from quizapp.tui.formatting import format_duration, format_when
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.screens.context_reader import (
-    ContextReaderScreen,
-    can_show_in_context,
-    card_excerpt,
+from quizapp.tui.screens.card_screen import (
+    CardScreen,
+    context_binding,
+    grade_bindings,
+    ratings_line,
 )
-from quizapp.tui.text import one_line
+from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.widgets.study_card import StudyCardView, format_interval
 
-#: What each self-grade means, for the help screen.
-GRADE_TIPS = {
-    1: "Again: you did not recall it; it comes back within minutes",
-    2: "Hard: you recalled it with difficulty",
-    3: "Good: you recalled it",
-    4: "Easy: you recalled it at once",
-}
-#: Actions that apply only while a card is on screen.
-CARD_ACTIONS = frozenset({"reveal", "grade", "show_context"})
 
-
-def ratings_line(tally: Counter[int]) -> str:
-    """``Again 1 · Hard 0 · Good 3 · Easy 1``."""
-    return " · ".join(f"{label} {tally[rating]}" for rating, label in RATING_LABELS.items())
-
-
-class StudyScreen(AppScreen[None]):
+class StudyScreen(CardScreen):
     """Study the cards of ``bank`` that are due, then new ones up to the daily limit."""
 
+    SUB_TITLE = "Study"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "space,enter",
-            "reveal",
-            "Show answer",
-            tooltip="Turn the card over: the answer, the explanation and the source",
-            id="study.reveal",
-        ),
-        Binding("1", "grade(1)", "Again", tooltip=GRADE_TIPS[1], id="study.again"),
-        Binding("2", "grade(2)", "Hard", tooltip=GRADE_TIPS[2], id="study.hard"),
-        Binding("3", "grade(3)", "Good", tooltip=GRADE_TIPS[3], id="study.good"),
-        Binding("4", "grade(4)", "Easy", tooltip=GRADE_TIPS[4], id="study.easy"),
+        *grade_bindings("study"),
         Binding(
             "r",
             "study_more",
@@ -76,14 +52,7 @@ class StudyScreen(AppScreen[None]):
             id="study.more",
         ),
         Binding("escape", "app.pop_screen", "Back", id="study.back"),
-        Binding(
-            "c",
-            "show_context",
-            "Show in context",
-            show=False,
-            tooltip="Read the card's excerpt where it stands in the source text",
-            id="study.context",
-        ),
+        context_binding("study"),
         Binding(
             "n",
             "new_per_day",
@@ -95,8 +64,7 @@ class StudyScreen(AppScreen[None]):
     ]
 
     def __init__(self, bank: Bank) -> None:
-        super().__init__()
-        self.bank = bank
+        super().__init__(bank)
         self.tally: Counter[int] = Counter()
         #: Cards graded this session that were new when shown.
         self.introduced = 0
@@ -110,8 +78,8 @@ class StudyScreen(AppScreen[None]):
         self.deck: StudyDeck
 
     @property
-    def bank_in_view(self) -> Bank:
-        return self.bank
+    def current_card(self) -> StudyCard | None:
+        return self.card
 
     def _make_deck(self) -> StudyDeck:
         app = self.quiz_app
@@ -133,8 +101,6 @@ class StudyScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = one_line(self.bank.title)
-        self.sub_title = "Study"
         self.deck = self._make_deck()
         self.show_next()
 
@@ -161,7 +127,7 @@ class StudyScreen(AppScreen[None]):
             self.notify(f"Study cards could not be read: {error}", severity="error", markup=False)
             card = None
         self.card = card
-        view = self.query_one(StudyCardView)
+        view = self.card_view
         summary = self.query_one("#study-summary", Static)
         view.display = card is not None
         summary.display = card is None
@@ -240,29 +206,14 @@ class StudyScreen(AppScreen[None]):
     # ------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in CARD_ACTIONS and self.card is None:
-            return False
         if action == "study_more":
             return self.card is None
-        if action not in CARD_ACTIONS:
-            return True
-        revealed = self.query_one(StudyCardView).revealed
-        if action == "reveal":
-            return not revealed
-        if action == "grade":
-            return True if revealed else None
-        return True if revealed and can_show_in_context(self.bank, self.card) else None
-
-    def action_reveal(self) -> None:
-        """Turn the card over."""
-        if self.card is not None:
-            self.query_one(StudyCardView).reveal()
-            self.refresh_bindings()
+        return super().check_action(action, parameters)
 
     def action_grade(self, rating: int) -> None:
         """Grade the revealed card (1 Again, 2 Hard, 3 Good, 4 Easy) and go on."""
         card = self.card
-        if card is None or not self.query_one(StudyCardView).revealed:
+        if card is None or not self.card_view.revealed:
             return
         seconds = max(self.quiz_app.settings.clock() - self._shown_at, 0.0)
         try:
@@ -294,13 +245,6 @@ class StudyScreen(AppScreen[None]):
         self.show_next()
         if self.card is None:
             self.notify("No card is due yet.", timeout=3)
-
-    def action_show_context(self) -> None:
-        """Read the card's excerpt where it stands in the source text."""
-        card = self.card
-        if card is None or not can_show_in_context(self.bank, card):
-            return
-        self.app.push_screen(ContextReaderScreen(self.bank, card_excerpt(self.bank, card)))
 
     def action_new_per_day(self) -> None:
         """Change the daily limit of new cards (kept in the scores database)."""
