@@ -8,12 +8,12 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from quizapp.session import QuizOptions
+from quizapp.tui.dialogs.form import FormDialog, count_typed, dialog_buttons, form_field
 from quizapp.tui.overview import BankOverview
 from quizapp.tui.text import literal_line
 
@@ -21,7 +21,7 @@ from quizapp.tui.text import literal_line
 ALL_TAGS = ""
 
 
-class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
+class QuizOptionsDialog(FormDialog[QuizOptions | None]):
     """Dismisses with the chosen `QuizOptions`, or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -35,7 +35,7 @@ class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
     )
 
     def __init__(self, overview: BankOverview, *, seed: int | None = None) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.overview = overview
         self.seed = seed
 
@@ -51,14 +51,15 @@ class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
                 Content.assemble(("New quiz: ", "bold"), literal_line(overview.bank.title, "bold")),
                 classes="dialog-title",
             )
-            with Horizontal(classes="field"):
-                yield Label("Questions", classes="field-label")
-                yield Input(
+            yield form_field(
+                "Questions",
+                Input(
                     placeholder=f"all {overview.total}", type="integer", id="count", max_length=6
-                )
-            with Horizontal(classes="field"):
-                yield Label("Tag", classes="field-label")
-                yield Select(tag_options, allow_blank=False, value=ALL_TAGS, id="tag")
+                ),
+            )
+            yield form_field(
+                "Tag", Select(tag_options, allow_blank=False, value=ALL_TAGS, id="tag")
+            )
             yield Checkbox(
                 f"Include generated questions ({overview.generated})",
                 value=overview.generated > 0,
@@ -67,9 +68,7 @@ class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
             )
             yield Checkbox("Shuffle (and pick at random)", value=True, id="shuffle")
             yield Static("", id="match-count")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Start", variant="primary", id="start")
-                yield Button("Cancel", id="cancel")
+            yield dialog_buttons("Start", "start")
 
     def on_mount(self) -> None:
         self._show_match_count()
@@ -104,16 +103,11 @@ class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
 
     def chosen_options(self) -> QuizOptions | None:
         """The options as set, or None (with the reason shown) if they are unusable."""
-        text = self.query_one("#count", Input).value.strip()
-        count: int | None = None
-        if text:
-            try:
-                count = int(text)
-            except ValueError:
-                count = 0
-            if count < 1:
-                self._error("Questions: type a number of at least 1, or leave it empty.")
-                return None
+        try:
+            count = count_typed(self.query_one("#count", Input).value)
+        except ValueError:
+            self._error("Questions: type a number of at least 1, or leave it empty.")
+            return None
         if not self._matching():
             self._error("No question matches these options.")
             return None
@@ -126,25 +120,8 @@ class QuizOptionsDialog(ModalScreen[QuizOptions | None]):
             seed=self.seed,
         )
 
-    def action_start(self) -> None:
+    def confirm(self) -> None:
         """Start the quiz with the options as set."""
         options = self.chosen_options()
         if options is not None:
             self.dismiss(options)
-
-    def action_cancel(self) -> None:
-        """Close without starting a quiz."""
-        self.dismiss(None)
-
-    @on(Input.Submitted, "#count")
-    def _count_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_start()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_cancel()

@@ -8,11 +8,11 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
+from quizapp.tui.dialogs.form import FormDialog, count_typed, dialog_buttons, form_field
 from quizapp.tui.mistakes import Mistake, ReviewOrder, ordered
 from quizapp.tui.text import literal_line, shorten
 
@@ -23,7 +23,7 @@ PREVIEW_WIDTH = 60
 DEFAULT_COUNT = 10
 
 
-class ReviewMistakesDialog(ModalScreen[tuple[ReviewOrder, int] | None]):
+class ReviewMistakesDialog(FormDialog[tuple[ReviewOrder, int] | None]):
     """Dismisses with (order, number of questions), or None when cancelled."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -37,7 +37,7 @@ class ReviewMistakesDialog(ModalScreen[tuple[ReviewOrder, int] | None]):
     def __init__(
         self, bank_title: str, mistakes: Sequence[Mistake], prompt: Callable[[str], str]
     ) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.bank_title = bank_title
         self.mistakes = list(mistakes)
         #: The prompt of a question id, for the preview.
@@ -63,19 +63,18 @@ class ReviewMistakesDialog(ModalScreen[tuple[ReviewOrder, int] | None]):
             with RadioSet(id="review-order"):
                 yield RadioButton(Content("Most recent first"), value=True, id="recent")
                 yield RadioButton(Content("Most often first"), id="often")
-            with Horizontal(classes="field"):
-                yield Label("Questions", classes="field-label")
-                yield Input(
+            yield form_field(
+                "Questions",
+                Input(
                     str(min(total, DEFAULT_COUNT)),
                     placeholder=f"all {total}",
                     type="integer",
                     max_length=6,
                     id="review-count",
-                )
+                ),
+            )
             yield Static(id="review-preview", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Start", variant="primary", id="start")
-                yield Button("Cancel", id="cancel")
+            yield dialog_buttons("Start", "start")
 
     def on_mount(self) -> None:
         self._show_preview()
@@ -100,38 +99,16 @@ class ReviewMistakesDialog(ModalScreen[tuple[ReviewOrder, int] | None]):
             lines.append(Content(f"… and {len(self.mistakes) - PREVIEW} more"))
         self.query_one("#review-preview", Static).update(Content("\n").join(lines))
 
-    def action_start(self) -> None:
+    def confirm(self) -> None:
         """Start the review with the order and count chosen."""
-        text = self.query_one("#review-count", Input).value.strip()
-        count = len(self.mistakes)
-        if text:
-            try:
-                count = int(text)
-            except ValueError:
-                count = 0
-            if count < 1:
-                self.query_one("#review-preview", Static).update(
-                    Content.styled(
-                        "Questions: type a number of at least 1, or leave it empty for all.",
-                        "$error",
-                    )
+        try:
+            count = count_typed(self.query_one("#review-count", Input).value)
+        except ValueError:
+            self.query_one("#review-preview", Static).update(
+                Content.styled(
+                    "Questions: type a number of at least 1, or leave it empty for all.", "$error"
                 )
-                return
-        self.dismiss((self.order, min(count, len(self.mistakes))))
-
-    def action_cancel(self) -> None:
-        """Close without starting a review."""
-        self.dismiss(None)
-
-    @on(Input.Submitted, "#review-count")
-    def _count_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_start()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "start":
-            self.action_start()
-        else:
-            self.action_cancel()
+            )
+            return
+        total = len(self.mistakes)
+        self.dismiss((self.order, total if count is None else min(count, total)))

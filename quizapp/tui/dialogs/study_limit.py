@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Static
+from textual.widgets import Input, Static
+
+from quizapp.tui.dialogs.form import FormDialog, dialog_buttons, form_field
 
 #: The largest limit accepted; more new cards a day than this defeats spacing.
 MAX_NEW_PER_DAY = 9999
@@ -25,7 +25,7 @@ def parse_limit(text: str) -> int | None:
     return value if 0 <= value <= MAX_NEW_PER_DAY else None
 
 
-class NewPerDayDialog(ModalScreen[int | None]):
+class NewPerDayDialog(FormDialog[int | None]):
     """Asks for the number of new cards study mode introduces per day and bank;
     dismisses with it, or None when cancelled."""
 
@@ -35,7 +35,7 @@ class NewPerDayDialog(ModalScreen[int | None]):
     HELP_KEYS: tuple[tuple[str, str], ...] = (("⏎", "Save the limit"),)
 
     def __init__(self, current: int) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.current = current
 
     def compose(self) -> ComposeResult:
@@ -48,18 +48,17 @@ class NewPerDayDialog(ModalScreen[int | None]):
                 ),
                 classes="dialog-body",
             )
-            with Horizontal(classes="field"):
-                yield Label("New cards", classes="field-label")
-                yield Input(str(self.current), type="integer", max_length=4, id="new-per-day")
+            yield form_field(
+                "New cards",
+                Input(str(self.current), type="integer", max_length=4, id="new-per-day"),
+            )
             yield Static("", id="limit-error", classes="dialog-hint")
-            with Horizontal(classes="dialog-buttons"):
-                yield Button("Save", variant="primary", id="save")
-                yield Button("Cancel", id="cancel")
+            yield dialog_buttons("Save", "save")
 
     def on_mount(self) -> None:
         self.query_one("#new-per-day", Input).focus()
 
-    def action_save(self) -> None:
+    def confirm(self) -> None:
         """Close with the limit typed, or say why it cannot be used."""
         limit = parse_limit(self.query_one("#new-per-day", Input).value)
         if limit is None:
@@ -68,20 +67,3 @@ class NewPerDayDialog(ModalScreen[int | None]):
             )
             return
         self.dismiss(limit)
-
-    def action_cancel(self) -> None:
-        """Close without changing the limit."""
-        self.dismiss(None)
-
-    @on(Input.Submitted)
-    def _submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
-
-    @on(Button.Pressed)
-    def _pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
