@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, MutableSequence, Sequence
 from typing import Any, TypeVar
 
 from quizapp.banks.checker import ID_PATTERN
@@ -63,32 +63,56 @@ _Builder = Callable[[Table, Defaults, Common], Question | None]
 
 
 def fast_questions(
-    tables: Sequence[object], lines: Sequence[int], defaults: Defaults
+    tables: MutableSequence[object],
+    lines: Sequence[int],
+    defaults: Defaults,
+    note: Callable[[Question], object] = lambda question: None,
 ) -> list[Question | None]:
     """For each table, its question if it is valid and warrants no warning,
-    else None. ``lines`` are the tables' header lines."""
+    else None. ``lines`` are the tables' header lines.
+
+    Work that needs every question (such as checking ids) is cheapest while
+    each one is still in the CPU cache: ``note(question)`` is called as soon
+    as it is built. For the same reason ``tables`` is consumed: a table a
+    question was built from is replaced by None, so that its memory is freed
+    at once and reused for the next objects.
+    """
     built: list[Question | None] = []
     append = built.append
-    for table, line in zip(tables, lines, strict=True):
+    for index, line in enumerate(lines):
+        table = tables[index]
         try:
-            append(fast_question(table, defaults, line) if type(table) is dict else None)
+            question = fast_question(table, defaults, line) if type(table) is dict else None
         except (TypeError, KeyError):  # the full check will say what is wrong
-            append(None)
+            question = None
+        if question is not None:
+            tables[index] = None
+            note(question)
+        append(question)
     return built
 
 
 def fast_facts(
-    tables: Sequence[object], lines: Sequence[int], build: Callable[[Table, int], T | None]
+    tables: MutableSequence[object],
+    lines: Sequence[int],
+    build: Callable[[Table, int], T | None],
+    note: Callable[[T], object] = lambda fact: None,
 ) -> list[T | None]:
     """For each table, its fact built with ``build(table, line)`` (`fast_actor`,
-    `fast_event` or `fast_quote`) if it is valid, else None."""
+    `fast_event` or `fast_quote`) if it is valid, else None; ``note`` and
+    ``tables`` as in `fast_questions`."""
     built: list[T | None] = []
     append = built.append
-    for table, line in zip(tables, lines, strict=True):
+    for index, line in enumerate(lines):
+        table = tables[index]
         try:
-            append(build(table, line) if type(table) is dict else None)
+            fact = build(table, line) if type(table) is dict else None
         except TypeError:
-            append(None)
+            fact = None
+        if fact is not None:
+            tables[index] = None
+            note(fact)
+        append(fact)
     return built
 
 

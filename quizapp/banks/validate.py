@@ -7,7 +7,6 @@ See ``docs/bank-format.md`` for the rules; each is checked here or in
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -55,9 +54,6 @@ Read: TypeAlias = tuple[list[Where], list[T]]
 #: whether they must name actors or any fact.
 Reference = tuple[Where, str, tuple[str, ...], Literal["actor", "fact"]]
 _ID = operator.attrgetter("id")
-_ACTORS = operator.attrgetter("actors")
-_SPEAKER = operator.attrgetter("speaker")
-_ABOUT = operator.attrgetter("about")
 
 
 def _newer_format(path: str, version: int, source: SourceMap) -> BankProblem:
@@ -74,7 +70,10 @@ def build_bank(
     data: Mapping[str, object], source: SourceMap, path: str, file: Path
 ) -> Bank | BankError:
     """Validate ``data`` (a parsed bank file) and build its `Bank`, or return
-    every problem found. ``path`` is how locations name the file."""
+    every problem found. ``path`` is how locations name the file.
+
+    Consumes ``data``: each table an object is built from is dropped from its
+    array (see `quizapp.banks.fast.fast_questions`)."""
     c = Checker(path, source)
     version = data.get("format")
     if type(version) is int and version > FORMAT_VERSION:
@@ -89,12 +88,16 @@ def build_bank(
 
     bank_table = c.table(data, (), "bank", required=True)
     defaults = _defaults(c, c.table(data, (), "defaults", required=False))
-    actors = _facts(c, data, "actors", fast_actor, _actor)
-    events = _facts(c, data, "events", fast_event, _event)
-    quotes = _facts(c, data, "quotes", fast_quote, _quote)
-    questions = _questions(c, data, defaults)
-    _check_ids(c, (actors, events, quotes, questions))
-    _check_references(c, actors, events, quotes, questions)
+    ids = _Ids()
+    actors = _facts(c, data, "actors", fast_actor, _actor, ids.actor)
+    events = _facts(c, data, "events", fast_event, _event, ids.event)
+    quotes = _facts(c, data, "quotes", fast_quote, _quote, ids.quote)
+    ids.facts = set(ids.seen)
+    questions = _questions(c, data, defaults, ids.question)
+    if ids.repeated:
+        _check_ids(c, (actors, events, quotes, questions))
+    if ids.dangling:
+        _check_references(c, actors, events, quotes, questions)
 
     # Tables that failed to load still count: their own problems say what is wrong.
     has_tables = bool(data.get("questions"))
@@ -194,34 +197,94 @@ def _array_of_tables(c: Checker, data: Table, name: str) -> list[object]:
     return value
 
 
+class _Ids:
+    """The ids read so far, and whether every reference read so far names an
+    actor or fact (``facts`` is set once the facts are read).
+
+    Objects are noted as soon as they are built, while they are still in the
+    CPU cache; the problems are found and reported afterwards, by
+    `_check_ids` and `_check_references`, only when there are some.
+    """
+
+    def __init__(self) -> None:
+        self.seen: set[str] = set()
+        self.count = 0
+        self.actors: set[str] = set()
+        self.facts: set[str] = set()
+        self.dangling = False
+
+    @property
+    def repeated(self) -> bool:
+        """Whether an id was used twice."""
+        return len(self.seen) != self.count
+
+    def _add(self, identifier: str) -> None:
+        if identifier:  # a missing id was reported already, and repeats nothing
+            self.seen.add(identifier)
+            self.count += 1
+
+    def actor(self, actor: Actor) -> None:
+        """Note an actor."""
+        self._add(actor.id)
+        self.actors.add(actor.id)
+
+    def event(self, event: Event) -> None:
+        """Note an event and the actors it names."""
+        self._add(event.id)
+        if not self.actors.issuperset(event.actors):
+            self.dangling = True
+
+    def quote(self, quote: Quote) -> None:
+        """Note a quote and its speaker."""
+        self._add(quote.id)
+        if quote.speaker and quote.speaker not in self.actors:
+            self.dangling = True
+
+    def question(self, question: Question) -> None:
+        """Note a question and the facts it is about."""
+        self._add(question.id)
+        if not self.facts.issuperset(question.about):
+            self.dangling = True
+
+
 def _facts(
     c: Checker,
     data: Table,
     name: str,
     quick: Callable[[Table, int], T | None],
     check: Callable[[Checker, Table, Where, int], T],
+    note: Callable[[T], object],
 ) -> Read[T]:
     """The facts of the array ``name``: valid tables through the quick path,
-    the others through the full, reporting ``check``."""
+    the others through the full, reporting ``check``; each one ``note``d."""
     tables = _array_of_tables(c, data, name)
     lines = c.source.header_lines(name, len(tables))
-    built = fast_facts(tables, lines, quick)
+    built = fast_facts(tables, lines, quick, note)
     return _complete(
-        c, name, tables, built, lambda table, where, index: check(c, table, where, lines[index])
+        c,
+        name,
+        tables,
+        built,
+        lambda table, where, index: check(c, table, where, lines[index]),
+        note,
     )
 
 
-def _questions(c: Checker, data: Table, defaults: Defaults) -> Read[Question]:
+def _questions(
+    c: Checker, data: Table, defaults: Defaults, note: Callable[[Question], object]
+) -> Read[Question]:
     """The hand-written questions: valid tables through the quick path, the
-    others through the full, reporting check."""
+    others through the full, reporting check; each one ``note``d."""
     tables = _array_of_tables(c, data, "questions")
-    built = fast_questions(tables, c.source.header_lines("questions", len(tables)), defaults)
+    lines = c.source.header_lines("questions", len(tables))
+    built = fast_questions(tables, lines, defaults, note)
     return _complete(
         c,
         "questions",
         tables,
         built,
         lambda table, where, _: _checked_question(c, table, where, defaults),
+        note,
     )
 
 
@@ -231,10 +294,11 @@ def _complete(
     tables: list[object],
     built: list[T | None],
     check: Callable[[Table, Where, int], T | None],
+    note: Callable[[T], object],
 ) -> Read[T]:
     """The objects of the array ``name``: ``built`` by the quick path, and for
     each table it declined (None), what ``check(table, where, index)`` reads,
-    recording problems."""
+    recording problems (and ``note``s)."""
     items = [item for item in built if item is not None]
     if len(items) == len(built):
         return [(name, index) for index in range(len(items))], items
@@ -251,6 +315,7 @@ def _complete(
             item = check(table, where, index)
             if item is None:
                 continue
+            note(item)
         wheres.append(where)
         items.append(item)
     return wheres, items
@@ -354,11 +419,6 @@ def _check_ids(
 ) -> None:
     """Ids are unique across the facts and questions of a bank; a repeat is
     reported where it occurs later in the file."""
-    ids = list(map(_ID, itertools.chain.from_iterable(items for _, items in groups)))
-    distinct = set(ids)
-    distinct.discard("")  # a missing id was reported already, and repeats nothing
-    if len(distinct) == len(ids) - ids.count(""):
-        return
     entries = [
         (where, item.id)
         for wheres, items in groups
@@ -385,14 +445,6 @@ def _check_references(
     """Quote speakers and event actors name actors; ``about`` names facts."""
     actor_ids = set(map(_ID, actors[1]))
     fact_ids = actor_ids.union(map(_ID, events[1]), map(_ID, quotes[1]))
-    # All at once first: one pass in C per kind while every reference is right.
-    named = itertools.chain.from_iterable
-    if (
-        actor_ids.issuperset(named(map(_ACTORS, events[1])))
-        and actor_ids.union(("",)).issuperset(map(_SPEAKER, quotes[1]))  # "": reported
-        and fact_ids.issuperset(named(map(_ABOUT, questions[1])))
-    ):
-        return
     refs: list[Reference] = [
         *(
             (at, "actors", event.actors, "actor")
