@@ -4,8 +4,17 @@ from __future__ import annotations
 
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widgets import Button
 
 from quizapp.model import Answer
+
+
+def mouse_button(label: str, button_id: str) -> Button:
+    """A compact button for the mouse that never takes the focus (its keys
+    work from anywhere in the answer widget)."""
+    button = Button(label, id=button_id, compact=True)
+    button.can_focus = False
+    return button
 
 
 class AnswerWidget(Vertical):

@@ -20,24 +20,65 @@ from quizapp.tui.widgets.answer import AnswerWidget
 NUMBER_KEYS = 9
 
 
+def number_label(index: int) -> str:
+    """``3. `` for option ``index`` 2; blank (as wide) past the number keys."""
+    return f"{index + 1}. " if index < NUMBER_KEYS else "   "
+
+
 def numbered(index: int, text: str) -> Content:
     """``text`` (untrusted) behind its 1-based number: ``1. text``."""
-    label = f"{index + 1}. " if index < NUMBER_KEYS else "   "
-    return Content.assemble((label, "bold"), literal(text))
+    return Content.assemble((number_label(index), "bold"), literal(text))
 
 
-class ChoiceList(AnswerWidget):
-    """One option among several: number keys, arrows and enter, or a click."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
+def number_bindings(action: str, description: str, id_prefix: str) -> list[Binding]:
+    """Keys 1-9, each running ``action(number)``, left out of the footer."""
+    return [
         Binding(
             str(number),
-            f"choose({number})",
-            "Choose by number",
+            f"{action}({number})",
+            description,
             show=False,
-            id=f"choice.choose-{number}",
+            id=f"{id_prefix}-{number}",
         )
         for number in range(1, NUMBER_KEYS + 1)
+    ]
+
+
+class NumberedChoices(AnswerWidget):
+    """The base of answer widgets listing ``choices`` in an `OptionList`,
+    the first nine also picked by number: the `NUMBER_ACTION` applies only to
+    the numbers of options that exist."""
+
+    #: The action the number keys run, with the 1-based number.
+    NUMBER_ACTION: ClassVar[str]
+
+    def __init__(
+        self, choices: Sequence[str], *, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(id=id, classes=classes)
+        self.choices = tuple(choices)
+
+    @property
+    def options(self) -> OptionList:
+        """The list of choices."""
+        return self.query_one(OptionList)
+
+    def on_mount(self) -> None:
+        self.options.highlighted = 0
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == self.NUMBER_ACTION:
+            number = parameters[0]
+            return isinstance(number, int) and 1 <= number <= len(self.choices)
+        return True
+
+
+class ChoiceList(NumberedChoices):
+    """One option among several: number keys, arrows and enter, or a click."""
+
+    NUMBER_ACTION = "choose"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *number_bindings("choose", "Choose by number", "choice.choose")
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (
@@ -48,29 +89,14 @@ class ChoiceList(AnswerWidget):
     class Answered(AnswerWidget.Answered):
         """An option was chosen."""
 
-    def __init__(
-        self, choices: Sequence[str], *, id: str | None = None, classes: str | None = None
-    ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.choices = tuple(choices)
-
     def compose(self) -> ComposeResult:
         options = [Option(numbered(i, choice)) for i, choice in enumerate(self.choices)]
         yield OptionList(*options, classes="answer-options")
 
-    def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "choose":
-            number = parameters[0]
-            return isinstance(number, int) and 1 <= number <= len(self.choices)
-        return True
-
     def action_choose(self, number: int) -> None:
         """Choose option ``number`` (1-based)."""
         if 1 <= number <= len(self.choices):
-            self.query_one(OptionList).highlighted = number - 1
+            self.options.highlighted = number - 1
             self.submit(self.value_at(number - 1))
 
     @on(OptionList.OptionSelected)

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
 from quizapp.tui.text import literal
-from quizapp.tui.widgets.answer import AnswerWidget
+from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 
 
 def cloze_passage(parts: Sequence[str]) -> Content:
@@ -49,9 +49,7 @@ class ClozeAnswer(AnswerWidget):
             with Horizontal(classes="gap-row"):
                 yield Label(f"Gap {index + 1}", classes="gap-label")
                 yield Input(placeholder=f"gap {index + 1}", id=f"gap-{index + 1}")
-        submit = Button("Submit", id="cloze-submit", compact=True)
-        submit.can_focus = False
-        yield submit
+        yield mouse_button("Submit", "cloze-submit")
 
     def values(self) -> tuple[str, ...]:
         """What is typed in each gap, in order."""

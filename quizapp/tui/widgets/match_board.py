@@ -15,7 +15,7 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.tui.text import literal_line
-from quizapp.tui.widgets.answer import AnswerWidget
+from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 
 LETTERS = string.ascii_lowercase
 INCOMPLETE_HINT = "Pair every item before submitting, or skip the question."
@@ -82,9 +82,7 @@ class MatchBoard(AnswerWidget):
                 id="match-right",
             )
         with Horizontal(classes="answer-buttons"):
-            submit = Button("Submit", id="match-submit", compact=True)
-            submit.can_focus = False
-            yield submit
+            yield mouse_button("Submit", "match-submit")
             yield Static("", classes="hint")
 
     def on_mount(self) -> None:

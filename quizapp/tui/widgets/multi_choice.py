@@ -13,26 +13,18 @@ from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
 from quizapp.tui.text import literal
-from quizapp.tui.widgets.answer import AnswerWidget
-from quizapp.tui.widgets.choice_list import NUMBER_KEYS
+from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
+from quizapp.tui.widgets.choice_list import NumberedChoices, number_bindings, number_label
 
 
-class MultiChoiceList(AnswerWidget):
+class MultiChoiceList(NumberedChoices):
     """Toggle options with space, number keys or a click; enter submits."""
 
+    NUMBER_ACTION = "toggle_number"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_highlighted", "Toggle", id="multi.toggle"),
         Binding("enter", "submit", "Submit", priority=True, id="multi.submit"),
-        *(
-            Binding(
-                str(number),
-                f"toggle_number({number})",
-                "Toggle by number",
-                show=False,
-                id=f"multi.toggle-{number}",
-            )
-            for number in range(1, NUMBER_KEYS + 1)
-        ),
+        *number_bindings("toggle_number", "Toggle by number", "multi.toggle"),
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (
@@ -46,8 +38,7 @@ class MultiChoiceList(AnswerWidget):
     def __init__(
         self, choices: Sequence[str], *, id: str | None = None, classes: str | None = None
     ) -> None:
-        super().__init__(id=id, classes=classes)
-        self.choices = tuple(choices)
+        super().__init__(choices, id=id, classes=classes)
         self.selected: set[int] = set()
 
     def compose(self) -> ComposeResult:
@@ -55,37 +46,26 @@ class MultiChoiceList(AnswerWidget):
             *(Option(self._prompt(i)) for i in range(len(self.choices))),
             classes="answer-options",
         )
-        submit = Button("Submit", id="multi-submit", compact=True)
-        submit.can_focus = False
-        yield submit
-
-    def on_mount(self) -> None:
-        self.query_one(OptionList).highlighted = 0
+        yield mouse_button("Submit", "multi-submit")
 
     def _prompt(self, index: int) -> Content:
         mark = "[x] " if index in self.selected else "[ ] "
-        number = f"{index + 1}. " if index < NUMBER_KEYS else "   "
         style = "bold $success" if index in self.selected else "bold"
-        return Content.assemble((mark, style), (number, "bold"), literal(self.choices[index]))
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "toggle_number":
-            number = parameters[0]
-            return isinstance(number, int) and 1 <= number <= len(self.choices)
-        return True
+        return Content.assemble(
+            (mark, style), (number_label(index), "bold"), literal(self.choices[index])
+        )
 
     def toggle(self, index: int) -> None:
         """Select option ``index`` if it is not selected, else deselect it."""
         if self.answered or not 0 <= index < len(self.choices):
             return
         self.selected ^= {index}
-        options = self.query_one(OptionList)
-        options.replace_option_prompt_at_index(index, self._prompt(index))
-        options.highlighted = index
+        self.options.replace_option_prompt_at_index(index, self._prompt(index))
+        self.options.highlighted = index
 
     def action_toggle_highlighted(self) -> None:
         """Toggle the highlighted option."""
-        highlighted = self.query_one(OptionList).highlighted
+        highlighted = self.options.highlighted
         if highlighted is not None:
             self.toggle(highlighted)
 

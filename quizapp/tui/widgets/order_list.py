@@ -12,7 +12,7 @@ from textual.containers import Horizontal
 from textual.widgets import Button, OptionList
 from textual.widgets.option_list import Option
 
-from quizapp.tui.widgets.answer import AnswerWidget
+from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 from quizapp.tui.widgets.choice_list import numbered
 
 
@@ -43,14 +43,9 @@ class OrderList(AnswerWidget):
     def compose(self) -> ComposeResult:
         yield OptionList(*self._options(), classes="answer-options")
         with Horizontal(classes="answer-buttons"):
-            for label, button_id in (
-                ("Move up", "order-up"),
-                ("Move down", "order-down"),
-                ("Submit", "order-submit"),
-            ):
-                button = Button(label, id=button_id, compact=True)
-                button.can_focus = False
-                yield button
+            yield mouse_button("Move up", "order-up")
+            yield mouse_button("Move down", "order-down")
+            yield mouse_button("Submit", "order-submit")
 
     def _options(self) -> list[Option]:
         return [Option(numbered(i, item)) for i, item in enumerate(self.items)]
