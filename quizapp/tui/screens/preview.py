@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.grading import grade_answer
@@ -46,8 +46,8 @@ from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.screens.feedback import answer_lines, verdict_content
 from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.answer import AnswerWidget
-from quizapp.tui.widgets.factory import answer_widget
-from quizapp.tui.widgets.question_view import QuestionView, quote_content
+from quizapp.tui.widgets.factory import mount_question
+from quizapp.tui.widgets.question_view import quote_content
 
 #: Marks a question changed or added by the last save in the question list.
 CHANGED_MARK = "●"
@@ -394,17 +394,19 @@ class PreviewScreen(AppScreen[None]):
         self._show_changed_label()
         self._revealed = keep_reveal and self._revealed
         holder = self.query_one("#preview-question", Vertical)
-        await holder.remove_children()
         self._answer = None
         self.query_one("#preview-verdict", Static).display = False
         self._show_details()
         question = self.question
         if question is None or self.shown is None or self.shown.session is None:
+            await holder.remove_children()
             return
-        widget = answer_widget(question, self.shown.session.display_choices(question))
-        await holder.mount(QuestionView(question, id="question"), widget)
-        for text_input in widget.query(Input):
-            text_input.cursor_blink = self.quiz_app.settings.cursor_blink
+        widget = await mount_question(
+            holder,
+            question,
+            self.shown.session.display_choices(question),
+            cursor_blink=self.quiz_app.settings.cursor_blink,
+        )
         self._answer = widget
         self.query_one("#preview-area", VerticalScroll).scroll_home(animate=False)
         if focus:

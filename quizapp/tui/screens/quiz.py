@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Footer, Header, ProgressBar, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
@@ -20,8 +20,7 @@ from quizapp.tui.formatting import format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
-from quizapp.tui.widgets.factory import answer_widget
-from quizapp.tui.widgets.question_view import QuestionView
+from quizapp.tui.widgets.factory import mount_question
 
 
 def quiz_status(number: int, total: int, score: float, max_score: float) -> Content:
@@ -91,11 +90,12 @@ class QuizScreen(AppScreen[None]):
             return
         self._show_status()
         area = self.query_one("#question-area", VerticalScroll)
-        await area.remove_children()
-        widget = answer_widget(question, session.display_choices(question))
-        await area.mount(QuestionView(question, id="question"), widget)
-        for text_input in widget.query(Input):
-            text_input.cursor_blink = self.quiz_app.settings.cursor_blink
+        widget = await mount_question(
+            area,
+            question,
+            session.display_choices(question),
+            cursor_blink=self.quiz_app.settings.cursor_blink,
+        )
         area.scroll_home(animate=False)
         widget.focus_answer()
         self._answer = widget

@@ -1,8 +1,11 @@
-"""The answer widget for each question type."""
+"""The answer widget for each question type, and a question put on screen with it."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+
+from textual.widget import Widget
+from textual.widgets import Input
 
 from quizapp.model import (
     ChoiceQuestion,
@@ -21,6 +24,7 @@ from quizapp.tui.widgets.cloze_answer import ClozeAnswer
 from quizapp.tui.widgets.match_board import MatchBoard
 from quizapp.tui.widgets.multi_choice import MultiChoiceList
 from quizapp.tui.widgets.order_list import OrderList
+from quizapp.tui.widgets.question_view import QuestionView
 from quizapp.tui.widgets.typed_answer import TypedAnswer
 
 
@@ -50,3 +54,21 @@ def answer_widget(question: Question, display: Sequence[str]) -> AnswerWidget:
         case MatchQuestion(pairs=pairs):
             return MatchBoard([left for left, _ in pairs], display, id=widget_id)
     raise AssertionError(f"no answer widget for {question!r}")
+
+
+async def mount_question(
+    container: Widget,
+    question: Question,
+    display: Sequence[str],
+    *,
+    cursor_blink: bool,
+) -> AnswerWidget:
+    """Replace what ``container`` holds with ``question`` (its `QuestionView`,
+    id ``question``) and its answer widget (id ``answer``), which is returned.
+    ``display`` is as for `answer_widget`."""
+    await container.remove_children()
+    widget = answer_widget(question, display)
+    await container.mount(QuestionView(question, id="question"), widget)
+    for text_input in widget.query(Input):
+        text_input.cursor_blink = cursor_blink
+    return widget
