@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import ClassVar
@@ -18,6 +19,11 @@ class PaletteCommand:
     action: str
 
 
+HELP = PaletteCommand("Help", "Every key on every screen", "app.help")
+CHANGE_THEME = PaletteCommand(
+    "Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"
+)
+
 #: The entries, in the order the palette lists them before anything is typed.
 #: A new screen adds its entry here and an ``action_...`` on `QuizApp`.
 PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
@@ -31,8 +37,8 @@ PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
     ),
     PaletteCommand("History", "Past quizzes, score trend and weakest questions", "app.history"),
     PaletteCommand("Home", "Back to the list of banks", "app.home"),
-    PaletteCommand("Help", "Every key on every screen", "app.help"),
-    PaletteCommand("Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"),
+    HELP,
+    CHANGE_THEME,
     PaletteCommand("Cram", "All or one tag's cards, without changing the schedule", "app.cram"),
     PaletteCommand(
         "Who's who", "The current bank's actors, their quotes and events", "app.whos_who"
@@ -61,24 +67,19 @@ class QuizCommands(Provider):
         """Whether to list ``command`` on the screen the palette was opened from."""
         return True
 
-    async def discover(self) -> Hits:
+    def _listed(self) -> Iterator[tuple[PaletteCommand, Callable[[], object]]]:
+        """The commands available here, each with what running it does."""
         for command in self.commands:
-            if not self.available(command):
-                continue
-            yield DiscoveryHit(
-                command.title,
-                partial(self.app.run_action, command.action),
-                help=command.help,
-            )
+            if self.available(command):
+                yield command, partial(self.app.run_action, command.action)
+
+    async def discover(self) -> Hits:
+        for command, run in self._listed():
+            yield DiscoveryHit(command.title, run, help=command.help)
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for command in self.commands:
-            score = matcher.match(command.title) if self.available(command) else 0
+        for command, run in self._listed():
+            score = matcher.match(command.title)
             if score > 0:
-                yield Hit(
-                    score,
-                    matcher.highlight(command.title),
-                    partial(self.app.run_action, command.action),
-                    help=command.help,
-                )
+                yield Hit(score, matcher.highlight(command.title), run, help=command.help)

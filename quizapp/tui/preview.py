@@ -24,7 +24,7 @@ from quizapp.model import Bank, BankProblem, LoadResult, Question
 from quizapp.session import QuizOptions, QuizSession
 from quizapp.store import ScoreStore, StoreError, default_player
 from quizapp.tui.app import QuizApp
-from quizapp.tui.commands import PaletteCommand, QuizCommands
+from quizapp.tui.commands import CHANGE_THEME, HELP, PaletteCommand, QuizCommands
 from quizapp.tui.settings import AppSettings
 
 #: How often the file is looked at, in seconds.
@@ -163,8 +163,8 @@ PREVIEW_COMMANDS: tuple[PaletteCommand, ...] = (
     PaletteCommand("Try again", "Clear your answer and answer again", "screen.try_again"),
     PaletteCommand("Reload", "Load the bank file again now", "screen.reload"),
     PaletteCommand("Statistics", "How students did on each question of the bank", "app.statistics"),
-    PaletteCommand("Help", "Every key on every screen", "app.help"),
-    PaletteCommand("Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"),
+    HELP,
+    CHANGE_THEME,
 )
 
 
