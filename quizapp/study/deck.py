@@ -217,13 +217,19 @@ class StudyDeck:
         return self._by_id[card_id]
 
     def counts(self) -> StudyCounts:
-        """Cards due now and new cards that may still be introduced today."""
-        return StudyCounts(len(self.due_cards()), len(self.new_cards()))
+        """Cards due now and new cards that may still be introduced today
+        (the lengths of `due_cards` and `new_cards`, the card states read once)."""
+        rows = self._store.card_states(self.player, self.bank.id)
+        now = _utc(self._now())
+        due = sum(1 for state in self._states(rows).values() if state.due <= now)
+        never_studied = sum(1 for card in self._cards if card.id not in rows)
+        return StudyCounts(due, min(never_studied, self.new_left_today()))
 
     def due_cards(self) -> list[StudyCard]:
         """Studied cards whose due time has come, most overdue first."""
         now = _utc(self._now())
-        due = [(card.due, card_id) for card_id, card in self._states().items() if card.due <= now]
+        states = self._states(self._store.card_states(self.player, self.bank.id))
+        due = [(card.due, card_id) for card_id, card in states.items() if card.due <= now]
         order = {card.id: index for index, card in enumerate(self._cards)}
         due.sort(key=lambda item: (item[0], order[item[1]]))
         return [self._by_id[card_id] for _, card_id in due]
@@ -253,12 +259,13 @@ class StudyDeck:
     def next_due(self) -> dt.datetime | None:
         """When the next studied card falls due (UTC), None if none is stored.
         After a session, the time to come back ("again in 10 minutes")."""
-        dues = [card.due for card in self._states().values()]
+        states = self._states(self._store.card_states(self.player, self.bank.id))
+        dues = [card.due for card in states.values()]
         return min(dues) if dues else None
 
     def due_at(self, card_id: str) -> dt.datetime | None:
         """When this card is due (UTC), or None while it is new."""
-        state = self._states().get(card_id)
+        state = self._state(card_id)
         return state.due if state is not None else None
 
     def grade(self, card_id: str, rating: int, *, seconds: float | None = None) -> ReviewOutcome:
@@ -271,7 +278,7 @@ class StudyDeck:
         fsrs_rating = check_rating(rating)
         self.card(card_id)
         now = _utc(self._now())
-        state = self._states().get(card_id)
+        state = self._state(card_id)
         if state is None:
             state = fsrs.Card(card_id=_fsrs_card_id(card_id), due=now)
         duration = round(seconds * 1000) if seconds is not None else None
@@ -298,11 +305,19 @@ class StudyDeck:
     def _stored_ids(self) -> set[str]:
         return set(self._store.card_states(self.player, self.bank.id))
 
-    def _states(self) -> dict[str, fsrs.Card]:
-        """Stored fsrs states of this deck's cards (cards no longer in the bank
-        and unreadable states are left out)."""
+    def _state(self, card_id: str) -> fsrs.Card | None:
+        """The stored fsrs state of one of this deck's cards (None while it is
+        new, or when it is not in the deck or its state is unreadable)."""
+        if card_id not in self._by_id:
+            return None
+        row = self._store.card_states(self.player, self.bank.id).get(card_id)
+        return _load_state(row) if row is not None else None
+
+    def _states(self, rows: Mapping[str, CardRow]) -> dict[str, fsrs.Card]:
+        """The fsrs states in ``rows`` of this deck's cards (cards no longer in
+        the bank and unreadable states are left out)."""
         states: dict[str, fsrs.Card] = {}
-        for card_id, row in self._store.card_states(self.player, self.bank.id).items():
+        for card_id, row in rows.items():
             if card_id in self._by_id and (state := _load_state(row)) is not None:
                 states[card_id] = state
         return states
