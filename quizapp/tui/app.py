@@ -219,18 +219,29 @@ class QuizApp(App[None]):
 
     # ------------------------------------------------------------ study
 
-    def study_counts(self, bank: Bank) -> StudyCounts:
-        """Cards of ``bank`` due now and new cards left for today (raises StoreError)."""
+    def study_counts(self, banks: Iterable[Bank]) -> dict[str, StudyCounts]:
+        """Cards due now and new cards left for today, by bank id; banks whose
+        cards could not be counted (the store failed) are left out."""
         from quizapp.study import StudyDeck, new_per_day_setting
 
-        deck = StudyDeck(
-            bank,
-            self.store,
-            self.settings.player,
-            now=self.settings.now,
-            new_per_day=new_per_day_setting(self.store),
-        )
-        return deck.counts()
+        try:
+            new_per_day = new_per_day_setting(self.store)
+        except StoreError:
+            return {}
+        counts: dict[str, StudyCounts] = {}
+        for bank in banks:
+            deck = StudyDeck(
+                bank,
+                self.store,
+                self.settings.player,
+                now=self.settings.now,
+                new_per_day=new_per_day,
+            )
+            try:
+                counts[bank.id] = deck.counts()
+            except StoreError:
+                continue
+        return counts
 
     def feed_schedule(self, bank: Bank, record: AnswerRecord) -> None:
         """A quiz answer that is not fully right makes its study cards due now

@@ -3,6 +3,7 @@ a quiz, study, cram, review mistakes, or open a bank's fact views."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
 from textual import on
@@ -15,7 +16,7 @@ from quizapp.model import Bank, BankError
 from quizapp.store import StoreError
 from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal, literal_line
+from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, study_part
 
 #: Actions that need a loaded bank highlighted.
@@ -42,6 +43,14 @@ NO_BANKS = (
 def key_hint(key: str, label: str) -> Content:
     """``t study``: a key in bold and what it does."""
     return Content.assemble((key, "bold $accent"), f" {label}")
+
+
+def binding_state(entry: HomeEntry | None) -> tuple[type | None, bool]:
+    """What the footer's keys depend on: the kind of entry highlighted and
+    whether it has an unfinished quiz (see `HomeScreen.check_action`)."""
+    if entry is None:
+        return None, False
+    return type(entry), isinstance(entry, BankEntry) and bool(entry.unfinished)
 
 
 class HomeScreen(AppScreen[None]):
@@ -163,6 +172,10 @@ class HomeScreen(AppScreen[None]):
         super().__init__()
         #: True from compose until the first resume (the app's start).
         self._composed = True
+        #: Bank id -> questions this player got wrong, read when first shown.
+        self._missed: dict[str, int] = {}
+        #: The `binding_state` the footer was last refreshed for.
+        self._bindings_shown: tuple[type | None, bool] | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -173,7 +186,7 @@ class HomeScreen(AppScreen[None]):
                 f"{self.quiz_app.store.moved_aside} and a fresh one was started."
             )
             yield Static(literal(f"⚠ {text}"), id="db-warning")
-        bank_list = BankList(self._entries(study=False), self.quiz_app.settings.now(), id="banks")
+        bank_list = BankList(self._entries(), self.quiz_app.settings.now(), id="banks")
         yield bank_list
         yield Static(
             self._detail(bank_list.entries[0] if bank_list.entries else None), id="bank-detail"
@@ -181,10 +194,10 @@ class HomeScreen(AppScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.sub_title = self.quiz_app.settings.player
+        self.sub_title = one_line(self.quiz_app.settings.player)
         self.query_one(BankList).focus()
         # Counting study cards needs the scheduler: after the first frame.
-        self.call_after_refresh(self.refresh_entries)
+        self.call_after_refresh(self._show_study_counts)
 
     def on_screen_resume(self) -> None:
         if self._composed:
@@ -193,14 +206,34 @@ class HomeScreen(AppScreen[None]):
         self.refresh_entries()
 
     def refresh_entries(self) -> None:
-        """Reload scores and unfinished attempts from the store."""
-        bank_list = self.query_one(BankList)
-        bank_list.show_entries(self._entries(), self.quiz_app.settings.now())
-        self._show_detail(bank_list.current)
-        self.refresh_bindings()
+        """Reload scores, unfinished attempts and study counts from the store."""
+        self._missed.clear()
+        self._show_entries(self._with_study_counts(self._entries()))
 
-    def _entries(self, *, study: bool = True) -> list[HomeEntry]:
-        """The entries, with study counts unless ``study`` is False."""
+    def _show_study_counts(self) -> None:
+        """Add the study counts to the entries listed."""
+        self._show_entries(self._with_study_counts(self.query_one(BankList).entries))
+
+    def _show_entries(self, entries: list[HomeEntry]) -> None:
+        bank_list = self.query_one(BankList)
+        bank_list.show_entries(entries, self.quiz_app.settings.now())
+        self._show_detail(bank_list.current)
+
+    def _with_study_counts(self, entries: list[HomeEntry]) -> list[HomeEntry]:
+        """``entries`` with every loaded bank's study cards counted (those
+        that could not be counted are left without)."""
+        counts = self.quiz_app.study_counts(
+            [entry.overview.bank for entry in entries if isinstance(entry, BankEntry)]
+        )
+        return [
+            dataclasses.replace(entry, study=counts.get(entry.overview.bank.id))
+            if isinstance(entry, BankEntry)
+            else entry
+            for entry in entries
+        ]
+
+    def _entries(self) -> list[HomeEntry]:
+        """The entries with scores and unfinished quizzes (study cards not counted)."""
         app = self.quiz_app
         player = app.settings.player
         try:
@@ -214,18 +247,11 @@ class HomeScreen(AppScreen[None]):
             if isinstance(result, BankError):
                 entries.append(result)
                 continue
-            counts = None
-            if study:
-                try:
-                    counts = app.study_counts(result)
-                except StoreError:
-                    counts = None
             entries.append(
                 BankEntry(
                     overview=app.overview(result),
                     stats=stats.get(result.id),
                     unfinished=tuple(a for a in unfinished if a.bank_id == result.id),
-                    study=counts,
                 )
             )
         return entries
@@ -234,6 +260,11 @@ class HomeScreen(AppScreen[None]):
 
     def _show_detail(self, entry: HomeEntry | None) -> None:
         self.query_one("#bank-detail", Static).update(self._detail(entry))
+        # Refreshing the keys rebuilds the footer: only when they can change.
+        state = binding_state(entry)
+        if state != self._bindings_shown:
+            self._bindings_shown = state
+            self.refresh_bindings()
 
     def _detail(self, entry: HomeEntry | None) -> Content:
         if entry is None:
@@ -320,20 +351,25 @@ class HomeScreen(AppScreen[None]):
         return lines
 
     def _missed_questions(self, entry: BankEntry) -> int:
-        """How many of the bank's questions this player got wrong at least once."""
-        bank_questions = {question.id for question in entry.overview.questions}
-        try:
-            stats = self.quiz_app.store.question_stats(
-                bank_id=entry.overview.bank.id, player=self.quiz_app.settings.player
+        """How many of the bank's questions this player got wrong at least
+        once (read once until the entries are refreshed)."""
+        bank_id = entry.overview.bank.id
+        if bank_id not in self._missed:
+            bank_questions = {question.id for question in entry.overview.questions}
+            try:
+                stats = self.quiz_app.store.question_stats(
+                    bank_id=bank_id, player=self.quiz_app.settings.player
+                )
+            except StoreError:
+                return 0
+            self._missed[bank_id] = sum(
+                1 for s in stats if s.missed and s.question_id in bank_questions
             )
-        except StoreError:
-            return 0
-        return sum(1 for s in stats if s.missed and s.question_id in bank_questions)
+        return self._missed[bank_id]
 
     @on(BankList.Highlighted)
     def _highlighted(self, event: BankList.Highlighted) -> None:
         self._show_detail(event.entry)
-        self.refresh_bindings()
 
     @on(BankList.Chosen)
     def _chosen(self, event: BankList.Chosen) -> None:
