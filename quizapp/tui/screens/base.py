@@ -8,9 +8,10 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header
+from textual.widgets import Header
 
 from quizapp.tui.text import one_line
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 if TYPE_CHECKING:
     from quizapp.model import Bank
@@ -59,7 +60,7 @@ class BankPage(BankScreen):
         yield Header()
         with VerticalScroll(id=self.PAGE_ID):
             yield from self.compose_page()
-        yield Footer()
+        yield KeysFooter()
 
     def compose_page(self) -> ComposeResult:
         """The widgets of the page."""

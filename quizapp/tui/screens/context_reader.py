@@ -16,12 +16,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.model import Bank
 from quizapp.study import StudyCard
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, one_line, plain_text, shorten
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 #: The style of the excerpt inside its paragraph.
 HIGHLIGHT = "bold reverse $warning"
@@ -107,7 +108,7 @@ class ContextReaderScreen(BankScreen):
         yield Header()
         yield Static(id="context-status")
         yield VerticalScroll(id="context-text")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         path = self.bank.source_path()

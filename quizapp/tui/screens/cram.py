@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.model import Bank
@@ -29,6 +29,7 @@ from quizapp.tui.screens.card_screen import (
 )
 from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.text import literal_line, one_line, shorten
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.study_card import StudyCardView
 
 #: Actions that apply only to the summary at the end.
@@ -120,7 +121,7 @@ class CramScreen(CardScreen):
             yield StudyCardView(id="cram-card")
             yield Static(id="cram-summary")
         yield Static(id="cram-last")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.action_choose()

@@ -8,13 +8,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.tui.formatting import format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
 
 #: What the screen dismisses with.
@@ -108,7 +109,7 @@ class FeedbackScreen(AppScreen[str]):
                     )
             next_step = "see your results" if self.last else "go on"
             yield Static(Content.styled(f"Press Enter to {next_step}.", "dim"), id="next-hint")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = one_line(self.bank_title)

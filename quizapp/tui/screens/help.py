@@ -11,9 +11,10 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 KEY_COLUMN = 22
 
@@ -143,7 +144,7 @@ class HelpScreen(AppScreen[None]):
                     for keys, description in rows
                 ]
                 yield Static(Content("\n").join(lines), classes="help-keys")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "Help"

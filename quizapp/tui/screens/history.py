@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, OptionList, Sparkline, Static
+from textual.widgets import DataTable, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from quizapp.model import Bank
@@ -25,6 +25,7 @@ from quizapp.tui.formatting import (
 )
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal_line, one_line, shorten
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 #: Questions need this many tries before they can count among the weakest.
 WEAKEST_MIN_TRIES = 2
@@ -90,7 +91,7 @@ class HistoryScreen(AppScreen[None]):
                 yield _section("Weakest questions")
                 yield _table("weakest", "Question", "Tries", "Missed")
                 yield Static(id="weakest-note", classes="note")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = "History"

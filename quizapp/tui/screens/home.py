@@ -10,7 +10,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.model import Bank, BankError
 from quizapp.store import StoreError
@@ -18,6 +18,7 @@ from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, study_part
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 #: Actions that need a loaded bank highlighted.
 BANK_ACTIONS = frozenset(
@@ -191,7 +192,7 @@ class HomeScreen(AppScreen[None]):
         yield Static(
             self._detail(bank_list.entries[0] if bank_list.entries else None), id="bank-detail"
         )
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)

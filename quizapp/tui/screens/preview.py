@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.grading import grade_answer
@@ -47,6 +47,7 @@ from quizapp.tui.screens.feedback import answer_lines, verdict_content
 from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
 
 #: Marks a question changed or added by the last save in the question list.
@@ -246,7 +247,7 @@ class PreviewScreen(AppScreen[None]):
                     yield Vertical(id="preview-question")
                     yield Static(id="preview-verdict")
                     yield Static(id="preview-details")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.sub_title = one_line(f"preview · {self.path}")

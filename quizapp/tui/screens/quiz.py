@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, ProgressBar, Static
+from textual.widgets import Header, ProgressBar, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
@@ -21,6 +21,7 @@ from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 
 def quiz_status(number: int, total: int, score: float, max_score: float) -> Content:
@@ -68,7 +69,7 @@ class QuizScreen(AppScreen[None]):
                 id="quiz-progress",
             )
         yield VerticalScroll(id="question-area")
-        yield Footer()
+        yield KeysFooter()
 
     async def on_mount(self) -> None:
         self.title = one_line(self.quiz.session.bank.title)

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
@@ -17,6 +17,7 @@ from quizapp.tui.attempts import RecordedQuiz
 from quizapp.tui.formatting import format_duration, format_percent, format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
 
 
@@ -111,7 +112,7 @@ class ResultsScreen(AppScreen[None]):
             yield Static(Content.styled(title, "bold"), classes="section-title")
             for record in missed:
                 yield Static(missed_content(record), classes="missed")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = one_line(self.quiz.session.bank.title)

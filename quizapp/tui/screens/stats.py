@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
-from textual.widgets import DataTable, Footer, Header, Label, Select, Static
+from textual.widgets import DataTable, Header, Label, Select, Static
 
 from quizapp.item_stats import ItemRow, item_rows
 from quizapp.model import Bank
@@ -26,6 +26,7 @@ from quizapp.store import QuestionStats, StoreError
 from quizapp.tui.formatting import format_duration, format_percent
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, literal_line, shorten
+from quizapp.tui.widgets.keys_footer import KeysFooter
 
 #: The player choice meaning "every player's answers".
 EVERYONE = ""
@@ -184,7 +185,7 @@ class StatsScreen(BankScreen):
         table: DataTable[Text] = DataTable(id="stats-table", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static(id="stats-detail")
-        yield Footer()
+        yield KeysFooter()
 
     def _player_options(self) -> list[tuple[Content, str]]:
         try:

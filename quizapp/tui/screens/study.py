@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizapp.model import Bank
 from quizapp.store import StoreError
@@ -35,6 +35,7 @@ from quizapp.tui.screens.card_screen import (
     ratings_line,
 )
 from quizapp.tui.screens.context_reader import can_show_in_context
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.study_card import StudyCardView, format_interval
 
 
@@ -98,7 +99,7 @@ class StudyScreen(CardScreen):
             yield StudyCardView(id="study-card")
             yield Static(id="study-summary")
         yield Static(id="study-last")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.deck = self._make_deck()

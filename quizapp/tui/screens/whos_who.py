@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from quizapp.grading import normalise_text
 from quizapp.model import Actor, Bank
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, literal_line
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
 
 
@@ -105,7 +106,7 @@ class WhosWhoScreen(BankScreen):
             for actor in self.bank.actors:
                 yield Static(actor_content(self.bank, actor), classes="actor")
             yield Static(id="whos-empty", classes="empty-view")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         search = self.query_one("#whos-search", Input)
