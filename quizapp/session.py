@@ -24,6 +24,7 @@ from quizapp.model import (
     OrderQuestion,
     Question,
     QuestionType,
+    Value,
 )
 
 #: The tag `QuizSession.per_tag` files untagged questions under.
@@ -34,8 +35,8 @@ class SessionFinished(RuntimeError):
     """Raised when a finished session is asked to take another answer."""
 
 
-@dataclass(frozen=True, slots=True)
-class QuizOptions:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class QuizOptions(Value):
     """How to build a quiz from a bank.
 
     Steps, in order: hand-written questions plus generated ones
@@ -123,8 +124,8 @@ class QuizOptions:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerRecord:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class AnswerRecord(Value):
     """One answered (or skipped) question of a session."""
 
     question: Question
@@ -137,8 +138,8 @@ class AnswerRecord:
         return self.grade.skipped
 
 
-@dataclass(frozen=True, slots=True)
-class TagScore:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class TagScore(Value):
     """Score within one tag."""
 
     tag: str

@@ -23,6 +23,7 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from quizapp.model import Value
 from quizapp.store.schema import SCHEMA_VERSION, NewerSchemaError, migrate, user_version
 
 #: Seconds a writer waits for another process's transaction to finish.
@@ -48,8 +49,8 @@ class _DamagedError(Exception):
         self.identity: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Opened:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class Opened(Value):
     """A ready connection, and what happened to a damaged file if there was one."""
 
     conn: sqlite3.Connection

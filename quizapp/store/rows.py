@@ -8,9 +8,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from quizapp.model import Value
 
-@dataclass(frozen=True, slots=True)
-class AttemptSummary:
+
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class AttemptSummary(Value):
     """One quiz attempt of one player on one bank.
 
     ``answered``, ``score``, ``max_score`` and ``seconds`` are computed from
@@ -54,8 +56,8 @@ class AttemptSummary:
         return len(self.question_ids)
 
 
-@dataclass(frozen=True, slots=True)
-class AnswerRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class AnswerRow(Value):
     """One stored answer."""
 
     attempt_id: int
@@ -75,8 +77,8 @@ class AnswerRow:
         return is_correct(self.score, self.max_score)
 
 
-@dataclass(frozen=True, slots=True)
-class BankStats:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class BankStats(Value):
     """Best / last score of a player on a bank (finished attempts only)."""
 
     bank_id: str
@@ -88,8 +90,8 @@ class BankStats:
     last_played: dt.datetime
 
 
-@dataclass(frozen=True, slots=True)
-class QuestionStats:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class QuestionStats(Value):
     """How a player (or everyone) did on one question.
 
     A skipped question counts as a try that was not correct: for item
@@ -119,8 +121,8 @@ class QuestionStats:
         return self.correct / self.tries if self.tries else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class CardRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class CardRow(Value):
     """The stored spaced-repetition state of one study card.
 
     ``state_json`` is written and read by the study module; the store never
@@ -134,8 +136,8 @@ class CardRow:
     updated_at: dt.datetime
 
 
-@dataclass(frozen=True, slots=True)
-class ReviewRow:
+@dataclass(frozen=True, slots=True, eq=False, repr=False)
+class ReviewRow(Value):
     """One self-graded review of a study card (1 Again, 2 Hard, 3 Good, 4 Easy)."""
 
     bank_id: str
