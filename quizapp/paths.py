@@ -8,7 +8,6 @@ database, settings) and ``QUIZAPP_BANKS_DIR`` (the user's own banks).
 from __future__ import annotations
 
 import os
-from importlib import resources
 from pathlib import Path
 
 APP_NAME = "quizapp"
@@ -48,11 +47,16 @@ def scores_db_path(data: Path | None = None) -> Path:
 def shipped_banks_dir() -> Path:
     """The directory of the banks shipped with quizapp.
 
-    In an installed wheel they live in ``quizapp/questions`` (found with
-    `importlib.resources`); in a source checkout (editable install, tests) in
-    the top-level ``questions/``.
+    In an installed wheel they live in ``quizapp/questions``; in a source
+    checkout (editable install, tests) in the top-level ``questions/``.
+
+    The package folder is found from this module's ``__file__``, which is
+    what `importlib.resources` would return for a package on the file system
+    (banks are read as files, so quizapp is never run from a zip). Importing
+    `importlib.resources`, and the zipfile module it brings, would add
+    milliseconds to every start of the TUI.
     """
-    package = Path(str(resources.files("quizapp")))
+    package = Path(__file__).parent
     packaged = package / "questions"
     if packaged.is_dir():
         return packaged

@@ -12,6 +12,7 @@ from quizapp.banks.locate import SourceMap, split_headers
 from quizapp.banks.reader import decode_bank_bytes, parse_toml
 from quizapp.banks.validate import build_bank
 from quizapp.model import Bank, BankError, BankProblem, LoadResult, Location
+from quizapp.paths import banks_dir, shipped_banks_dir
 
 
 def load_bank(path: Path) -> Bank | BankError:
@@ -41,14 +42,10 @@ def discover_banks(
     others from loading.
     """
     files: list[Path] = []
-    if shipped or user_dir:
-        # Imports importlib.resources: only when needed, not for `quizapp check`.
-        from quizapp.paths import banks_dir, shipped_banks_dir
-
-        if shipped:
-            files.extend(_bank_files(shipped_banks_dir()))
-        if user_dir:
-            files.extend(_bank_files(banks_dir()))
+    if shipped:
+        files.extend(_bank_files(shipped_banks_dir()))
+    if user_dir:
+        files.extend(_bank_files(banks_dir()))
     for path in paths:
         files.extend(_bank_files(path) if path.is_dir() else [path])
 
