@@ -36,16 +36,19 @@ import tomli
 Where = tuple[str | int, ...]
 Position = tuple[int, int]
 
-# Groups: the indentation, the table name.
-_AOT_HEADER = re.compile(r"\n([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
-_AOT_HEADER_FIRST_LINE = re.compile(r"([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]")
 # What may be an array-of-tables header: "[[", a bare name (the group) and
 # "]]", or "[[" and a quote (a quoted name, or an array of arrays).
 _HEADER_SPLIT = re.compile(r"\[\[[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*\]\]|[\"'])")
+
+# The careful scans' patterns, compiled when first used (and cached by re):
+# most loads never need them.
+# Groups: the indentation, the table name.
+_AOT_HEADER = r"\n([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]"
+_AOT_HEADER_FIRST_LINE = r"([ \t]*)\[\[[ \t]*([A-Za-z0-9_-]+)[ \t]*\]\]"
 # Possessive quantifiers: a stray """ (in a comment, say) must fail fast, not
 # backtrack through every way of splitting the rest of the file.
-_ML_BASIC = re.compile(r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:""?)?')
-_ML_LITERAL = re.compile(r"'''[\s\S]*?'''(?:''?)?")
+_ML_BASIC = r'"""(?:[^"\\]++|\\[\s\S]|"(?!""))*+"""(?:""?)?'
+_ML_LITERAL = r"'''[\s\S]*?'''(?:''?)?"
 
 
 class SourceMap:
@@ -186,8 +189,8 @@ def _header_scan(text: str, strings: list[tuple[int, int]]) -> dict[str, list[Po
     tables: dict[str, list[Position]] = {}
     line, counted_to, next_string = 1, 0, 0
     count = text.count
-    first = _AOT_HEADER_FIRST_LINE.match(text)
-    for match in itertools.chain([first] if first else [], _AOT_HEADER.finditer(text)):
+    first = re.match(_AOT_HEADER_FIRST_LINE, text)
+    for match in itertools.chain([first] if first else [], re.finditer(_AOT_HEADER, text)):
         start = match.end(1)  # the "[[" itself
         if strings:
             while next_string < len(strings) and strings[next_string][1] <= start:
@@ -214,9 +217,9 @@ def _agrees(tables: dict[str, list[Position]], data: Mapping[str, object]) -> bo
 
 def _multiline_strings(text: str) -> list[tuple[int, int]]:
     """Sorted spans of the multi-line strings of ``text``."""
-    spans = [m.span() for m in _ML_BASIC.finditer(text)] if '"""' in text else []
+    spans = [m.span() for m in re.finditer(_ML_BASIC, text)] if '"""' in text else []
     if "'''" in text:
-        spans.extend(m.span() for m in _ML_LITERAL.finditer(text))
+        spans.extend(m.span() for m in re.finditer(_ML_LITERAL, text))
         spans.sort()
     return spans
 

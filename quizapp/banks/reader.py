@@ -20,10 +20,11 @@ _FRIENDLIER: tuple[tuple[str, str], ...] = (
     ("Expected newline or end of document after a statement", "expected the end of the line"),
     ("Invalid statement", "expected 'key = value', a [table] or an [[array]] header"),
 )
-_AT_LINE = re.compile(r"\(at line (?P<line>\d+), column (?P<col>\d+)\)$")
+# Patterns for syntax errors only: compiled when first used (and cached by re).
+_AT_LINE = r"\(at line (?P<line>\d+), column (?P<col>\d+)\)$"
 _AT_END = "(at end of document)"
-_DECLARED_TWICE = re.compile(r"^Cannot declare \((.*)\) twice$")
-_BARE_WORD = re.compile(r"[A-Za-z_][\w-]*")
+_DECLARED_TWICE = r"^Cannot declare \((.*)\) twice$"
+_BARE_WORD = r"[A-Za-z_][\w-]*"
 _TOML_WORDS = frozenset({"true", "false", "inf", "nan"})
 
 
@@ -91,7 +92,7 @@ def _error_position(exc: tomli.TOMLDecodeError, text: str) -> tuple[str, int, in
     if isinstance(msg, str) and isinstance(line, int) and isinstance(col, int):
         return msg, line, col
     full = str(exc)
-    located = _AT_LINE.search(full)
+    located = re.search(_AT_LINE, full)
     if located:
         return full[: located.start()].rstrip(), int(located["line"]), int(located["col"])
     if full.endswith(_AT_END):
@@ -104,12 +105,12 @@ def _friendlier(raw: str, text: str, pos: int) -> str:
     for prefix, better in _FRIENDLIER:
         if raw.startswith(prefix):
             return better
-    declared = _DECLARED_TWICE.match(raw)
+    declared = re.match(_DECLARED_TWICE, raw)
     if declared:
         names = [part.strip().strip("'\"") for part in declared.group(1).split(",")]
         return f"table [{'.'.join(name for name in names if name)}] is declared twice"
     if raw == "Invalid value" and 0 <= pos < len(text):
-        word = _BARE_WORD.match(text, pos)
+        word = re.compile(_BARE_WORD).match(text, pos)
         if word and word.group() not in _TOML_WORDS:
             return 'invalid value: text must be in quotes, e.g. answer = "Paris"'
     return raw[:1].lower() + raw[1:]
