@@ -4,7 +4,9 @@ answer takes to be graded and committed.
 Run: ``python benchmarks/bench_startup.py [--runs N] [--answers N]``.
 
 Each startup figure is the time from spawning a Python process to a moment
-inside that process (headless), read from the wall clock on both sides:
+inside that process (headless): wall-clock time, read on both sides, and
+the CPU time the process used until then (less disturbed by other programs
+running at the same time). The moments:
 
 - *first frame*: the first screen has been rendered. For quizapp that is
   Home listing the shipped banks: the import of Textual and quizapp, loading
@@ -32,7 +34,8 @@ import tempfile
 import time
 from pathlib import Path
 
-#: Both kinds of child print the wall-clock time of the moment they wait for.
+#: Both kinds of child print the wall-clock and the CPU time of the moment
+#: they wait for.
 BARE_APP = """
 import time
 from textual.app import App
@@ -44,7 +47,7 @@ class Bare(App):
 
 async def first_frame(pilot):
     def done():
-        print(time.time())
+        print(time.time(), time.process_time())
         pilot.app.exit()
 
     pilot.app.call_after_refresh(done)
@@ -57,7 +60,7 @@ Bare().run(headless=True, auto_pilot=first_frame)
 QUIZ_APP = """
 import argparse, asyncio, os, sys, time
 from pathlib import Path
-from quizapp.tui.launch import build_app
+from quizapp.tui.launch import build_app, run_app
 
 wait_for = sys.argv[1]
 args = argparse.Namespace(
@@ -76,28 +79,30 @@ async def wait_then_exit(pilot):
     if wait_for == "filled":
         deadline = time.monotonic() + 10
         while not (ok := filled()) and time.monotonic() < deadline:
-            await asyncio.sleep(0)
+            await asyncio.sleep(0.001)
 
     def done():
-        print(time.time())
+        print(time.time(), time.process_time())
         listed = app.screen.query_one("#banks").option_count
         app.exit(return_code=0 if listed and ok else 1)
 
     app.call_after_refresh(done)
 
-app.run(headless=True, auto_pilot=wait_then_exit)
+run_app(app, headless=True, auto_pilot=wait_then_exit)
 app.store.close()
 sys.exit(app.return_code)
 """
 
 
-def time_child(code: str, env: dict[str, str], *args: str) -> float:
-    """Seconds from spawning ``python -c code args`` to the time it prints."""
+def time_child(code: str, env: dict[str, str], *args: str) -> tuple[float, float]:
+    """Wall-clock seconds from spawning ``python -c code args`` to the moment
+    it prints, and the CPU seconds it used until then."""
     start = time.time()
     done = subprocess.run(
         [sys.executable, "-c", code, *args], env=env, check=True, capture_output=True, text=True
     )
-    return float(done.stdout.split()[-1]) - start
+    wall, cpu = done.stdout.split()[-2:]
+    return float(wall) - start, float(cpu)
 
 
 def returning_user(data_dir: Path) -> None:
@@ -128,8 +133,8 @@ def returning_user(data_dir: Path) -> None:
                 deck.grade(card.id, 3)
 
 
-def startup(runs: int, folder: Path) -> dict[str, list[float]]:
-    """Startup samples (seconds) of the bare app and of quizapp, by label."""
+def startup(runs: int, folder: Path) -> dict[str, list[tuple[float, float]]]:
+    """Startup samples (wall, CPU seconds) of the bare app and of quizapp, by label."""
     env = dict(os.environ)
     env["QUIZAPP_BANKS_DIR"] = str(folder / "banks")  # empty: shipped banks only
     # Both apps start from compiled bytecode, as an installed quizapp does:
@@ -149,7 +154,7 @@ def startup(runs: int, folder: Path) -> dict[str, list[float]]:
     }
     for code, child_env, args in children.values():  # warm-up: bytecode and file caches
         time_child(code, child_env, *args)
-    samples: dict[str, list[float]] = {label: [] for label in children}
+    samples: dict[str, list[tuple[float, float]]] = {label: [] for label in children}
     for _ in range(runs):
         for label, (code, child_env, args) in children.items():
             samples[label].append(time_child(code, child_env, *args))
@@ -187,13 +192,20 @@ def main(argv: list[str] | None = None) -> None:
         folder = Path(tmp)
         samples = startup(options.runs, folder)
         commits = answer_commits(options.answers, folder)
-    medians = {label: 1000 * statistics.median(times) for label, times in samples.items()}
-    bare = medians.pop("bare")
+    medians = {
+        label: tuple(1000 * statistics.median(values) for values in zip(*times, strict=True))
+        for label, times in samples.items()
+    }
+    bare_wall, bare_cpu = medians.pop("bare")
     print(f"startup, headless, from spawning the process; median of {options.runs} runs:")
-    print(f"  bare Textual app (one Static), first frame  {bare:7.1f} ms")
-    print("  quizapp with the shipped banks               ms      ratio to bare (target <= 1.15)")
-    for label, median in medians.items():
-        print(f"    {label:<40}{median:7.1f}   {median / bare:5.2f}")
+    print("                                               wall ms    CPU ms   ratio to bare")
+    print(f"  bare Textual app (one Static), first frame  {bare_wall:7.1f}   {bare_cpu:7.1f}")
+    print("  quizapp with the shipped banks                          wall    CPU (target <= 1.15)")
+    for label, (wall, cpu) in medians.items():
+        print(
+            f"    {label:<40}  {wall:7.1f}   {cpu:7.1f}   {wall / bare_wall:4.2f}   "
+            f"{cpu / bare_cpu:4.2f}"
+        )
     print(f"grade and commit one answer (RecordedQuiz.answer), median of {len(commits)}:")
     print(f"  {1000 * statistics.median(commits):.2f} ms")
 

@@ -14,18 +14,19 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.screen import Screen
-from textual.theme import Theme
 
 from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore, StoreError
-from quizapp.tui.commands import QuizCommands
 from quizapp.tui.overview import BankOverview, overview
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.settings import AppSettings
 
 if TYPE_CHECKING:
+    from textual.theme import Theme
+
     # Needed only once a quiz starts: not imported at startup.
     from quizapp.session import AnswerRecord, QuizOptions
     from quizapp.store import AttemptSummary
@@ -38,13 +39,20 @@ THEME_SETTING = "theme"
 WARNING_SECONDS = 30.0
 
 
+def quiz_commands() -> type[Provider]:
+    """quizapp's palette commands, imported when the palette first opens."""
+    from quizapp.tui.commands import QuizCommands
+
+    return QuizCommands
+
+
 class QuizApp(App[None]):
     """The quiz TUI. Build it with `create_app`."""
 
     #: Typed as in Textual, so that subclasses may add style sheets.
     CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = ["app.tcss", "study.tcss"]
     TITLE = "quizapp"
-    COMMANDS = App.COMMANDS | {QuizCommands}
+    COMMANDS = App.COMMANDS | {quiz_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "help", "Help", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -68,6 +76,9 @@ class QuizApp(App[None]):
                 self.banks_by_id.setdefault(result.id, result)
         self._overviews: dict[int, BankOverview] = {}
         self._remembered_theme: str | None = None
+        # Set before the styles are first worked out: changing the theme later
+        # works them all out again (some 30 ms at startup).
+        self._apply_remembered_theme()
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
@@ -79,7 +90,7 @@ class QuizApp(App[None]):
                 yield command
 
     def on_mount(self) -> None:
-        self._apply_remembered_theme()
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.store.moved_aside is not None:
             message = self.store.warning or (
                 f"The scores database could not be read. It was moved aside to "
@@ -124,7 +135,6 @@ class QuizApp(App[None]):
         theme = self.settings.theme or self._remembered_theme
         if theme and theme in self.available_themes:
             self.theme = theme
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._remembered_theme or theme.name != self.theme:

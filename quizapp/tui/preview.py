@@ -25,6 +25,7 @@ from quizapp.session import QuizOptions, QuizSession
 from quizapp.store import ScoreStore, StoreError, default_player
 from quizapp.tui.app import QuizApp
 from quizapp.tui.commands import CHANGE_THEME, HELP, PaletteCommand, QuizCommands
+from quizapp.tui.launch import run_app
 from quizapp.tui.settings import AppSettings
 
 #: How often the file is looked at, in seconds.
@@ -253,7 +254,7 @@ def run_preview(path: Path, *, data_dir: Path, stats_player: str | None) -> int:
     settings = AppSettings(player=default_player(), data_dir=data_dir)
     app = create_preview_app(path, store, settings, stats_player=stats_player)
     try:
-        app.run()
+        run_app(app)
     finally:
         store.close()
     return app.return_code or 0

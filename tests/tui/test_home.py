@@ -147,3 +147,25 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
         assert isinstance(app.screen, QuizOptionsDialog)
         assert app.screen_stack[0] is app.home
         assert len(app.screen_stack) == 2  # History was closed first
+
+
+async def test_the_remembered_theme_is_set_before_the_app_starts(store: ScoreStore) -> None:
+    store.set_setting(THEME_SETTING, "nord")
+    app = make_app(load("every_type.toml"), store, theme=None)
+    # Set while the app is built, the theme is in place for the first frame:
+    # no second working-out of every style once Home is on screen.
+    assert app.theme == "nord"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "nord"
+
+
+async def test_a_theme_given_in_the_settings_is_not_remembered(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store, theme="gruvbox")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert app.theme == "gruvbox"
+        assert store.get_setting(THEME_SETTING) is None
+        app.theme = "nord"  # chosen by the user: remembered
+        await pilot.pause()
+    assert store.get_setting(THEME_SETTING) == "nord"

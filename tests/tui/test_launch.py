@@ -67,3 +67,34 @@ def test_the_command_line_reports_errors_without_a_traceback(tmp_path: Path) -> 
     )
     assert done.returncode == 1
     assert done.stderr == "quizapp: --player needs a name\n"
+
+
+def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> None:
+    # The palette, study counting (fsrs) and every other screen load later.
+    code = (
+        "import argparse, sys\n"
+        "from pathlib import Path\n"
+        "from quizapp.tui.launch import build_app\n"
+        f"data_dir = Path({str(tmp_path / 'data')!r})\n"
+        "build_app(argparse.Namespace(paths=[], data_dir=data_dir, player='sam',"
+        " no_shipped=False))\n"
+        "later = ('quizapp.tui.', 'quizapp.study', 'quizapp.session', 'fsrs')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(later)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(
+        [
+            "quizapp.tui.app",
+            "quizapp.tui.formatting",
+            "quizapp.tui.launch",
+            "quizapp.tui.overview",
+            "quizapp.tui.screens",
+            "quizapp.tui.screens.base",
+            "quizapp.tui.screens.home",
+            "quizapp.tui.settings",
+            "quizapp.tui.text",
+            "quizapp.tui.widgets",
+            "quizapp.tui.widgets.bank_list",
+            "quizapp.tui.widgets.keys_footer",
+        ]
+    )
