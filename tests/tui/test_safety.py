@@ -3,15 +3,23 @@ characters are shown literally and harm nothing, through a whole quiz."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from textual.widgets import OptionList, Select
 
+from quizapp.banks import load_bank
 from quizapp.model import Bank
 from quizapp.store import ScoreStore
+from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
+from quizapp.tui.dialogs.confirm import ConfirmDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.history import HistoryScreen
+from quizapp.tui.screens.preview import accepted_lines
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.text import one_line, plain_text, shorten
 from tests.tui.answering import answer_widget, pair_up, put_in_order, select_all, type_answer
 from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, shown
@@ -184,3 +192,123 @@ async def test_a_hostile_bank_goes_through_a_whole_quiz(store: ScoreStore) -> No
         assert app.is_running
 
     assert len(store.answers(store.attempts(player="tester")[0].id)) == 8
+
+
+HOSTILE_PLAYER = "[@click=app.quit]eve[/] [b]x[/b]"
+GONE_TITLE = "[b]Gone[/b] [@click=app.quit]bank[/]"
+
+
+def record_answer(
+    store: ScoreStore,
+    player: str,
+    bank: tuple[str, str],
+    question_id: str,
+    given: str,
+    *,
+    finish: bool = True,
+) -> None:
+    """A one-question quiz on ``bank`` (id, title) answered wrongly, as the
+    app stores it; finished unless ``finish`` is False."""
+    bank_id, title = bank
+    attempt = store.start_attempt(player, bank_id, title, [question_id], {"shuffle": False})
+    store.record_answer(
+        attempt, question_id, given=given, score=0.0, max_score=1.0, seconds=3.0, tags=()
+    )
+    if finish:
+        store.finish_attempt(attempt)
+
+
+async def test_player_names_and_stored_bank_titles_are_shown_literally(
+    store: ScoreStore,
+) -> None:
+    # Store content: this player's quiz on a bank no longer loaded, another
+    # player's quiz on a loaded one; names, titles and answers are markup.
+    record_answer(store, HOSTILE_PLAYER, ("gone", GONE_TITLE), "system", "[/")
+    record_answer(store, "[/mallory", ("tui-every-type", "Every type"), "system", CLICK_QUIT)
+    app = make_app(load("every_type.toml"), store, player=HOSTILE_PLAYER)
+    async with app.run_test(size=SIZE) as pilot:
+        assert (await shown(pilot)).splitlines()[0].endswith(f"quizapp — {HOSTILE_PLAYER}")
+
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        assert (await shown(pilot)).splitlines()[0].endswith(f"History — {HOSTILE_PLAYER}")
+        listed = await shown(pilot, "#history-banks")  # folded to fit the column
+        assert listed.replace(" ", "") == f"{GONE_TITLE}1quiz".replace(" ", "")
+        assert GONE_TITLE in await shown(pilot, "#history-heading")
+
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen)
+        app.screen.query_one("#stats-player", Select).value = "[/mallory"
+        await pilot.pause()
+        assert "▊ [/mallory ▼ ▎" in await shown(pilot, "#stats-player")
+        assert await shown(pilot, "#stats-summary") == "1 try by [/mallory on 1 question"
+        assert CLICK_QUIT in await shown(pilot, "#stats-table")
+
+        bank = app.banks_by_id["tui-every-type"]
+        await app.push_screen(StatsScreen(bank, player="[b]nobody[/b]\nat all"))
+        await pilot.pause()
+        assert await shown(pilot, "#stats-summary") == (
+            "No answers recorded by [b]nobody[/b] at all for this bank yet."
+        )
+        assert app.is_running
+
+
+async def test_dialogs_show_bank_text_and_file_names_literally(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    broken = tmp_path / "[b]bad[@click=app.quit]x.toml"
+    broken.write_text(
+        'format = 1\n"[@click=app.quit]key[/]" = 1\n\n[bank]\nid = "bad"\ntitle = "t"\n',
+        encoding="utf-8",
+    )
+    (bank,) = load("hostile.toml")
+    assert isinstance(bank, Bank)
+    record_answer(store, "tester", (bank.id, bank.title), "markup-choice", "[b]bold[/b]")
+    record_answer(store, "tester", (bank.id, bank.title), "markup-multi", "[/", finish=False)
+    app = make_app([bank, load_bank(broken)], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, ReviewMistakesDialog)
+        dialog = await shown(pilot, ".dialog")
+        assert "Review mistakes: [b]Hostile[/b] [@click=app.quit]bank[/] red" in dialog
+        assert "1× Pick [b]bold[/b] or [/ or [@click=app.quit]x[/]" in dialog
+        await pilot.press("escape")
+        await pilot.pause()
+
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert "The unfinished quiz on [b]Hostile[/b] [@click=app.quit]bank[/] red" in (
+            await shown(pilot, ".dialog")
+        )
+        await pilot.press("n")
+        await pilot.pause()
+
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, BankErrorsDialog)
+        dialog = await shown(pilot, ".dialog")
+        assert "[b]bad[@click=app.quit]x.toml: 2 problems" in dialog
+        # The problem lines are wrapped to the dialog's width.
+        problem = "x.toml:2:1: unknown key '[@click=app.quit]key[/]'"
+        assert problem.replace(" ", "") in dialog.replace(" ", "")
+        assert app.is_running
+
+
+def test_a_number_unit_is_shown_literally_with_the_tolerance(tmp_path: Path) -> None:
+    path = tmp_path / "unit.toml"
+    path.write_text(
+        'format = 1\n[bank]\nid = "unit"\ntitle = "Units"\n\n[[questions]]\nid = "n"\n'
+        'type = "number"\nprompt = "How far?"\nanswer = 2\ntolerance = 0.5\n'
+        'unit = "[@click=app.quit]km[/]\\n[b]"\n',
+        encoding="utf-8",
+    )
+    bank = load_bank(path)
+    assert isinstance(bank, Bank)
+    (line,) = accepted_lines(bank.questions[0])
+    assert line.plain == "Within ± 0.5 [@click=app.quit]km[/] [b]"

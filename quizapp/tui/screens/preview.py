@@ -77,7 +77,7 @@ def accepted_lines(question: Question) -> list[Content]:
             ]
             return [*lines, _mode_line(mode)]
         case NumberQuestion(tolerance=tolerance, unit=unit) if tolerance:
-            return [Content.styled(f"Within ± {tolerance:g} {unit}".rstrip(), "dim")]
+            return [literal_line(f"Within ± {tolerance:g} {unit}", "dim")]
     return []
 
 

@@ -216,16 +216,17 @@ class StatsScreen(BankScreen):
         self.show_rows()
 
     def _show_summary(self) -> None:
-        whose = f"by {self.player}" if self.player is not None else "by everyone"
+        player = self.player
+        by = Content.assemble(" by ", literal_line(player)) if player is not None else Content()
         stats = self._stats
         if not stats:
-            by = f" by {self.player}" if self.player is not None else ""
-            text = Content(f"No answers recorded{by} for this bank yet.")
+            text = Content.assemble("No answers recorded", by, " for this bank yet.")
         else:
             tries = sum(s.tries for s in stats)
-            text = Content(
-                f"{tries} {'try' if tries == 1 else 'tries'} {whose} on {len(stats)} "
-                f"question{'s' if len(stats) != 1 else ''}"
+            text = Content.assemble(
+                f"{tries} {'try' if tries == 1 else 'tries'}",
+                by if player is not None else " by everyone",
+                f" on {len(stats)} question{'s' if len(stats) != 1 else ''}",
             )
         self.query_one("#stats-summary", Static).update(text)
 
