@@ -8,6 +8,7 @@ close to that of a bare Textual app.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar
@@ -20,7 +21,7 @@ from textual.screen import Screen
 from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore, StoreError
 from quizapp.tui.overview import BankOverview, overview
-from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.screens.base import AppScreen, BankScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.settings import AppSettings
 
@@ -37,6 +38,19 @@ if TYPE_CHECKING:
 THEME_SETTING = "theme"
 #: How long the damaged-database warning stays up, in seconds.
 WARNING_SECONDS = 30.0
+
+
+#: The screens `QuizApp.open_bank_view` opens, by view name: (module, class),
+#: imported the first time one is opened. Each takes the bank it shows.
+BANK_VIEWS: dict[str, tuple[str, str]] = {
+    "study": ("quizapp.tui.screens.study", "StudyScreen"),
+    "cram": ("quizapp.tui.screens.cram", "CramScreen"),
+    "whos_who": ("quizapp.tui.screens.whos_who", "WhosWhoScreen"),
+    "timeline": ("quizapp.tui.screens.timeline", "TimelineScreen"),
+    "quotes": ("quizapp.tui.screens.quotes", "QuotesScreen"),
+    "brief": ("quizapp.tui.screens.brief", "BriefScreen"),
+    "statistics": ("quizapp.tui.screens.stats", "StatsScreen"),
+}
 
 
 def quiz_commands() -> type[Provider]:
@@ -67,13 +81,12 @@ class QuizApp(App[None]):
         self, results: Sequence[LoadResult], store: ScoreStore, settings: AppSettings
     ) -> None:
         super().__init__()
-        self.results: tuple[LoadResult, ...] = tuple(results)
         self.store = store
         self.settings = settings
+        self.results: tuple[LoadResult, ...] = ()
+        #: The loaded banks by id (the first one, when two share an id).
         self.banks_by_id: dict[str, Bank] = {}
-        for result in self.results:
-            if isinstance(result, Bank):
-                self.banks_by_id.setdefault(result.id, result)
+        self.set_results(results)
         self._overviews: dict[int, BankOverview] = {}
         self._remembered_theme: str | None = None
         # Set before the styles are first worked out: changing the theme later
@@ -105,6 +118,14 @@ class QuizApp(App[None]):
             )
 
     # ------------------------------------------------------------ data
+
+    def set_results(self, results: Sequence[LoadResult]) -> None:
+        """The banks, and the bank files that failed to load, the app knows."""
+        self.results = tuple(results)
+        self.banks_by_id = {}
+        for result in self.results:
+            if isinstance(result, Bank):
+                self.banks_by_id.setdefault(result.id, result)
 
     def overview(self, bank: Bank) -> BankOverview:
         """The bank's questions (generated ones included) and counts, computed once."""
@@ -275,39 +296,13 @@ class QuizApp(App[None]):
             )
 
     def open_bank_view(self, view: str, bank: Bank) -> None:
-        """Push the study screen or fact view named ``view`` for ``bank``:
-        ``study``, ``cram``, ``whos_who``, ``timeline``, ``quotes``, ``brief`` or
-        ``statistics`` (everyone's answers, question by question)."""
-        if view == "study":
-            from quizapp.tui.screens.study import StudyScreen
-
-            self.push_screen(StudyScreen(bank))
-        elif view == "cram":
-            from quizapp.tui.screens.cram import CramScreen
-
-            self.push_screen(CramScreen(bank))
-        elif view == "whos_who":
-            from quizapp.tui.screens.whos_who import WhosWhoScreen
-
-            self.push_screen(WhosWhoScreen(bank))
-        elif view == "timeline":
-            from quizapp.tui.screens.timeline import TimelineScreen
-
-            self.push_screen(TimelineScreen(bank))
-        elif view == "quotes":
-            from quizapp.tui.screens.quotes import QuotesScreen
-
-            self.push_screen(QuotesScreen(bank))
-        elif view == "brief":
-            from quizapp.tui.screens.brief import BriefScreen
-
-            self.push_screen(BriefScreen(bank))
-        elif view == "statistics":
-            from quizapp.tui.screens.stats import StatsScreen
-
-            self.push_screen(StatsScreen(bank))
-        else:
+        """Push the study screen or fact view named ``view`` (a key of
+        `BANK_VIEWS`) for ``bank``; ``statistics`` shows everyone's answers."""
+        if view not in BANK_VIEWS:
             raise ValueError(f"unknown view {view!r}")
+        module, name = BANK_VIEWS[view]
+        screen_class: type[BankScreen] = getattr(importlib.import_module(module), name)
+        self.push_screen(screen_class(bank))
 
     def review_mistakes(self, bank: Bank) -> None:
         """Offer a quiz of the questions this player got wrong on ``bank``."""

@@ -220,8 +220,7 @@ class PreviewApp(QuizApp):
 
     def replace_result(self, result: LoadResult) -> None:
         """Make a new load of the file the app's only bank (or bank error)."""
-        self.results = (result,)
-        self.banks_by_id = {result.id: result} if isinstance(result, Bank) else {}
+        self.set_results([result])
 
 
 def create_preview_app(

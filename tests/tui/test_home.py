@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 from pathlib import Path
 
+import pytest
 from textual.widgets import OptionList
 
 from quizapp.model import BankError
 from quizapp.store import ScoreStore
-from quizapp.tui.app import THEME_SETTING
+from quizapp.tui.app import BANK_VIEWS, THEME_SETTING
 from quizapp.tui.commands import PALETTE_COMMANDS
 from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
@@ -169,3 +172,17 @@ async def test_a_theme_given_in_the_settings_is_not_remembered(store: ScoreStore
         app.theme = "nord"  # chosen by the user: remembered
         await pilot.pause()
     assert store.get_setting(THEME_SETTING) == "nord"
+
+
+def test_every_bank_view_is_a_screen_about_one_bank() -> None:
+    for view, (module, name) in BANK_VIEWS.items():
+        screen_class = getattr(importlib.import_module(module), name)
+        assert issubclass(screen_class, BankScreen), view
+
+
+async def test_an_unknown_view_is_refused(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE):
+        bank = app.banks_by_id["tui-every-type"]
+        with pytest.raises(ValueError, match="unknown view 'nope'"):
+            app.open_bank_view("nope", bank)
