@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
 
 from quizapp.model import Bank
-from quizapp.store import AttemptSummary, StoreError
+from quizapp.store import AttemptSummary, QuestionStats, StoreError
 from quizapp.tui.formatting import (
     format_date,
     format_duration,
@@ -73,8 +73,15 @@ class HistoryScreen(AppScreen[None]):
     def __init__(self, bank_id: str | None = None) -> None:
         super().__init__()
         self.initial_bank_id = bank_id
+        #: This player's attempts by bank id, the most recently played bank first.
         self.groups: dict[str, list[AttemptSummary]] = {}
-        self.bank_ids: list[str] = []
+        #: Bank id -> accuracy by tag and weakest questions, read when first shown.
+        self._details: dict[str, tuple[dict[str, list[float]], list[QuestionStats]]] = {}
+
+    @property
+    def bank_ids(self) -> list[str]:
+        """The banks listed, in order."""
+        return list(self.groups)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -102,20 +109,18 @@ class HistoryScreen(AppScreen[None]):
             self.notify(str(error), severity="error", markup=False)
             attempts = []
         self.groups = group_by_bank(attempts)
-        self.bank_ids = list(self.groups)
         banks = self.query_one("#history-banks", OptionList)
-        for bank_id in self.bank_ids:
-            latest = self.groups[bank_id][-1]
+        for attempts_on_bank in self.groups.values():
+            count = len(attempts_on_bank)
             banks.add_option(
                 Option(
                     Content.assemble(
-                        literal_line(latest.bank_title, "bold"),
-                        f"\n{len(self.groups[bank_id])} quiz"
-                        f"{'zes' if len(self.groups[bank_id]) != 1 else ''}",
+                        literal_line(attempts_on_bank[-1].bank_title, "bold"),
+                        f"\n{count} quiz{'zes' if count != 1 else ''}",
                     )
                 )
             )
-        if not self.bank_ids:
+        if not self.groups:
             self.query_one("#history-heading", Static).update(
                 Content("No quizzes yet. Start one from Home; your scores will show here.")
             )
@@ -197,14 +202,7 @@ class HistoryScreen(AppScreen[None]):
                 Text(format_duration(attempt.seconds), justify="right"),
             )
 
-        try:
-            accuracy = self.quiz_app.store.tag_accuracy(player=player, bank_id=bank_id)
-            weakest = self.quiz_app.store.weakest_questions(
-                player=player, bank_id=bank_id, min_tries=WEAKEST_MIN_TRIES, limit=WEAKEST_LIMIT
-            )
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            accuracy, weakest = {}, []
+        accuracy, weakest = self._read_details(bank_id, player)
         tags = self.query_one("#tag-accuracy", DataTable)
         tags.clear()
         for tag, values in sorted(accuracy.items()):
@@ -230,3 +228,21 @@ class HistoryScreen(AppScreen[None]):
             else f"None yet: a question shows here once it was missed and tried "
             f"{WEAKEST_MIN_TRIES} times or more."
         )
+
+    def _read_details(
+        self, bank_id: str, player: str
+    ) -> tuple[dict[str, list[float]], list[QuestionStats]]:
+        """Accuracy by tag and the weakest questions on a bank, read from the
+        store the first time the bank is shown."""
+        if bank_id not in self._details:
+            store = self.quiz_app.store
+            try:
+                accuracy = store.tag_accuracy(player=player, bank_id=bank_id)
+                weakest = store.weakest_questions(
+                    player=player, bank_id=bank_id, min_tries=WEAKEST_MIN_TRIES, limit=WEAKEST_LIMIT
+                )
+            except StoreError as error:
+                self.notify(str(error), severity="error", markup=False)
+                return {}, []
+            self._details[bank_id] = (accuracy, weakest)
+        return self._details[bank_id]
