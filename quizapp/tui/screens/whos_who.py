@@ -15,6 +15,7 @@ from textual.widgets import Header, Input, Static
 from quizapp.grading import normalise_text
 from quizapp.model import Actor, Bank
 from quizapp.tui.screens.base import BankScreen
+from quizapp.tui.screens.timeline import events_in_order
 from quizapp.tui.text import literal, literal_line
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
@@ -40,10 +41,7 @@ def actor_content(bank: Bank, actor: Actor) -> Content:
             if quote.context:
                 said = Content.assemble(said, ("  — ", "dim"), literal_line(quote.context, "dim"))
             lines.append(said)
-    events = sorted(
-        (event for event in bank.events if actor.id in event.actors),
-        key=lambda event: event.sort_key,
-    )
+    events = [event for event in events_in_order(bank) if actor.id in event.actors]
     if events:
         lines.append(Content.styled("Takes part in", "bold"))
         lines.extend(
