@@ -20,10 +20,9 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from quizapp.model import Value
 from quizapp.store.schema import SCHEMA_VERSION, NewerSchemaError, migrate, user_version
 
 #: Seconds a writer waits for another process's transaction to finish.
@@ -49,9 +48,12 @@ class _DamagedError(Exception):
         self.identity: tuple[int, int] | None = None
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Opened(Value):
-    """A ready connection, and what happened to a damaged file if there was one."""
+class Opened(NamedTuple):
+    """A ready connection, and what happened to a damaged file if there was one.
+
+    A named tuple: a frozen dataclass would generate three methods at every
+    start of quizapp.
+    """
 
     conn: sqlite3.Connection
     moved_aside: Path | None = None

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from dataclasses import dataclass, field
 
 from quizapp.store.rows import AnswerRow, AttemptSummary, QuestionStats, ReviewRow, is_correct
 from quizapp.store.timestamps import from_db
@@ -103,15 +102,23 @@ def answer_rows(conn: sqlite3.Connection, attempt_id: int) -> list[AnswerRow]:
     ]
 
 
-@dataclass
 class _Tally:
-    tries: int = 0
-    correct: int = 0
-    skipped: int = 0
-    seconds: float = 0.0
-    last_correct: bool = False
-    # given text -> (count, order of the latest such answer)
-    wrong: dict[str, tuple[int, int]] = field(default_factory=dict)
+    """One question's answers so far, while `question_stats` reads them.
+
+    A plain class: a dataclass would generate its methods at every import of
+    the store, that is at every start of quizapp.
+    """
+
+    __slots__ = ("correct", "last_correct", "seconds", "skipped", "tries", "wrong")
+
+    def __init__(self) -> None:
+        self.tries = 0
+        self.correct = 0
+        self.skipped = 0
+        self.seconds = 0.0
+        self.last_correct = False
+        # given text -> (count, order of the latest such answer)
+        self.wrong: dict[str, tuple[int, int]] = {}
 
 
 def question_stats(
