@@ -198,22 +198,22 @@ class _Reader:
             extras=extras,
             tags=unique([*self.category, *extras.tags]),
         )
+        section = _Section(block, span, fmt, base, approx)
         match _kind(block, span):
             case "numerical":
-                return self._numerical(block, span, fmt, base, approx)
+                return self._numerical(section)
             case "choice":
-                return self._choice(block, span, fmt, base, approx)
+                return self._choice(section)
             case "match":
-                return self._match(block, span, fmt, base, approx)
+                return self._match(section)
             case "true_false":
-                return self._true_false(block, span, fmt, base)
-        return self._short(block, span, fmt, base, passage if missing_word else "", approx)
+                return self._true_false(section)
+        return self._short(section, passage if missing_word else "")
 
     # ------------------------------------------------------------- the types
 
-    def _answers(
-        self, block: Block, span: tuple[int, int], markers: str, fmt: str
-    ) -> list[_Answer]:
+    def _answers(self, section: _Section, markers: str) -> list[_Answer]:
+        block, span = section.block, section.span
         pieces = block.split(span[0], span[1], markers)
         _, lead_start, lead_end = pieces[0]
         lead = block.unescape(lead_start, lead_end).strip()
@@ -221,9 +221,10 @@ class _Reader:
             at = block.skip_space(lead_start, lead_end)
             kinds = "'=' (right) or '~' (wrong)" if "~" in markers else "'='"
             error(at, f"the answer {_quoted(lead)} must start with {kinds}")
-        return [self._answer(block, marker, start, end, fmt) for marker, start, end in pieces[1:]]
+        return [self._answer(section, marker, start, end) for marker, start, end in pieces[1:]]
 
-    def _answer(self, block: Block, marker: str, start: int, end: int, fmt: str) -> _Answer:
+    def _answer(self, section: _Section, marker: str, start: int, end: int) -> _Answer:
+        block, fmt = section.block, section.fmt
         text = block.text
         marker_at = start - 1
         weight: float | None = None
@@ -242,17 +243,11 @@ class _Reader:
         feedback = block.render(hash_at + 1, end, fmt) if hash_at >= 0 else ""
         return _Answer(marker, marker_at, answer, weight, feedback)
 
-    def _choice(
-        self,
-        block: Block,
-        span: tuple[int, int],
-        fmt: str,
-        base: _Base,
-        approx: list[tuple[int, str]],
-    ) -> Question:
-        answers = self._answers(block, span, "=~", fmt)
+    def _choice(self, section: _Section) -> Question:
+        base = section.base
+        answers = self._answers(section, "=~")
         if len(answers) < 2:
-            error(span[0] - 1, "a multiple-choice question needs at least 2 answers")
+            error(section.brace, "a multiple-choice question needs at least 2 answers")
         for answer in answers:
             if answer.marker == "=" and answer.weight is not None:
                 error(answer.offset, "'=' marks a right answer; write ~%50% for partial credit")
@@ -273,9 +268,9 @@ class _Reader:
                 if 0 < abs(w) < 100
             ]
             if dropped:
-                approx.append(
+                section.approx.append(
                     (
-                        span[0] - 1,
+                        section.brace,
                         f"weights dropped ({', '.join(dropped)}): in quizapp a "
                         "choice question is simply right or wrong",
                     )
@@ -287,18 +282,19 @@ class _Reader:
             )
         rights = [a for a, w in zip(answers, weights, strict=True) if w > 0]
         if not rights:
-            skip(span[0] - 1, "no answer has a positive weight, so no answer is right")
+            skip(section.brace, "no answer has a positive weight, so no answer is right")
         share = 100 / len(rights)
         exact = all(abs(w - share) < 0.05 if w > 0 else abs(w + share) < 0.05 for w in weights)
         if not exact:
-            approx.append((span[0] - 1, _multi_weights_note(weights, len(rights))))
+            section.approx.append((section.brace, _multi_weights_note(weights, len(rights))))
         return MultiQuestion(
             **base.common(self.ids, _explain(answers, rights, base.general)),
             choices=choices,
             answers=tuple(a.text for a in rights),
         )
 
-    def _true_false(self, block: Block, span: tuple[int, int], fmt: str, base: _Base) -> Question:
+    def _true_false(self, section: _Section) -> Question:
+        block, span, fmt, base = section.block, section.span, section.fmt, section.base
         pieces = [(start, end) for _, start, end in block.split(span[0], span[1], "#")]
         value = _TRUE_FALSE[block.unescape(*pieces[0]).strip()]
         wrong = block.render(*pieces[1], fmt) if len(pieces) > 1 else ""
@@ -308,31 +304,20 @@ class _Reader:
         explanation = _join([right, base.general, f"{other}: {wrong}" if wrong else ""])
         return TrueFalseQuestion(**base.common(self.ids, explanation), answer=value)
 
-    def _short(
-        self,
-        block: Block,
-        span: tuple[int, int],
-        fmt: str,
-        base: _Base,
-        passage: str,
-        approx: list[tuple[int, str]],
-    ) -> Question:
-        answers = self._answers(block, span, "=", fmt)
+    def _short(self, section: _Section, passage: str) -> Question:
+        """A short answer, or with ``passage`` (the text around the answer
+        section) a missing-word question."""
+        base = section.base
+        answers = self._answers(section, "=")
         full = [a for a in answers if a.weight is None or a.weight >= 100]
         for answer in answers:
             if answer.weight is not None and 0 < answer.weight < 100:
-                approx.append(
-                    (
-                        answer.offset,
-                        f"answer {_quoted(answer.text)} ({answer.weight:g}%) is left "
-                        "out: quizapp gives no partial credit for a typed answer",
-                    )
-                )
+                section.partial_credit_dropped(answer, _quoted(answer.text), "a typed answer")
         if not full:
-            skip(span[0] - 1, "no answer earns full marks, so no answer is right")
+            skip(section.brace, "no answer earns full marks, so no answer is right")
         for answer in full:
             if "*" in answer.text:
-                approx.append(
+                section.approx.append(
                     (
                         answer.offset,
                         f"'*' in {_quoted(answer.text)} is a wildcard in Moodle "
@@ -360,16 +345,9 @@ class _Reader:
             match=base.extras.match,
         )
 
-    def _numerical(
-        self,
-        block: Block,
-        span: tuple[int, int],
-        fmt: str,
-        base: _Base,
-        approx: list[tuple[int, str]],
-    ) -> Question:
-        brace = span[0] - 1  # the '{'
-        span = (block.skip_space(*span) + 1, span[1])  # after the leading '#'
+    def _numerical(self, section: _Section) -> Question:
+        block, fmt, base, brace = section.block, section.fmt, section.base, section.brace
+        span = (block.skip_space(*section.span) + 1, section.span[1])  # after the leading '#'
         other = ""
         tilde = block.find("~", span[0], span[1])
         if tilde >= 0:
@@ -381,20 +359,14 @@ class _Reader:
             pieces = pieces[1:]
         if not pieces:
             error(brace, "a numerical question needs an answer, e.g. {#2016}")
-        answers = [self._answer(block, marker or "#", s, e, fmt) for marker, s, e in pieces]
+        answers = [self._answer(section, marker or "#", s, e) for marker, s, e in pieces]
         right: list[tuple[float, float]] = []
         for answer in answers:
             value, tolerance, answer.text = _numeric(answer)
             if answer.weight is None or answer.weight >= 100:
                 right.append((value, tolerance))
             elif answer.weight > 0:
-                approx.append(
-                    (
-                        answer.offset,
-                        f"answer {answer.text} ({answer.weight:g}%) is left out: "
-                        "quizapp gives no partial credit for a number",
-                    )
-                )
+                section.partial_credit_dropped(answer, answer.text, "a number")
         if not right:
             skip(brace, "no answer earns full marks, so no answer is right")
         value, tolerance = right[0]
@@ -421,14 +393,8 @@ class _Reader:
             unit=base.extras.unit,
         )
 
-    def _match(
-        self,
-        block: Block,
-        span: tuple[int, int],
-        fmt: str,
-        base: _Base,
-        approx: list[tuple[int, str]],
-    ) -> Question:
+    def _match(self, section: _Section) -> Question:
+        block, span, fmt, base = section.block, section.span, section.fmt, section.base
         pieces = block.split(span[0], span[1], "=")
         lead = block.unescape(pieces[0][1], pieces[0][2]).strip()
         if lead:
@@ -446,7 +412,7 @@ class _Reader:
             if left:
                 pairs.append((left, right))
             else:
-                approx.append(
+                section.approx.append(
                     (
                         start - 1,
                         f"the extra answer {_quoted(right)} is left out: quizapp's "
@@ -454,15 +420,15 @@ class _Reader:
                     )
                 )
         if len(pieces) < 3:
-            error(span[0] - 1, "a matching question needs at least 2 answers")
+            error(section.brace, "a matching question needs at least 2 answers")
         if len(pairs) < 2:
-            skip(span[0] - 1, "a matching question needs at least 2 pairs")
+            skip(section.brace, "a matching question needs at least 2 pairs")
         for side, name in ((0, "left"), (1, "right")):
             seen = [pair[side] for pair in pairs]
             twice = next((item for item in seen if seen.count(item) > 1), None)
             if twice is not None:
                 skip(
-                    span[0] - 1,
+                    section.brace,
                     f"{_quoted(twice)} appears twice on the {name}, but quizapp pairs "
                     "each item with a different one",
                 )
@@ -507,6 +473,36 @@ class _Base:
             quote=self.extras.quote,
             about=self.extras.about,
             line=self.line,
+        )
+
+
+@dataclass
+class _Section:
+    """A question's answer section ``{...}`` as it is converted."""
+
+    block: Block
+    #: Where the answers are: from after the '{' to the general feedback or '}'.
+    span: tuple[int, int]
+    #: The format of the question's text, which its answers share.
+    fmt: str
+    base: _Base
+    #: (offset, why) for each liberty taken in converting the question.
+    approx: list[tuple[int, str]]
+
+    @property
+    def brace(self) -> int:
+        """Where the '{' is."""
+        return self.span[0] - 1
+
+    def partial_credit_dropped(self, answer: _Answer, label: str, kind: str) -> None:
+        """Note that ``answer`` (named ``label``), worth part of the points, is
+        left out: quizapp gives no partial credit for ``kind``."""
+        self.approx.append(
+            (
+                answer.offset,
+                f"answer {label} ({answer.weight:g}%) is left out: "
+                f"quizapp gives no partial credit for {kind}",
+            )
         )
 
 
