@@ -78,10 +78,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--player", metavar="NAME", help="whose scores to show (default: your login name)"
     )
     who.add_argument("--all-players", action="store_true", help="show every player's scores")
-    parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
     parser.add_argument(
         "--answers", action="store_true", help="one row per answer instead of per attempt"
     )
+    add_output_arguments(parser)
+
+
+def add_output_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--format`` and ``--data-dir``, as ``quizapp scores`` and ``quizapp stats`` take them."""
+    parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
     parser.add_argument(
         "--data-dir",
         type=Path,

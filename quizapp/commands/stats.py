@@ -19,7 +19,7 @@ from pathlib import Path
 
 from quizapp import paths
 from quizapp.commands.scores import (
-    FORMATS,
+    add_output_arguments,
     clip,
     emit,
     fail,
@@ -60,13 +60,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--player", metavar="NAME", help="only this player's answers (default: everyone's)"
     )
-    parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where scores are kept (default: the user data dir; QUIZAPP_DATA_DIR overrides)",
-    )
+    add_output_arguments(parser)
 
 
 def run(args: argparse.Namespace) -> int:
