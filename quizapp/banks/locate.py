@@ -36,9 +36,15 @@ import tomli
 Where = tuple[str | int, ...]
 Position = tuple[int, int]
 
-# What may be an array-of-tables header: "[[", a bare name (the group) and
-# "]]", or "[[" and a quote (a quoted name, or an array of arrays).
-_HEADER_SPLIT = re.compile(r"\[\[[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*\]\]|[\"'])")
+# What may be an array-of-tables header: a "[[" that starts its line, or
+# follows a space or tab (an indented header, or an array of arrays), then a
+# bare name and "]]", or a quote (a quoted name, or an array of strings).
+# Groups: "" after a space or tab (None at the start of the line), the name
+# (None for a quote). The look-behinds come after the literal "[[", so the
+# regex engine still skips quickly from one "[[" to the next.
+_HEADER_SPLIT = re.compile(
+    r"\[\[(?:(?<=\n\[\[)|(?<=[ \t]\[\[)())[ \t]*(?:([A-Za-z0-9_-]+)[ \t]*\]\]|[\"'])"
+)
 
 # The careful scans' patterns, compiled when first used (and cached by re):
 # most loads never need them.
@@ -147,23 +153,25 @@ def _split_headers(text: str) -> dict[str, list[Position]] | None:
     included; None if a line starts with a quoted ``[["name"]]`` header.
 
     This runs on every load, so the work per header stays in C: one split of
-    the text at each ``[[`` (rarer than line breaks, so the regex engine tries
-    fewer places), then line breaks counted and headers grouped by name with
-    map() and compress(). Only a ``[[`` after an indentation or after other
-    text on its line (an array of arrays, a string, a comment) costs a
+    the text at each ``[[`` that may start a header, then line breaks counted
+    and headers grouped by name with map() and compress(). Only a ``[[``
+    after a space or tab (an indented header, or an array of arrays) costs a
     Python step.
     """
     # "\n" first: a header on the first line is preceded by a line break too.
     pieces = _HEADER_SPLIT.split("\n" + text)
-    # The text before match 1, its name (None for a quote), the text before
-    # match 2, ... Matches hold no line break: the line of a match is the
-    # number of line breaks before it, the added one included.
-    before, names = pieces[0:-1:2], pieces[1::2]
+    # The text before match 1, its groups, the text before match 2, ...
+    # Matches hold no line break: the line of a match is the number of line
+    # breaks before it, the added one included.
+    before, blanks, names = pieces[0:-1:3], pieces[1::3], pieces[2::3]
     lines = itertools.accumulate(map(str.count, before, itertools.repeat("\n")))
-    if all(map(str.endswith, before, itertools.repeat("\n"))):
+    if "" not in blanks:  # every match starts its line
         positions = list(zip(lines, itertools.repeat(1)))
     else:
-        columns = list(map(_header_column, before))
+        columns = [
+            1 if blank is None else _header_column(text_before)
+            for blank, text_before in zip(blanks, before, strict=True)
+        ]
         positions = list(zip(lines, columns, strict=True))
         # Column 0: not a header. A name of "" is never looked for below.
         names = [name if column else "" for name, column in zip(names, columns, strict=True)]
@@ -178,8 +186,9 @@ def _split_headers(text: str) -> dict[str, list[Position]] | None:
 
 
 def _header_column(text_before: str) -> int:
-    """The column of a ``[[`` that follows ``text_before``; 0 when other text
-    comes before it on its line, so it is no header."""
+    """The column of a ``[[`` that follows ``text_before`` (which ends with a
+    space or tab); 0 when other text comes before it on its line, so it is no
+    header."""
     indent = text_before[text_before.rfind("\n") + 1 :]
     return 0 if indent.strip(" \t") else len(indent) + 1
 
