@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from pathlib import Path
@@ -27,6 +28,8 @@ from quizapp.store.schema import SCHEMA_VERSION, NewerSchemaError, migrate, user
 
 #: Seconds a writer waits for another process's transaction to finish.
 BUSY_TIMEOUT_SECONDS = 30.0
+#: Tries at opening before a failure that is not damage reaches the user.
+OPEN_ATTEMPTS = 5
 
 # Primary SQLite result codes (extended codes keep these in the low byte).
 _SQLITE_CORRUPT = 11
@@ -106,15 +109,26 @@ def _prepare_location(path: Path) -> None:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    """A checked, migrated connection in autocommit mode, or `_DamagedError`."""
+    """A checked, migrated connection in autocommit mode, or `_DamagedError`.
+
+    Another quizapp may be creating the database at this very moment (the
+    file exists, its WAL files not yet), which SQLite reports as a failure to
+    open: such failures are tried again briefly before they reach the user.
+    """
     identity = _identity(path)
-    try:
-        with _sqlite_errors(path):
-            _check_read_only(path)
-        return _open_read_write(path)
-    except _DamagedError as damage:
-        damage.identity = identity
-        raise
+    for attempt in range(1, OPEN_ATTEMPTS + 1):
+        try:
+            with _sqlite_errors(path):
+                _check_read_only(path)
+            return _open_read_write(path)
+        except _DamagedError as damage:
+            damage.identity = identity
+            raise
+        except StoreError:
+            if attempt == OPEN_ATTEMPTS:
+                raise
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
 
 
 def _open_read_write(path: Path) -> sqlite3.Connection:
