@@ -12,15 +12,14 @@ No Textual on this path: it starts in tens of milliseconds.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from quizapp.banks import check_source_excerpts, discover_banks
+from quizapp.commands import emit
 from quizapp.model import Bank, BankError, BankProblem
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -93,9 +92,9 @@ def run(args: argparse.Namespace) -> int:
     reports = [_report(result, source_text) for result in results]
     strict: bool = args.strict
     if args.output_format == "json":
-        _emit(lambda out: _write_json(out, reports, strict))
+        emit(lambda out: _write_json(out, reports, strict))
     else:
-        _emit(lambda out: _write_text(out, reports, strict))
+        emit(lambda out: _write_text(out, reports, strict))
     failed = any(r.errors for r in reports) or (strict and any(r.warnings for r in reports))
     return EXIT_ERRORS if failed else EXIT_OK
 
@@ -188,13 +187,3 @@ def _count(number: int, noun: str) -> str:
 def _usage_error(message: str) -> int:
     print(f"quizapp check: error: {message}", file=sys.stderr)
     return EXIT_USAGE
-
-
-def _emit(write: Callable[[TextIO], None]) -> None:
-    """Run ``write(sys.stdout)``; a reader that went away (``| head``) is no error."""
-    try:
-        write(sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Keep Python from reporting the closed pipe again when it exits.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115

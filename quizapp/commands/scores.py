@@ -10,14 +10,14 @@ import argparse
 import csv
 import datetime as dt
 import json
-import os
 import sys
 import unicodedata
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from quizapp import paths
+from quizapp.commands import emit
 from quizapp.store import AnswerRow, AttemptSummary, ScoreStore, StoreError, default_player
 
 EXIT_ERROR = 1
@@ -245,17 +245,6 @@ def fail(command: str, message: str) -> int:
     """Print ``quizapp COMMAND: error: message`` to stderr; return the error status."""
     print(f"quizapp {command}: error: {message}", file=sys.stderr)
     return EXIT_ERROR
-
-
-def emit(write: Callable[[TextIO], object]) -> int:
-    """Run ``write(sys.stdout)``; a reader that went away (``| head``) is not an error."""
-    try:
-        write(sys.stdout)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        # Stop Python from complaining again when it flushes stdout at exit.
-        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
-    return 0
 
 
 def write_csv(out: TextIO, columns: Sequence[str], records: Iterable[dict[str, object]]) -> None:

@@ -18,10 +18,10 @@ import sys
 from pathlib import Path
 
 from quizapp import paths
+from quizapp.commands import emit
 from quizapp.commands.scores import (
     add_output_arguments,
     clip,
-    emit,
     fail,
     render_table,
     terminal_safe,
