@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from quizapp.model import Value
+from quizapp.values import Value
 
 
 @dataclass(frozen=True, slots=True, eq=False, repr=False)

@@ -1,9 +1,12 @@
 """QuizApp: the Textual application, built by `create_app`.
 
 The app holds the banks, the score store and the settings it was given and
-moves between screens. Only the home screen's module is imported at start;
-the others are imported the first time they are opened, which keeps startup
-close to that of a bare Textual app.
+moves between screens. It can be given its banks, or a function that loads
+them: then Home comes up first, saying the banks are loading, and they are
+loaded in a thread and listed as soon as they are ready. Only the home
+screen's module is imported at start; the others, the domain model and the
+bank loader are imported when first needed, which keeps startup close to
+that of a bare Textual app.
 """
 
 from __future__ import annotations
@@ -11,16 +14,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, TypeAlias, cast
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
-from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore, StoreError
-from quizapp.tui.overview import BankOverview, overview
 from quizapp.tui.screens.base import AppScreen, BankScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.settings import AppSettings
@@ -28,12 +30,21 @@ from quizapp.tui.settings import AppSettings
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    # Needed only once a quiz starts: not imported at startup.
+    # Needed only once the banks are loaded or a quiz starts: not imported
+    # before the first frame.
+    from quizapp.model import Bank, LoadResult
     from quizapp.session import AnswerRecord, QuizOptions
     from quizapp.store import AttemptSummary
     from quizapp.study import StudyCounts
+    from quizapp.tui.overview import BankOverview
     from quizapp.tui.screens.quiz import QuizScreen
 
+#: Loads the banks to show, and the bank files that failed to load.
+BankLoader: TypeAlias = Callable[[], "Sequence[LoadResult]"]
+#: What the loading thread hands over: the results and their overviews by bank.
+LoadedBanks: TypeAlias = "tuple[tuple[LoadResult, ...], dict[int, BankOverview]]"
+#: The name of the worker that loads the banks.
+LOAD_WORKER = "load-banks"
 #: The store setting that remembers the chosen theme.
 THEME_SETTING = "theme"
 #: How long the damaged-database warning stays up, in seconds.
@@ -78,7 +89,12 @@ class QuizApp(App[None]):
     )
 
     def __init__(
-        self, results: Sequence[LoadResult], store: ScoreStore, settings: AppSettings
+        self,
+        results: Sequence[LoadResult],
+        store: ScoreStore,
+        settings: AppSettings,
+        *,
+        load_banks: BankLoader | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -86,11 +102,13 @@ class QuizApp(App[None]):
         self.results: tuple[LoadResult, ...] = ()
         #: The loaded banks by id (the first one, when two share an id).
         self.banks_by_id: dict[str, Bank] = {}
-        self.set_results(results)
         self._overviews: dict[int, BankOverview] = {}
+        self.set_results(results)
+        #: Loads the banks after the first frame (None: they were given).
+        self._load_banks = load_banks
+        self._loading_started = False
         self._remembered_theme: str | None = None
-        # Set before the styles are first worked out: changing the theme later
-        # works them all out again (some 30 ms at startup).
+        # Set before the styles are first worked out (see `_start_with_theme`).
         self._apply_remembered_theme()
 
     def get_default_screen(self) -> Screen[None]:
@@ -119,18 +137,74 @@ class QuizApp(App[None]):
 
     # ------------------------------------------------------------ data
 
+    @property
+    def banks_loading(self) -> bool:
+        """True until the banks the app was started to load are loaded."""
+        return self._load_banks is not None
+
+    def start_loading_banks(self) -> None:
+        """Load the banks in a thread (Home calls this after its first
+        frame); `on_worker_state_changed` lists them when they are ready."""
+        loader = self._load_banks
+        if loader is None or self._loading_started:
+            return
+        self._loading_started = True
+
+        def load() -> LoadedBanks:
+            # Home counts study cards as soon as the banks are listed: the
+            # scheduler is imported here, off the screen's thread.
+            import quizapp.study  # noqa: F401
+            from quizapp.model import Bank
+            from quizapp.tui.overview import overview
+
+            results = tuple(loader())
+            return results, {id(r): overview(r) for r in results if isinstance(r, Bank)}
+
+        self.run_worker(load, name=LOAD_WORKER, thread=True, exit_on_error=False)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        worker = event.worker
+        if worker.name != LOAD_WORKER or event.state not in (
+            WorkerState.SUCCESS,
+            WorkerState.ERROR,
+        ):
+            return
+        self._load_banks = None
+        if event.state is WorkerState.SUCCESS:
+            results, overviews = cast("LoadedBanks", worker.result)
+            self.set_results(results)
+            self._overviews.update(overviews)
+        else:
+            self.notify(
+                f"The question banks could not be loaded: {worker.error}",
+                severity="error",
+                markup=False,
+            )
+        home = self.home
+        if home is not None:
+            home.refresh_entries()
+
     def set_results(self, results: Sequence[LoadResult]) -> None:
         """The banks, and the bank files that failed to load, the app knows."""
         self.results = tuple(results)
         self.banks_by_id = {}
-        for result in self.results:
-            if isinstance(result, Bank):
-                self.banks_by_id.setdefault(result.id, result)
+        if self.results:
+            from quizapp.model import Bank  # imported by now, with the banks
+
+            for result in self.results:
+                if isinstance(result, Bank):
+                    self.banks_by_id.setdefault(result.id, result)
+        # An overview is kept by the bank object's id: drop those of banks
+        # gone, whose ids a new bank could be given.
+        known = {id(result) for result in self.results}
+        self._overviews = {k: v for k, v in self._overviews.items() if k in known}
 
     def overview(self, bank: Bank) -> BankOverview:
         """The bank's questions (generated ones included) and counts, computed once."""
         key = id(bank)
         if key not in self._overviews:
+            from quizapp.tui.overview import overview
+
             self._overviews[key] = overview(bank)
         return self._overviews[key]
 
@@ -154,8 +228,24 @@ class QuizApp(App[None]):
         except StoreError:
             self._remembered_theme = None
         theme = self.settings.theme or self._remembered_theme
-        if theme and theme in self.available_themes:
-            self.theme = theme
+        if theme and theme != self.theme and theme in self.available_themes:
+            self._start_with_theme(theme)
+
+    def _start_with_theme(self, theme: str) -> None:
+        """Make ``theme`` the app's theme before it starts.
+
+        This does what setting `App.theme` does (its watcher), except work
+        out the styles again: nothing has been styled yet, and that would
+        parse every style sheet a second time (some 10 ms at startup).
+        """
+        self.set_reactive(App.theme, theme)
+        dark = self.current_theme.dark
+        self.set_class(True, f"-theme-{theme}", update=False)
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        # Textual 8's watcher does this too (ANSI colours for a light or dark theme).
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._remembered_theme or theme.name != self.theme:
@@ -253,6 +343,9 @@ class QuizApp(App[None]):
     def study_counts(self, banks: Iterable[Bank]) -> dict[str, StudyCounts]:
         """Cards due now and new cards left for today, by bank id; banks whose
         cards could not be counted (the store failed) are left out."""
+        to_count = list(banks)
+        if not to_count:
+            return {}
         from quizapp.study import StudyDeck, new_per_day_setting
 
         try:
@@ -260,7 +353,7 @@ class QuizApp(App[None]):
         except StoreError:
             return {}
         counts: dict[str, StudyCounts] = {}
-        for bank in banks:
+        for bank in to_count:
             deck = StudyDeck(
                 bank,
                 self.store,
@@ -455,7 +548,15 @@ class QuizApp(App[None]):
 
 
 def create_app(
-    results: Sequence[Bank | BankError], store: ScoreStore, settings: AppSettings
+    results: Sequence[LoadResult],
+    store: ScoreStore,
+    settings: AppSettings,
+    *,
+    load_banks: BankLoader | None = None,
 ) -> QuizApp:
-    """The one way to build the app, used by the command line and the tests."""
-    return QuizApp(results, store, settings)
+    """The one way to build the app, used by the command line and the tests.
+
+    The app shows ``results``, or when ``load_banks`` is given, what it
+    returns: it is called in a thread once Home is on screen.
+    """
+    return QuizApp(results, store, settings, load_banks=load_banks)

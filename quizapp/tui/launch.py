@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp import paths
-from quizapp.banks import discover_banks
 from quizapp.store import ScoreStore, StoreError, default_player
 from quizapp.tui.app import QuizApp, create_app
 from quizapp.tui.settings import AppSettings
@@ -17,14 +16,17 @@ from quizapp.tui.settings import AppSettings
 if TYPE_CHECKING:
     from textual.app import AutopilotCallbackType
 
+    from quizapp.model import LoadResult
+
 
 class LaunchError(Exception):
     """The TUI cannot start; the message says why, for the user."""
 
 
 def build_app(args: argparse.Namespace) -> QuizApp:
-    """Open the store, load the banks and build the app from parsed
-    arguments (``paths``, ``data_dir``, ``player``, ``no_shipped``).
+    """Open the store and build the app from parsed arguments (``paths``,
+    ``data_dir``, ``player``, ``no_shipped``). The app loads the banks
+    itself, once Home is on screen.
 
     The caller closes ``app.store`` when the app is done.
     """
@@ -36,8 +38,16 @@ def build_app(args: argparse.Namespace) -> QuizApp:
         store = ScoreStore.open(paths.scores_db_path(data_dir))
     except StoreError as error:
         raise LaunchError(str(error)) from None
-    results = discover_banks(list(args.paths), shipped=not args.no_shipped)
-    return create_app(results, store, AppSettings(player=player, data_dir=data_dir))
+    bank_paths: list[Path] = list(args.paths)
+    shipped = not args.no_shipped
+
+    def load_banks() -> list[LoadResult]:
+        from quizapp.banks import discover_banks
+
+        return discover_banks(bank_paths, shipped=shipped)
+
+    settings = AppSettings(player=player, data_dir=data_dir)
+    return create_app((), store, settings, load_banks=load_banks)
 
 
 def run_tui(args: argparse.Namespace) -> int:

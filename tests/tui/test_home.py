@@ -152,15 +152,27 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
         assert len(app.screen_stack) == 2  # History was closed first
 
 
-async def test_the_remembered_theme_is_set_before_the_app_starts(store: ScoreStore) -> None:
-    store.set_setting(THEME_SETTING, "nord")
+@pytest.mark.parametrize("theme", ["nord", "textual-light"])
+async def test_the_remembered_theme_is_set_before_the_app_starts(
+    store: ScoreStore, theme: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.set_setting(THEME_SETTING, theme)
     app = make_app(load("every_type.toml"), store, theme=None)
     # Set while the app is built, the theme is in place for the first frame:
     # no second working-out of every style once Home is on screen.
-    assert app.theme == "nord"
+    assert app.theme == theme
+    reparsed: list[object] = []
+    monkeypatch.setattr(app.stylesheet, "reparse", lambda: reparsed.append(True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        assert app.theme == "nord"
+        assert app.theme == theme
+        assert reparsed == []
+        # Its colours and its light or dark mode are those on screen.
+        colors = app.current_theme.to_color_system()
+        assert app.screen.styles.background == colors.background
+        dark = app.current_theme.dark
+        assert app.has_class(f"-theme-{theme}")
+        assert (app.has_class("-dark-mode"), app.has_class("-light-mode")) == (dark, not dark)
 
 
 async def test_a_theme_given_in_the_settings_is_not_remembered(store: ScoreStore) -> None:

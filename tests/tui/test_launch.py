@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import subprocess
 import sys
+import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
 
-from quizapp.model import Bank, BankError
+from quizapp.model import Bank, BankError, LoadResult
+from quizapp.store import ScoreStore
+from quizapp.tui.app import QuizApp, create_app
+from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.launch import LaunchError, build_app, run_tui
-from tests.tui.helpers import BANKS
+from quizapp.tui.settings import AppSettings
+from quizapp.tui.widgets.bank_list import BankEntry, BankList
+from tests.tui.helpers import BANKS, SIZE, load, screen_text
 
 
 def arguments(tmp_path: Path, *paths: Path, player: str | None = "sam") -> argparse.Namespace:
@@ -20,15 +28,102 @@ def arguments(tmp_path: Path, *paths: Path, player: str | None = "sam") -> argpa
     )
 
 
-def test_build_app_loads_the_named_banks_and_opens_the_store(tmp_path: Path) -> None:
+def test_build_app_opens_the_store_and_leaves_the_banks_to_the_app(tmp_path: Path) -> None:
     app = build_app(arguments(tmp_path, BANKS / "every_type.toml", BANKS / "broken.toml"))
     try:
-        kinds = [type(result) for result in app.results]
-        assert kinds == [Bank, BankError]
         assert app.settings.player == "sam"
         assert app.settings.data_dir == tmp_path / "data"
         assert app.store.path == tmp_path / "data" / "scores.sqlite3"
         assert app.store.path.exists()
+        assert app.banks_loading and app.results == ()
+    finally:
+        app.store.close()
+
+
+async def test_home_comes_up_first_then_lists_the_banks_it_loaded(tmp_path: Path) -> None:
+    app = build_app(arguments(tmp_path, BANKS / "every_type.toml", BANKS / "broken.toml"))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            shown: list[str] = []
+            # What the first frame shows, before the banks are loaded.
+            app.call_after_refresh(lambda: shown.append(screen_text(app)))
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert "Loading the question banks" in shown[0]
+            assert not app.banks_loading
+            assert [type(result) for result in app.results] == [Bank, BankError]
+            text = screen_text(app)
+            assert "Loading" not in text
+            assert "Every question type" in text and "broken.toml could not be loaded" in text
+            entries = app.screen.query_one(BankList).entries
+            assert isinstance(entries[0], BankEntry) and entries[0].study is not None
+            # The keys work on the banks listed.
+            await pilot.press("s")
+            await pilot.pause()
+            assert isinstance(app.screen, QuizOptionsDialog)
+    finally:
+        app.store.close()
+
+
+def loading_app(tmp_path: Path, load_banks: Callable[[], Sequence[LoadResult]]) -> QuizApp:
+    """An app that loads its banks with ``load_banks`` once Home is up."""
+    store = ScoreStore.open(tmp_path / "scores.sqlite3")
+    settings = AppSettings(player="sam", data_dir=tmp_path)
+    return create_app((), store, settings, load_banks=load_banks)
+
+
+async def test_keys_wait_for_the_banks(tmp_path: Path) -> None:
+    started = threading.Event()
+    release = threading.Event()
+
+    def slow_loader() -> Sequence[LoadResult]:
+        started.set()
+        release.wait(10)
+        return load("every_type.toml")
+
+    app = loading_app(tmp_path, slow_loader)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await asyncio.to_thread(started.wait, 10)
+            await pilot.press("s", "enter", "t")  # no bank to start or study yet
+            await pilot.pause()
+            assert app.screen is app.home
+            await pilot.press("h")  # History needs none
+            await pilot.pause()
+            assert type(app.screen).__name__ == "HistoryScreen"
+            await pilot.press("escape")
+            release.set()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert app.screen is app.home
+            assert "Every question type" in screen_text(app)
+    finally:
+        release.set()
+        app.store.close()
+
+
+async def test_a_loader_that_fails_is_reported_on_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken() -> Sequence[LoadResult]:
+        raise OSError("the bank folder vanished")
+
+    notices: list[tuple[str, str]] = []
+
+    def notify(self: QuizApp, message: str, **kwargs: object) -> None:
+        notices.append((message, str(kwargs.get("severity"))))
+
+    monkeypatch.setattr(QuizApp, "notify", notify)
+    app = loading_app(tmp_path, broken)
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            assert not app.banks_loading
+            assert notices == [
+                ("The question banks could not be loaded: the bank folder vanished", "error")
+            ]
+            assert "No question banks were found" in screen_text(app)
     finally:
         app.store.close()
 
@@ -70,7 +165,8 @@ def test_the_command_line_reports_errors_without_a_traceback(tmp_path: Path) -> 
 
 
 def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> None:
-    # The palette, study counting (fsrs) and every other screen load later.
+    # The banks (and the model, the loader, generated questions), the palette,
+    # study counting (fsrs) and every other screen load after the first frame.
     code = (
         "import argparse, sys\n"
         "from pathlib import Path\n"
@@ -78,16 +174,24 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
         f"data_dir = Path({str(tmp_path / 'data')!r})\n"
         "build_app(argparse.Namespace(paths=[], data_dir=data_dir, player='sam',"
         " no_shipped=False))\n"
-        "later = ('quizapp.tui.', 'quizapp.study', 'quizapp.session', 'fsrs')\n"
-        "print(sorted(m for m in sys.modules if m.startswith(later)))\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('quizapp', 'fsrs', 'tomli'))))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == str(
         [
+            "quizapp",
+            "quizapp.paths",
+            "quizapp.store",
+            "quizapp.store.database",
+            "quizapp.store.queries",
+            "quizapp.store.rows",
+            "quizapp.store.schema",
+            "quizapp.store.score_store",
+            "quizapp.store.timestamps",
+            "quizapp.tui",
             "quizapp.tui.app",
             "quizapp.tui.formatting",
             "quizapp.tui.launch",
-            "quizapp.tui.overview",
             "quizapp.tui.screens",
             "quizapp.tui.screens.base",
             "quizapp.tui.screens.home",
@@ -96,5 +200,6 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
             "quizapp.tui.widgets",
             "quizapp.tui.widgets.bank_list",
             "quizapp.tui.widgets.keys_footer",
+            "quizapp.values",
         ]
     )

@@ -4,7 +4,7 @@ a quiz, study, cram, review mistakes, or open a bank's fact views."""
 from __future__ import annotations
 
 import dataclasses
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -12,13 +12,15 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from quizapp.model import Bank, BankError
 from quizapp.store import StoreError
 from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line, one_line
-from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, study_part
+from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, is_failed, study_part
 from quizapp.tui.widgets.keys_footer import KeysFooter
+
+if TYPE_CHECKING:
+    from quizapp.model import Bank
 
 #: Actions that need a loaded bank highlighted.
 BANK_ACTIONS = frozenset(
@@ -35,6 +37,7 @@ BANK_ACTIONS = frozenset(
     }
 )
 
+LOADING = "Loading the question banks …"
 NO_BANKS = (
     "No question banks were found. Put bank files (*.toml) in your bank folder, "
     "or name files or folders on the command line: quizapp PATH ..."
@@ -197,8 +200,12 @@ class HomeScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
         self.query_one(BankList).focus()
-        # Counting study cards needs the scheduler: after the first frame.
-        self.call_after_refresh(self._show_study_counts)
+        if self.quiz_app.banks_loading:
+            # Home is on screen, saying so: now the banks can load.
+            self.call_after_refresh(self.quiz_app.start_loading_banks)
+        else:
+            # Counting study cards needs the scheduler: after the first frame.
+            self.call_after_refresh(self._show_study_counts)
 
     def on_screen_resume(self) -> None:
         if self._composed:
@@ -236,6 +243,10 @@ class HomeScreen(AppScreen[None]):
     def _entries(self) -> list[HomeEntry]:
         """The entries with scores and unfinished quizzes (study cards not counted)."""
         app = self.quiz_app
+        if not app.results:
+            return []
+        from quizapp.model import BankError  # imported by now, with the banks
+
         player = app.settings.player
         try:
             stats = app.store.bank_stats(player)
@@ -269,8 +280,8 @@ class HomeScreen(AppScreen[None]):
 
     def _detail(self, entry: HomeEntry | None) -> Content:
         if entry is None:
-            return Content(NO_BANKS)
-        if isinstance(entry, BankError):
+            return Content(LOADING if self.quiz_app.banks_loading else NO_BANKS)
+        if is_failed(entry):
             count = len(entry.problems)
             return Content.assemble(
                 literal_line(str(entry.path), "bold"),
@@ -374,7 +385,7 @@ class HomeScreen(AppScreen[None]):
 
     @on(BankList.Chosen)
     def _chosen(self, event: BankList.Chosen) -> None:
-        if isinstance(event.entry, BankError):
+        if is_failed(event.entry):
             self.action_show_errors()
         else:
             self.action_start_quiz()
@@ -396,7 +407,7 @@ class HomeScreen(AppScreen[None]):
         if action in BANK_ACTIONS:
             return isinstance(entry, BankEntry)
         if action == "show_errors":
-            return isinstance(entry, BankError)
+            return is_failed(entry)
         if action == "resume":
             return True if isinstance(entry, BankEntry) and entry.unfinished else None
         if action == "discard":
@@ -451,7 +462,7 @@ class HomeScreen(AppScreen[None]):
     def action_show_errors(self) -> None:
         """Show every problem of the highlighted failed bank."""
         entry = self.current
-        if isinstance(entry, BankError):
+        if is_failed(entry):
             from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 
             self.quiz_app.push_screen(BankErrorsDialog(entry))

@@ -13,16 +13,18 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quizapp.model import BankError
-from quizapp.store import AttemptSummary, BankStats
 from quizapp.tui.formatting import format_percent, format_when
-from quizapp.tui.overview import BankOverview
 from quizapp.tui.text import literal_line
 
 if TYPE_CHECKING:
-    # Study counts arrive after the first frame: quizapp.study is not
-    # imported at startup.
+    from typing_extensions import TypeIs
+
+    # The banks, and with them the model, are loaded after the first frame:
+    # none of these is imported at startup.
+    from quizapp.model import BankError
+    from quizapp.store import AttemptSummary, BankStats
     from quizapp.study import StudyCounts
+    from quizapp.tui.overview import BankOverview
 
 #: Tags shown on a bank's row; the rest are summed up as "+N more".
 ROW_TAGS = 3
@@ -40,7 +42,12 @@ class BankEntry:
     study: StudyCounts | None = None
 
 
-HomeEntry: TypeAlias = BankEntry | BankError
+HomeEntry: TypeAlias = "BankEntry | BankError"
+
+
+def is_failed(entry: HomeEntry | None) -> TypeIs[BankError]:
+    """Whether ``entry`` is a bank file that could not be loaded."""
+    return entry is not None and not isinstance(entry, BankEntry)
 
 
 def count_line(overview: BankOverview) -> Content:
@@ -90,7 +97,7 @@ def score_line(entry: BankEntry, now: dt.datetime) -> Content:
 
 def entry_prompt(entry: HomeEntry, now: dt.datetime) -> Content:
     """The three lines that show one entry."""
-    if isinstance(entry, BankError):
+    if is_failed(entry):
         count = len(entry.problems)
         return Content.assemble(
             ("✗ ", "bold $error"),
