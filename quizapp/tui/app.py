@@ -74,8 +74,10 @@ def quiz_commands() -> type[Provider]:
 class QuizApp(App[None]):
     """The quiz TUI. Build it with `create_app`."""
 
-    #: Typed as in Textual, so that subclasses may add style sheets.
-    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = ["app.tcss", "study.tcss"]
+    #: What every screen shares, and Home's styles; the other screens name
+    #: theirs (`quizapp.tui.screens.base.SCREEN_CSS`). Typed as in Textual,
+    #: so that subclasses may add style sheets.
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = ["app.tcss"]
     TITLE = "quizapp"
     COMMANDS = App.COMMANDS | {quiz_commands}
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -60,6 +60,9 @@ def binding_state(entry: HomeEntry | None) -> tuple[type | None, bool]:
 class HomeScreen(AppScreen[None]):
     """The first screen: the banks, their scores, and what to do next."""
 
+    #: Home's styles are the app's own (``app.tcss``): none to read.
+    CSS_PATH = None
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "s",
