@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from quizapp import paths
 from quizapp.store import ScoreStore, StoreError, default_player
+from quizapp.tui import collector
 from quizapp.tui.app import QuizApp, create_app
 from quizapp.tui.settings import AppSettings
 
@@ -53,15 +54,18 @@ def build_app(args: argparse.Namespace) -> QuizApp:
 def run_tui(args: argparse.Namespace) -> int:
     """Run the TUI until the user quits; returns the exit status."""
     try:
-        app = build_app(args)
-    except LaunchError as error:
-        print(f"quizapp: {error}", file=sys.stderr)
-        return 1
-    try:
-        run_app(app)
+        try:
+            app = build_app(args)
+        except LaunchError as error:
+            print(f"quizapp: {error}", file=sys.stderr)
+            return 1
+        try:
+            run_app(app)
+        finally:
+            app.store.close()
+        return app.return_code or 0
     finally:
-        app.store.close()
-    return app.return_code or 0
+        collector.resume()  # if the app ended before Home's first frame
 
 
 def run_app(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import subprocess
 import sys
 import threading
@@ -14,6 +15,7 @@ import pytest
 
 from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore
+from quizapp.tui import collector
 from quizapp.tui.app import QuizApp, create_app
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.launch import LaunchError, build_app, run_tui
@@ -190,6 +192,7 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
             "quizapp.store.timestamps",
             "quizapp.tui",
             "quizapp.tui.app",
+            "quizapp.tui.collector",
             "quizapp.tui.formatting",
             "quizapp.tui.launch",
             "quizapp.tui.screens",
@@ -203,3 +206,42 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
             "quizapp.values",
         ]
     )
+
+
+def test_the_command_pauses_garbage_collection_before_importing_textual() -> None:
+    code = (
+        "import gc, sys\n"
+        "import quizapp.cli\n"
+        "def run_tui(args):\n"
+        "    print(gc.isenabled(), 'textual' in sys.modules)\n"
+        "    return 0\n"
+        "sys.modules['quizapp.tui.launch'] = type(sys)('quizapp.tui.launch')\n"
+        "sys.modules['quizapp.tui.launch'].run_tui = run_tui\n"
+        "quizapp.cli.main([])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.split() == ["False", "False"]
+
+
+async def test_garbage_collection_resumes_once_home_is_up(tmp_path: Path) -> None:
+    collector.pause()
+    try:
+        app = build_app(arguments(tmp_path, BANKS / "every_type.toml"))
+        assert not gc.isenabled()
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()
+            await app.workers.wait_for_complete()
+        app.store.close()
+    finally:
+        collector.resume()
+        gc.enable()
+
+
+def test_garbage_collection_resumes_when_the_app_cannot_start(tmp_path: Path) -> None:
+    collector.pause()
+    try:
+        assert run_tui(arguments(tmp_path, player="")) == 1
+        assert gc.isenabled()
+    finally:
+        gc.enable()

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from quizapp.store import StoreError
+from quizapp.tui import collector
 from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line, one_line
@@ -202,13 +203,22 @@ class HomeScreen(AppScreen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
-        self.query_one(BankList).focus()
+        bank_list = self.query_one(BankList)
         if self.quiz_app.banks_loading:
-            # Home is on screen, saying so: now the banks can load.
-            self.call_after_refresh(self.quiz_app.start_loading_banks)
+            bank_list.display = False  # until there are banks to list
         else:
-            # Counting study cards needs the scheduler: after the first frame.
-            self.call_after_refresh(self._show_study_counts)
+            bank_list.focus()
+        self.call_after_refresh(self._first_frame_shown)
+
+    def _first_frame_shown(self) -> None:
+        """What waits for the first frame: collecting garbage again (paused
+        by ``quizapp`` while the app starts), then loading the banks (Home
+        says they are loading) or counting their study cards."""
+        collector.resume()
+        if self.quiz_app.banks_loading:
+            self.quiz_app.start_loading_banks()
+        else:
+            self._show_study_counts()
 
     def on_screen_resume(self) -> None:
         if self._composed:
@@ -228,6 +238,9 @@ class HomeScreen(AppScreen[None]):
     def _show_entries(self, entries: list[HomeEntry]) -> None:
         bank_list = self.query_one(BankList)
         bank_list.show_entries(entries, self.quiz_app.settings.now())
+        if not bank_list.display:  # the banks were loading
+            bank_list.display = True
+            bank_list.focus()
         self._show_detail(bank_list.current)
 
     def _with_study_counts(self, entries: list[HomeEntry]) -> list[HomeEntry]:
