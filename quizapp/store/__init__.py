@@ -13,18 +13,36 @@ passed in is taken as local time.
 from __future__ import annotations
 
 import getpass
+from typing import TYPE_CHECKING
 
 from quizapp.store.database import StoreError
-from quizapp.store.rows import (
-    AnswerRow,
-    AttemptSummary,
-    BankStats,
-    CardRow,
-    QuestionStats,
-    ReviewRow,
-)
 from quizapp.store.schema import SCHEMA_VERSION
 from quizapp.store.score_store import ScoreStore
+
+if TYPE_CHECKING:
+    from quizapp.store.rows import (
+        AnswerRow,
+        AttemptSummary,
+        BankStats,
+        CardRow,
+        QuestionStats,
+        ReviewRow,
+    )
+
+#: The row classes, imported from quizapp.store.rows when first asked for
+#: (the TUI opens the store before its first frame, and needs no rows then).
+_ROWS = frozenset(
+    {"AnswerRow", "AttemptSummary", "BankStats", "CardRow", "QuestionStats", "ReviewRow"}
+)
+
+
+def __getattr__(name: str) -> object:
+    if name in _ROWS:
+        from quizapp.store import rows
+
+        return getattr(rows, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "SCHEMA_VERSION",

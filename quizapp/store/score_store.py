@@ -3,25 +3,30 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from quizapp.store import queries
 from quizapp.store.database import StoreError, open_database
-from quizapp.store.rows import (
-    AnswerRow,
-    AttemptSummary,
-    BankStats,
-    CardRow,
-    QuestionStats,
-    ReviewRow,
-)
 from quizapp.store.timestamps import Clock, from_db, to_db, utc_now
+
+if TYPE_CHECKING:
+    from quizapp.store.rows import (
+        AnswerRow,
+        AttemptSummary,
+        BankStats,
+        CardRow,
+        QuestionStats,
+        ReviewRow,
+    )
+
+# Opening the store and reading a setting is all the TUI does before its
+# first frame: the queries, the row classes and json are imported by the
+# methods that need them, the first time one is called.
 
 
 class ScoreStore:
@@ -132,6 +137,8 @@ class ScoreStore:
                     self._conn.execute("COMMIT")
 
     def _player_id(self, conn: sqlite3.Connection, player: str) -> int:
+        from quizapp.store import queries
+
         name = _player_name(player)
         conn.execute(
             "INSERT OR IGNORE INTO players (name, created_at) VALUES (?, ?)", (name, self._now())
@@ -151,6 +158,8 @@ class ScoreStore:
         options: dict[str, object],
     ) -> int:
         """Record a new attempt; returns its id. The player is created on first use."""
+        import json
+
         ids_json = json.dumps(list(question_ids))
         options_json = json.dumps(options, sort_keys=True)
         with self._write() as conn:
@@ -180,6 +189,8 @@ class ScoreStore:
         Answering the same question again within an attempt replaces the
         earlier answer (an attempt holds one answer per question).
         """
+        import json
+
         with self._write() as conn:
             row = conn.execute(
                 "SELECT bank_id FROM attempts WHERE id = ?", (attempt_id,)
@@ -228,6 +239,8 @@ class ScoreStore:
 
     def attempt(self, attempt_id: int) -> AttemptSummary | None:
         """One attempt, or None if there is no such attempt."""
+        from quizapp.store import queries
+
         with self._read() as conn:
             found = queries.attempt_summaries(conn, attempt_id=attempt_id)
         return found[0] if found else None
@@ -236,6 +249,8 @@ class ScoreStore:
         self, *, player: str | None = None, bank_id: str | None = None, finished: bool | None = None
     ) -> list[AttemptSummary]:
         """Attempts, oldest first, filtered by player, bank and finished state."""
+        from quizapp.store import queries
+
         with self._read() as conn:
             return queries.attempt_summaries(
                 conn, player=player, bank_id=bank_id, finished=finished
@@ -250,6 +265,8 @@ class ScoreStore:
 
     def answers(self, attempt_id: int) -> list[AnswerRow]:
         """An attempt's answers in the order they were first given."""
+        from quizapp.store import queries
+
         with self._read() as conn:
             return queries.answer_rows(conn, attempt_id)
 
@@ -266,6 +283,8 @@ class ScoreStore:
 
         Banks the player never finished an attempt on are left out.
         """
+        from quizapp.store.rows import BankStats
+
         result: dict[str, BankStats] = {}
         for summary in self.attempts(player=player, finished=True):
             finished_at = summary.finished_at or summary.started_at
@@ -283,6 +302,8 @@ class ScoreStore:
         """Per question of ``bank_id`` ever answered: tries, correct, time and the
         most common wrong answer, for one player or (None) everyone. Sorted by
         question id; every answer counts, finished attempt or not."""
+        from quizapp.store import queries
+
         with self._read() as conn:
             return queries.question_stats(conn, bank_id=bank_id, player=player)
 
@@ -309,6 +330,8 @@ class ScoreStore:
         attempt's answers with that tag, so partial credit counts. A tag
         gets a value only for attempts that had questions with it.
         """
+        from quizapp.store import queries
+
         with self._read() as conn:
             return queries.tag_accuracy(conn, player=player, bank_id=bank_id)
 
@@ -333,6 +356,9 @@ class ScoreStore:
 
     def card_states(self, player: str, bank_id: str) -> dict[str, CardRow]:
         """The player's stored study cards of a bank, by card id."""
+        from quizapp.store import queries
+        from quizapp.store.rows import CardRow
+
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:
@@ -417,6 +443,8 @@ class ScoreStore:
 
     def reviews(self, player: str, bank_id: str | None = None) -> list[ReviewRow]:
         """The player's reviews (of one bank, or all), oldest first."""
+        from quizapp.store import queries
+
         with self._read() as conn:
             return queries.review_rows(conn, player=_player_name(player), bank_id=bank_id)
 
@@ -425,6 +453,8 @@ class ScoreStore:
 
         This is the count of new cards studied, for the daily new-card limit.
         """
+        from quizapp.store import queries
+
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:

@@ -153,8 +153,10 @@ class QuizApp(App[None]):
         self._loading_started = True
 
         def load() -> LoadedBanks:
-            # Home counts study cards as soon as the banks are listed: the
-            # scheduler is imported here, off the screen's thread.
+            # Home reads scores and counts study cards as soon as the banks
+            # are listed: the store's queries and the scheduler are imported
+            # here, off the screen's thread.
+            import quizapp.store.queries
             import quizapp.study  # noqa: F401
             from quizapp.model import Bank
             from quizapp.tui.overview import overview

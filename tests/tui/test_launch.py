@@ -185,8 +185,6 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
             "quizapp.paths",
             "quizapp.store",
             "quizapp.store.database",
-            "quizapp.store.queries",
-            "quizapp.store.rows",
             "quizapp.store.schema",
             "quizapp.store.score_store",
             "quizapp.store.timestamps",
@@ -203,7 +201,6 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
             "quizapp.tui.widgets",
             "quizapp.tui.widgets.bank_list",
             "quizapp.tui.widgets.keys_footer",
-            "quizapp.values",
         ]
     )
 
