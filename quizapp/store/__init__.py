@@ -36,12 +36,14 @@ _ROWS = frozenset(
 )
 
 
-def __getattr__(name: str) -> object:
-    if name in _ROWS:
-        from quizapp.store import rows
+if not TYPE_CHECKING:  # the type checker sees the imports above instead
 
-        return getattr(rows, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    def __getattr__(name: str) -> object:
+        if name in _ROWS:
+            from quizapp.store import rows
+
+            return getattr(rows, name)
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 __all__ = [

@@ -12,15 +12,18 @@ that of a bare Textual app.
 from __future__ import annotations
 
 import importlib
+import threading
 from collections.abc import Callable, Iterable, Sequence
+from contextlib import suppress
 from pathlib import PurePath
-from typing import TYPE_CHECKING, ClassVar, TypeAlias, cast
+from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.message import Message
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from quizapp.store import ScoreStore, StoreError
 from quizapp.tui.screens.base import AppScreen, BankScreen
@@ -43,8 +46,8 @@ if TYPE_CHECKING:
 BankLoader: TypeAlias = Callable[[], "Sequence[LoadResult]"]
 #: What the loading thread hands over: the results and their overviews by bank.
 LoadedBanks: TypeAlias = "tuple[tuple[LoadResult, ...], dict[int, BankOverview]]"
-#: The name of the worker that loads the banks.
-LOAD_WORKER = "load-banks"
+#: The name of the thread that loads the banks.
+LOAD_THREAD = "quizapp-load-banks"
 #: The store setting that remembers the chosen theme.
 THEME_SETTING = "theme"
 #: How long the damaged-database warning stays up, in seconds.
@@ -109,6 +112,8 @@ class QuizApp(App[None]):
         #: Loads the banks after the first frame (None: they were given).
         self._load_banks = load_banks
         self._loading_started = False
+        #: Why the banks could not be loaded, if they could not.
+        self.load_error: str | None = None
         self._remembered_theme: str | None = None
         # Set before the styles are first worked out (see `_start_with_theme`).
         self._apply_remembered_theme()
@@ -144,43 +149,59 @@ class QuizApp(App[None]):
         """True until the banks the app was started to load are loaded."""
         return self._load_banks is not None
 
+    class BanksLoaded(Message):
+        """The loading thread is done: the banks and their overviews, or the
+        error that stopped it."""
+
+        def __init__(self, loaded: LoadedBanks | None, error: Exception | None) -> None:
+            super().__init__()
+            self.loaded = loaded
+            self.error = error
+
     def start_loading_banks(self) -> None:
         """Load the banks in a thread (Home calls this after its first
-        frame); `on_worker_state_changed` lists them when they are ready."""
+        frame); `_banks_loaded` lists them when they are ready.
+
+        The thread is a daemon that only reads files: quitting while it
+        runs does not wait for it.
+        """
         loader = self._load_banks
         if loader is None or self._loading_started:
             return
         self._loading_started = True
 
-        def load() -> LoadedBanks:
-            # Home reads scores and counts study cards as soon as the banks
-            # are listed: the store's queries and the scheduler are imported
-            # here, off the screen's thread.
-            import quizapp.store.queries
-            import quizapp.study  # noqa: F401
-            from quizapp.model import Bank
-            from quizapp.tui.overview import overview
+        def load() -> None:
+            try:
+                # Home reads scores and counts study cards as soon as the
+                # banks are listed: the store's queries and the scheduler are
+                # imported here, off the screen's thread.
+                import quizapp.store.queries
+                import quizapp.study  # noqa: F401
+                from quizapp.model import Bank
+                from quizapp.tui.overview import overview
 
-            results = tuple(loader())
-            return results, {id(r): overview(r) for r in results if isinstance(r, Bank)}
+                results = tuple(loader())
+                overviews = {id(r): overview(r) for r in results if isinstance(r, Bank)}
+            except Exception as error:
+                message = self.BanksLoaded(None, error)
+            else:
+                message = self.BanksLoaded((results, overviews), None)
+            with suppress(RuntimeError):  # the app has closed meanwhile
+                self.post_message(message)  # thread-safe
 
-        self.run_worker(load, name=LOAD_WORKER, thread=True, exit_on_error=False)
+        threading.Thread(target=load, name=LOAD_THREAD, daemon=True).start()
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker = event.worker
-        if worker.name != LOAD_WORKER or event.state not in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-        ):
-            return
+    @on(BanksLoaded)
+    def _banks_loaded(self, event: BanksLoaded) -> None:
         self._load_banks = None
-        if event.state is WorkerState.SUCCESS:
-            results, overviews = cast("LoadedBanks", worker.result)
+        if event.loaded is not None:
+            results, overviews = event.loaded
             self.set_results(results)
             self._overviews.update(overviews)
         else:
+            self.load_error = str(event.error)
             self.notify(
-                f"The question banks could not be loaded: {worker.error}",
+                f"The question banks could not be loaded: {self.load_error}",
                 severity="error",
                 markup=False,
             )
@@ -198,19 +219,19 @@ class QuizApp(App[None]):
             for result in self.results:
                 if isinstance(result, Bank):
                     self.banks_by_id.setdefault(result.id, result)
-        # An overview is kept by the bank object's id: drop those of banks
-        # gone, whose ids a new bank could be given.
+        # Forget the overviews of banks no longer shown (each keeps its bank).
         known = {id(result) for result in self.results}
         self._overviews = {k: v for k, v in self._overviews.items() if k in known}
 
     def overview(self, bank: Bank) -> BankOverview:
         """The bank's questions (generated ones included) and counts, computed once."""
         key = id(bank)
-        if key not in self._overviews:
+        known = self._overviews.get(key)
+        if known is None or known.bank is not bank:
             from quizapp.tui.overview import overview
 
-            self._overviews[key] = overview(bank)
-        return self._overviews[key]
+            known = self._overviews[key] = overview(bank)
+        return known
 
     def question_prompt(self, bank_id: str, question_id: str) -> str:
         """A question's prompt (with its quote, if it has one), or its id
@@ -486,15 +507,21 @@ class QuizApp(App[None]):
         """Options for a new quiz on the current bank."""
         bank = self.current_bank()
         if bank is None:
-            self.notify("There is no bank to start a quiz on.", severity="warning")
+            self.notify(self._no_bank("start a quiz on"), severity="warning")
             return
         self._back_home(lambda: self.open_quiz_options(bank))
+
+    def _no_bank(self, what: str) -> str:
+        """Why there is no bank to ``what`` (for a command that needs one)."""
+        if self.banks_loading:
+            return "The banks are still loading; try again in a moment."
+        return f"There is no bank to {what}."
 
     def _on_current_bank(self, then: Callable[[Bank], object], what: str) -> None:
         """Back to Home, then ``then(bank)`` for the current bank."""
         bank = self.current_bank()
         if bank is None:
-            self.notify(f"There is no bank to {what}.", severity="warning")
+            self.notify(self._no_bank(what), severity="warning")
             return
         self._back_home(lambda: then(bank))
 

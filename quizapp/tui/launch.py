@@ -76,8 +76,9 @@ def run_app(
 ) -> None:
     """Run ``app`` until it exits, as ``quizapp`` does (``headless`` and
     ``auto_pilot`` are for benchmarks)."""
-    # What is loaded by now (Textual, quizapp, the banks) lives as long as the
-    # app: the garbage collector need not go through it again in every full
-    # collection (one took some 30 ms while Home was opening).
+    # What is loaded by now (Textual, quizapp's first screen) lives as long
+    # as the app: the garbage collector need not go through it again in
+    # every full collection. (The quizapp command also pauses collection
+    # until Home's first frame: see quizapp.tui.collector.)
     gc.freeze()
     app.run(headless=headless, auto_pilot=auto_pilot)

@@ -87,6 +87,17 @@ _TEXT = re.compile(
 )
 
 
+async def wait_for_banks(app: QuizApp, pilot: Pilot[None], timeout: float = 10.0) -> None:
+    """Wait until the app has loaded its banks (see `QuizApp.start_loading_banks`)
+    and Home has shown them."""
+    for _ in range(int(timeout / 0.01)):
+        if not app.banks_loading:
+            break
+        await pilot.pause(0.01)
+    assert not app.banks_loading, "the banks did not load"
+    await pilot.pause()
+
+
 def screen_text(app: QuizApp) -> str:
     """What the terminal shows now, as plain text lines (from the SVG screenshot)."""
     svg = app.export_screenshot()

@@ -8,10 +8,12 @@ import gc
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore
@@ -21,7 +23,7 @@ from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.launch import LaunchError, build_app, run_tui
 from quizapp.tui.settings import AppSettings
 from quizapp.tui.widgets.bank_list import BankEntry, BankList
-from tests.tui.helpers import BANKS, SIZE, load, screen_text
+from tests.tui.helpers import BANKS, SIZE, load, screen_text, wait_for_banks
 
 
 def arguments(tmp_path: Path, *paths: Path, player: str | None = "sam") -> argparse.Namespace:
@@ -49,8 +51,7 @@ async def test_home_comes_up_first_then_lists_the_banks_it_loaded(tmp_path: Path
             shown: list[str] = []
             # What the first frame shows, before the banks are loaded.
             app.call_after_refresh(lambda: shown.append(screen_text(app)))
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await wait_for_banks(app, pilot)
             assert "Loading the question banks" in shown[0]
             assert not app.banks_loading
             assert [type(result) for result in app.results] == [Bank, BankError]
@@ -94,9 +95,12 @@ async def test_keys_wait_for_the_banks(tmp_path: Path) -> None:
             await pilot.pause()
             assert type(app.screen).__name__ == "HistoryScreen"
             await pilot.press("escape")
-            release.set()
-            await app.workers.wait_for_complete()
             await pilot.pause()
+            assert app.screen is app.home and app.banks_loading
+            assert not app.screen.query_one(BankList).display
+            assert "Loading the question banks" in screen_text(app)
+            release.set()
+            await wait_for_banks(app, pilot)
             assert app.screen is app.home
             assert "Every question type" in screen_text(app)
     finally:
@@ -119,14 +123,40 @@ async def test_a_loader_that_fails_is_reported_on_home(
     app = loading_app(tmp_path, broken)
     try:
         async with app.run_test(size=SIZE) as pilot:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
+            await wait_for_banks(app, pilot)
             assert not app.banks_loading
             assert notices == [
                 ("The question banks could not be loaded: the bank folder vanished", "error")
             ]
-            assert "No question banks were found" in screen_text(app)
+            text = " ".join(screen_text(app).split())
+            assert "The question banks could not be loaded: the bank folder vanished" in text
+            assert "No question banks were found" not in text
     finally:
+        app.store.close()
+
+
+def test_quitting_while_the_banks_load_does_not_wait_for_them(tmp_path: Path) -> None:
+    release = threading.Event()
+    loading = threading.Event()
+
+    def stuck() -> Sequence[LoadResult]:
+        loading.set()
+        release.wait(60)
+        return []
+
+    app = loading_app(tmp_path, stuck)
+
+    async def quit_while_loading(pilot: Pilot[None]) -> None:
+        await asyncio.to_thread(loading.wait, 10)
+        await pilot.press("ctrl+q")
+
+    try:
+        started = time.monotonic()
+        app.run(headless=True, auto_pilot=quit_while_loading)
+        assert time.monotonic() - started < 30  # not the 60 s the loader is stuck for
+        assert loading.is_set() and not release.is_set()
+    finally:
+        release.set()
         app.store.close()
 
 
@@ -233,6 +263,7 @@ async def test_garbage_collection_resumes_once_home_is_up(tmp_path: Path) -> Non
     finally:
         collector.resume()
         gc.enable()
+        gc.unfreeze()
 
 
 def test_garbage_collection_resumes_when_the_app_cannot_start(tmp_path: Path) -> None:

@@ -204,10 +204,8 @@ class HomeScreen(AppScreen[None]):
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
         bank_list = self.query_one(BankList)
-        if self.quiz_app.banks_loading:
-            bank_list.display = False  # until there are banks to list
-        else:
-            bank_list.focus()
+        bank_list.display = not self.quiz_app.banks_loading  # nothing to list yet
+        bank_list.focus()
         self.call_after_refresh(self._first_frame_shown)
 
     def _first_frame_shown(self) -> None:
@@ -238,8 +236,8 @@ class HomeScreen(AppScreen[None]):
     def _show_entries(self, entries: list[HomeEntry]) -> None:
         bank_list = self.query_one(BankList)
         bank_list.show_entries(entries, self.quiz_app.settings.now())
-        if not bank_list.display:  # the banks were loading
-            bank_list.display = True
+        if not bank_list.display and not self.quiz_app.banks_loading:
+            bank_list.display = True  # hidden while the banks were loading
             bank_list.focus()
         self._show_detail(bank_list.current)
 
@@ -296,7 +294,12 @@ class HomeScreen(AppScreen[None]):
 
     def _detail(self, entry: HomeEntry | None) -> Content:
         if entry is None:
-            return Content(LOADING if self.quiz_app.banks_loading else NO_BANKS)
+            app = self.quiz_app
+            if app.banks_loading:
+                return Content(LOADING)
+            if app.load_error is not None:
+                return Content(f"The question banks could not be loaded: {app.load_error}")
+            return Content(NO_BANKS)
         if is_failed(entry):
             count = len(entry.problems)
             return Content.assemble(
