@@ -31,7 +31,8 @@ MATCH_BY_NAME: dict[str, MatchMode] = {mode: mode for mode in MATCH_MODES}
 
 
 class Common(TypedDict):
-    """The fields every question type shares, read once per table."""
+    """The fields every question type shares, read once per table (the GIFT
+    importer builds them too)."""
 
     id: str
     prompt: str

@@ -29,8 +29,8 @@ import bisect
 import math
 import re
 from dataclasses import dataclass
-from typing import TypedDict
 
+from quizapp.banks.questions import Common
 from quizapp.banks.write import default_cloze_prompt
 from quizapp.interchange.common import ImportResult, Note, QuestionIds, html_to_text, unique
 from quizapp.interchange.gift_syntax import (
@@ -435,19 +435,6 @@ class _Reader:
         return MatchQuestion(**base.common(self.ids, base.general), pairs=tuple(pairs))
 
 
-class _Common(TypedDict):
-    id: str
-    prompt: str
-    explanation: str
-    source: str
-    tags: tuple[str, ...]
-    difficulty: int
-    points: int
-    quote: str
-    about: tuple[str, ...]
-    line: int
-
-
 @dataclass
 class _Base:
     """What every converted question has, before its type is known."""
@@ -460,9 +447,9 @@ class _Base:
     extras: Extras
     tags: tuple[str, ...]
 
-    def common(self, ids: QuestionIds, explanation: str) -> _Common:
+    def common(self, ids: QuestionIds, explanation: str) -> Common:
         """Keyword arguments every question class of the model takes."""
-        return _Common(
+        return Common(
             id=ids.allocate(self.title, self.ordinal),
             prompt=self.prompt,
             explanation=explanation,
