@@ -27,7 +27,6 @@ before those of the next let a busy spell of a few seconds move a ratio by
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import resource
 import statistics
@@ -156,22 +155,13 @@ def _read_and_parse(path: Path, loads: Callable[[str], object]) -> object:
     return loads(path.read_bytes().decode("utf-8"))
 
 
-def _without_gc(action: Callable[[], object]) -> object:
-    """``action()`` with the cyclic garbage collector paused, as load_bank does."""
-    gc.disable()
-    try:
-        return action()
-    finally:
-        gc.enable()
-
-
 def bench_parse(folder: Path, rounds: dict[int, int]) -> None:
     """Raw parse with each reader, and parse + validate, on synthetic banks of
     each size in ``rounds`` (questions -> rounds of runs)."""
     print("Synthetic banks: median CPU time, runs in rounds (see the module docstring)")
     print(
         f"  {'questions':>9}  {'size':>7}  {'rounds':>6}  {'tomllib':>9}  {'tomli':>9}  "
-        f"{'tomli-gc':>9}  {'load_bank':>9}  {'ratio':>5}  {'ratio-gc':>8}"
+        f"{'load_bank':>9}  {'ratio':>5}"
     )
     for count, runs in rounds.items():
         text = synthetic_bank(count)
@@ -184,23 +174,19 @@ def bench_parse(folder: Path, rounds: dict[int, int]) -> None:
             {
                 "tomllib": partial(_read_and_parse, path, tomllib.loads),
                 "tomli": partial(_read_and_parse, path, tomli.loads),
-                "tomli-gc": partial(_without_gc, partial(_read_and_parse, path, tomli.loads)),
                 "load_bank": partial(load_bank, path),
             },
             runs,
         )
         ms = {name: statistics.median(values) for name, values in times.items()}
         ratio = _median_ratio(times["load_bank"], times["tomli"])
-        ratio_gc = _median_ratio(times["load_bank"], times["tomli-gc"])
         print(
             f"  {count:>9,}  {len(text) / 1e6:>5.2f}MB  {runs:>6}  {ms['tomllib']:>7.1f}ms  "
-            f"{ms['tomli']:>7.1f}ms  {ms['tomli-gc']:>7.1f}ms  {ms['load_bank']:>7.1f}ms  "
-            f"{ratio:>5.2f}  {ratio_gc:>8.2f}"
+            f"{ms['tomli']:>7.1f}ms  {ms['load_bank']:>7.1f}ms  {ratio:>5.2f}"
         )
     print("  tomllib, tomli: read + decode + raw parse with that reader (quizapp uses tomli)")
-    print("  tomli-gc: the same with the garbage collector paused, as load_bank pauses it")
     print("  load_bank: read + decode + parse + locate + validate + build the model")
-    print("  ratio = load_bank / tomli, ratio-gc = load_bank / tomli-gc (target <= 1.30),")
+    print("  ratio = load_bank / tomli (target <= 1.30),")
     print("  each the median of the ratios within a round")
 
 

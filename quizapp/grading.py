@@ -42,15 +42,14 @@ from quizapp.model import (
     Question,
     TextQuestion,
     TrueFalseQuestion,
-    Value,
     question_answer_text,
 )
 
 Verdict = Literal["correct", "partial", "wrong"]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class Grade(Value):
+@dataclass(frozen=True, slots=True)
+class Grade:
     """The result of checking one answer."""
 
     score: float
@@ -149,8 +148,8 @@ def edit_distance(a: str, b: str, limit: int | None = None) -> int:
     return previous[-1]
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class TextMatch(Value):
+@dataclass(frozen=True, slots=True)
+class TextMatch:
     """How a typed answer compares with its accepted forms."""
 
     accepted: bool
@@ -305,8 +304,8 @@ def longest_increasing_run(positions: Sequence[int]) -> int:
 # ---------------------------------------------------------------- grading
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class _Outcome(Value):
+@dataclass(frozen=True, slots=True)
+class _Outcome:
     """A fraction of full marks and what was given, before scaling."""
 
     fraction: float

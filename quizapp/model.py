@@ -4,16 +4,6 @@ Nothing here imports Textual or does I/O. A `Bank` is what the loader in
 `quizapp.banks` builds from one TOML file after validating it; every other
 part of quizapp (generation, grading, sessions, the store, the TUI) works on
 these values only.
-
-Two choices here are for speed, measured:
-
-- The classes are not slotted: the loader builds one object per table,
-  thousands per bank, and a frozen dataclass's ``__init__`` sets each field
-  through ``object.__setattr__``. Without slots the loader fills an object's
-  ``__dict__`` in one call instead, several times faster
-  (`quizapp.banks.fast`; ``benchmarks/bench_banks.py`` measures the loader).
-- Equality, hashing and repr come from `Value` (`quizapp.values`) rather
-  than being generated per class: a third less time importing this module.
 """
 
 from __future__ import annotations
@@ -23,8 +13,6 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from typing import Literal, TypeAlias
-
-from quizapp.values import Value as Value  # re-exported
 
 #: The newest bank format this version of quizapp understands.
 FORMAT_VERSION = 1
@@ -46,8 +34,8 @@ class QuestionType(StrEnum):
     MATCH = "match"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Location(Value):
+@dataclass(frozen=True)
+class Location:
     """A place in a bank file, 1-based line and column."""
 
     path: str
@@ -58,8 +46,8 @@ class Location(Value):
         return f"{self.path}:{self.line}:{self.col}"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class BankProblem(Value):
+@dataclass(frozen=True)
+class BankProblem:
     """One problem found in a bank file, reported as ``path:line:col: message``.
 
     ``severity`` is ``"error"`` (the bank cannot be used) or ``"warning"``
@@ -75,8 +63,8 @@ class BankProblem(Value):
         return f"{self.location}: {prefix}{self.message}"
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class SourceInfo(Value):
+@dataclass(frozen=True)
+class SourceInfo:
     """What a bank was derived from (``[bank.source]``)."""
 
     title: str
@@ -86,8 +74,8 @@ class SourceInfo(Value):
     file: str = ""
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Defaults(Value):
+@dataclass(frozen=True)
+class Defaults:
     """Per-bank defaults for questions (``[defaults]``)."""
 
     points: int = 1
@@ -98,8 +86,8 @@ class Defaults(Value):
 # --------------------------------------------------------------------- facts
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Actor(Value):
+@dataclass(frozen=True)
+class Actor:
     """A person, institution or government the source names (``[[actors]]``)."""
 
     id: str
@@ -114,8 +102,8 @@ class Actor(Value):
     line: int = 0
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Event(Value):
+@dataclass(frozen=True)
+class Event:
     """A time reference in the source (``[[events]]``).
 
     ``when`` is the source's own wording ("July 12", "Soviet times");
@@ -137,8 +125,8 @@ class Event(Value):
     line: int = 0
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Quote(Value):
+@dataclass(frozen=True)
+class Quote:
     """A direct quotation (``[[quotes]]``); ``speaker`` is an actor id."""
 
     id: str
@@ -152,8 +140,8 @@ class Quote(Value):
 # ----------------------------------------------------------------- questions
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
-class QuestionBase(Value):
+@dataclass(frozen=True, kw_only=True)
+class QuestionBase:
     """Fields every question has, hand-written or generated."""
 
     id: str
@@ -173,7 +161,7 @@ class QuestionBase(Value):
     line: int = 0
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class ChoiceQuestion(QuestionBase):
     """One right answer among ``choices``."""
 
@@ -182,7 +170,7 @@ class ChoiceQuestion(QuestionBase):
     type: Literal[QuestionType.CHOICE] = field(default=QuestionType.CHOICE, init=False)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class MultiQuestion(QuestionBase):
     """Select all that apply: ``answers`` is a non-empty subset of ``choices``."""
 
@@ -191,7 +179,7 @@ class MultiQuestion(QuestionBase):
     type: Literal[QuestionType.MULTI] = field(default=QuestionType.MULTI, init=False)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class TrueFalseQuestion(QuestionBase):
     """A statement that is true or false."""
 
@@ -199,7 +187,7 @@ class TrueFalseQuestion(QuestionBase):
     type: Literal[QuestionType.TRUE_FALSE] = field(default=QuestionType.TRUE_FALSE, init=False)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class TextQuestion(QuestionBase):
     """A short free answer; ``accept`` lists alternatives."""
 
@@ -209,15 +197,15 @@ class TextQuestion(QuestionBase):
     type: Literal[QuestionType.TEXT] = field(default=QuestionType.TEXT, init=False)
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class ClozeGap(Value):
+@dataclass(frozen=True)
+class ClozeGap:
     """One gap of a cloze passage: the answer and its accepted alternatives."""
 
     answer: str
     accept: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class ClozeQuestion(QuestionBase):
     """A passage with gaps to type.
 
@@ -233,7 +221,7 @@ class ClozeQuestion(QuestionBase):
     type: Literal[QuestionType.CLOZE] = field(default=QuestionType.CLOZE, init=False)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class NumberQuestion(QuestionBase):
     """A numeric answer, right within ``tolerance`` (years: tolerance 0)."""
 
@@ -243,7 +231,7 @@ class NumberQuestion(QuestionBase):
     type: Literal[QuestionType.NUMBER] = field(default=QuestionType.NUMBER, init=False)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class OrderQuestion(QuestionBase):
     """Put ``items`` in order; the bank lists them in the correct order."""
 
@@ -251,7 +239,7 @@ class OrderQuestion(QuestionBase):
     type: Literal[QuestionType.ORDER] = field(default=QuestionType.ORDER, init=False)
 
 
-@dataclass(frozen=True, kw_only=True, eq=False, repr=False)
+@dataclass(frozen=True, kw_only=True)
 class MatchQuestion(QuestionBase):
     """Pair each left item with its right item; ``pairs`` are the right pairs."""
 
@@ -281,8 +269,8 @@ Answer: TypeAlias = str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[
 # ---------------------------------------------------------------------- bank
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class Bank(Value):
+@dataclass(frozen=True)
+class Bank:
     """One validated question bank (one TOML file)."""
 
     id: str
@@ -315,8 +303,8 @@ class Bank(Value):
         return (self.path.parent / self.source.file).resolve()
 
 
-@dataclass(frozen=True, eq=False, repr=False)
-class BankError(Value):
+@dataclass(frozen=True)
+class BankError:
     """A bank file that could not be loaded, with every problem found in it."""
 
     path: Path

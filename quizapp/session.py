@@ -24,7 +24,6 @@ from quizapp.model import (
     OrderQuestion,
     Question,
     QuestionType,
-    Value,
 )
 
 #: The tag `QuizSession.per_tag` files untagged questions under.
@@ -35,8 +34,8 @@ class SessionFinished(RuntimeError):
     """Raised when a finished session is asked to take another answer."""
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class QuizOptions(Value):
+@dataclass(frozen=True, slots=True)
+class QuizOptions:
     """How to build a quiz from a bank.
 
     Steps, in order: hand-written questions plus generated ones
@@ -124,8 +123,8 @@ class QuizOptions(Value):
         )
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class AnswerRecord(Value):
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
     """One answered (or skipped) question of a session."""
 
     question: Question
@@ -138,8 +137,8 @@ class AnswerRecord(Value):
         return self.grade.skipped
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class TagScore(Value):
+@dataclass(frozen=True, slots=True)
+class TagScore:
     """Score within one tag."""
 
     tag: str

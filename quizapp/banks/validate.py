@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Literal, TypeAlias, TypeVar
 
 from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
-from quizapp.banks.fast import fast_actor, fast_event, fast_facts, fast_questions, fast_quote
 from quizapp.banks.keys import (
     ACTOR_KEYS,
     BANK_KEYS,
@@ -70,10 +69,7 @@ def build_bank(
     data: Mapping[str, object], source: SourceMap, path: str, file: Path
 ) -> Bank | BankError:
     """Validate ``data`` (a parsed bank file) and build its `Bank`, or return
-    every problem found. ``path`` is how locations name the file.
-
-    Consumes ``data``: each table an object is built from is dropped from its
-    array (see `quizapp.banks.fast.fast_questions`)."""
+    every problem found. ``path`` is how locations name the file."""
     c = Checker(path, source)
     version = data.get("format")
     if type(version) is int and version > FORMAT_VERSION:
@@ -89,9 +85,9 @@ def build_bank(
     bank_table = c.table(data, (), "bank", required=True)
     defaults = _defaults(c, c.table(data, (), "defaults", required=False))
     ids = _Ids()
-    actors = _facts(c, data, "actors", fast_actor, _actor, ids.actor)
-    events = _facts(c, data, "events", fast_event, _event, ids.event)
-    quotes = _facts(c, data, "quotes", fast_quote, _quote, ids.quote)
+    actors = _facts(c, data, "actors", _actor, ids.actor)
+    events = _facts(c, data, "events", _event, ids.event)
+    quotes = _facts(c, data, "quotes", _quote, ids.quote)
     ids.facts = set(ids.seen)
     questions = _questions(c, data, defaults, ids.question)
     if ids.repeated:
@@ -257,71 +253,53 @@ def _facts(
     c: Checker,
     data: Table,
     name: str,
-    quick: Callable[[Table, int], T | None],
     check: Callable[[Checker, Table, Where, int], T],
     note: Callable[[T], object],
 ) -> Read[T]:
-    """The facts of the array ``name``: valid tables through the quick path,
-    the others through the full, reporting ``check``; each one ``note``d."""
+    """The facts of the array ``name``, each table checked by ``check``
+    (recording its problems) and each fact ``note``d."""
     tables = _array_of_tables(c, data, name)
     lines = c.source.header_lines(name, len(tables))
-    built = fast_facts(tables, lines, quick, note)
-    return _complete(
-        c,
-        name,
-        tables,
-        built,
-        lambda table, where, index: check(c, table, where, lines[index]),
-        note,
+    return _read_tables(
+        c, name, tables, lambda table, where, index: check(c, table, where, lines[index]), note
     )
 
 
 def _questions(
     c: Checker, data: Table, defaults: Defaults, note: Callable[[Question], object]
 ) -> Read[Question]:
-    """The hand-written questions: valid tables through the quick path, the
-    others through the full, reporting check; each one ``note``d."""
+    """The hand-written questions, each table checked key by key and each
+    question ``note``d."""
     tables = _array_of_tables(c, data, "questions")
-    lines = c.source.header_lines("questions", len(tables))
-    built = fast_questions(tables, lines, defaults, note)
-    return _complete(
+    return _read_tables(
         c,
         "questions",
         tables,
-        built,
         lambda table, where, _: _checked_question(c, table, where, defaults),
         note,
     )
 
 
-def _complete(
+def _read_tables(
     c: Checker,
     name: str,
     tables: list[object],
-    built: list[T | None],
     check: Callable[[Table, Where, int], T | None],
     note: Callable[[T], object],
 ) -> Read[T]:
-    """The objects of the array ``name``: ``built`` by the quick path, and for
-    each table it declined (None), what ``check(table, where, index)`` reads,
-    recording problems (and ``note``s)."""
-    items = [item for item in built if item is not None]
-    if len(items) == len(built):
-        return [(name, index) for index in range(len(items))], items
+    """The objects of the array ``name``: what ``check(table, where, index)``
+    reads from each table, recording problems; each object ``note``d."""
     wheres: list[Where] = []
-    items = []
-    for index, item in enumerate(built):
+    items: list[T] = []
+    for index, table in enumerate(tables):
         where: Where = (name, index)
+        if type(table) is not dict:
+            c.error(where, f"each entry of '{name}' must be a table, found {type_name(table)}")
+            continue
+        item = check(table, where, index)
         if item is None:
-            table = tables[index]
-            if type(table) is not dict:
-                found = type_name(table)
-                c.error(where, f"each entry of '{name}' must be a table, found {found}")
-                continue
-            item = check(table, where, index)
-            if item is None:
-                continue
-            note(item)
+            continue
+        note(item)
         wheres.append(where)
         items.append(item)
     return wheres, items

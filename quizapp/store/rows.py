@@ -8,11 +8,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from quizapp.values import Value
 
-
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class AttemptSummary(Value):
+@dataclass(frozen=True, slots=True)
+class AttemptSummary:
     """One quiz attempt of one player on one bank.
 
     ``answered``, ``score``, ``max_score`` and ``seconds`` are computed from
@@ -56,8 +54,8 @@ class AttemptSummary(Value):
         return len(self.question_ids)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class AnswerRow(Value):
+@dataclass(frozen=True, slots=True)
+class AnswerRow:
     """One stored answer."""
 
     attempt_id: int
@@ -77,8 +75,8 @@ class AnswerRow(Value):
         return is_correct(self.score, self.max_score)
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class BankStats(Value):
+@dataclass(frozen=True, slots=True)
+class BankStats:
     """Best / last score of a player on a bank (finished attempts only)."""
 
     bank_id: str
@@ -90,8 +88,8 @@ class BankStats(Value):
     last_played: dt.datetime
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class QuestionStats(Value):
+@dataclass(frozen=True, slots=True)
+class QuestionStats:
     """How a player (or everyone) did on one question.
 
     A skipped question counts as a try that was not correct: for item
@@ -121,8 +119,8 @@ class QuestionStats(Value):
         return self.correct / self.tries if self.tries else 0.0
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class CardRow(Value):
+@dataclass(frozen=True, slots=True)
+class CardRow:
     """The stored spaced-repetition state of one study card.
 
     ``state_json`` is written and read by the study module; the store never
@@ -136,8 +134,8 @@ class CardRow(Value):
     updated_at: dt.datetime
 
 
-@dataclass(frozen=True, slots=True, eq=False, repr=False)
-class ReviewRow(Value):
+@dataclass(frozen=True, slots=True)
+class ReviewRow:
     """One self-graded review of a study card (1 Again, 2 Hard, 3 Good, 4 Easy)."""
 
     bank_id: str
