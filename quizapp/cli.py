@@ -29,9 +29,6 @@ COMMANDS: dict[str, str] = {
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
 }
 
-#: Exit status for usage errors (argparse uses 2 as well).
-EXIT_USAGE = 2
-
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     """``--data-dir`` and ``--player``, shared by the TUI and several commands."""

@@ -19,10 +19,8 @@ from pathlib import Path
 from typing import TextIO
 
 from quizapp.banks import check_source_excerpts, discover_banks
-from quizapp.commands import emit
+from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, emit
 from quizapp.model import Bank, BankError, BankProblem
-
-EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quizapp.banks import load_bank
-from quizapp.cli import EXIT_USAGE
+from quizapp.commands import EXIT_USAGE
 from quizapp.interchange.aiken import export_aiken
 from quizapp.interchange.common import ExportResult
 from quizapp.interchange.csv_export import export_csv

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from quizapp.banks import load_bank_text
 from quizapp.banks.write import bank_to_toml
-from quizapp.cli import EXIT_USAGE
+from quizapp.commands import EXIT_USAGE
 from quizapp.interchange.aiken import read_aiken
 from quizapp.interchange.common import ImportResult, build_bank, slugify
 from quizapp.interchange.gift import read_gift

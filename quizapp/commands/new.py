@@ -15,7 +15,7 @@ from importlib import resources
 from pathlib import Path
 
 from quizapp.banks.write import toml_string
-from quizapp.cli import EXIT_USAGE
+from quizapp.commands import EXIT_USAGE
 from quizapp.interchange.common import slugify
 from quizapp.schema import SCHEMA_FILE_NAME, schema_text
 

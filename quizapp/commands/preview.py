@@ -18,8 +18,7 @@ import sys
 from pathlib import Path
 
 from quizapp import paths
-
-EXIT_USAGE = 2
+from quizapp.commands import EXIT_USAGE
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 from quizapp import paths
-from quizapp.commands import emit
+from quizapp.commands import EXIT_USAGE, emit
 from quizapp.commands.scores import (
     add_output_arguments,
     clip,
@@ -31,8 +31,6 @@ from quizapp.commands.scores import (
 from quizapp.item_stats import ItemRow, item_rows
 from quizapp.model import Bank, BankError
 from quizapp.store import QuestionStats, ScoreStore, StoreError
-
-EXIT_USAGE = 2
 
 COLUMNS = (
     "question_id",
