@@ -10,6 +10,7 @@ from pathlib import Path
 from quizapp.banks.locate import SourceMap, split_headers
 from quizapp.banks.reader import decode_bank_bytes, parse_toml
 from quizapp.banks.validate import build_bank
+from quizapp.files import FileProblem, read_file
 from quizapp.model import Bank, BankError, BankProblem, LoadResult, Location
 from quizapp.paths import banks_dir, shipped_banks_dir
 
@@ -96,9 +97,9 @@ def _id_clash(bank: Bank, first: Bank, source: SourceMap | None) -> BankError:
 def _load_file(path: Path) -> tuple[LoadResult, SourceMap | None]:
     name = str(path)
     try:
-        data = path.read_bytes()
-    except OSError as exc:
-        return _failure(path, name, _unreadable(path, exc)), None
+        data = read_file(path)
+    except FileProblem as problem:
+        return _failure(path, name, str(problem)), None
     text = decode_bank_bytes(data, name)
     if isinstance(text, BankProblem):
         return BankError(path, (text,)), None
@@ -133,16 +134,6 @@ def _check_source_file(bank: Bank, source: SourceMap) -> Bank:
         "warning",
     )
     return replace(bank, warnings=(*bank.warnings, warning))
-
-
-def _unreadable(path: Path, exc: OSError) -> str:
-    if isinstance(exc, FileNotFoundError):
-        return "no such file"
-    if isinstance(exc, IsADirectoryError):
-        return "this is a folder, not a bank file"
-    if isinstance(exc, PermissionError):
-        return "cannot read the file: permission denied"
-    return f"cannot read the file: {exc.strerror or exc}"
 
 
 def _failure(path: Path, name: str, message: str) -> BankError:
