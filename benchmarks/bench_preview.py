@@ -35,15 +35,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bench_banks import synthetic_bank
 
 from quizapp.store import ScoreStore
-from quizapp.tui.preview import (
-    compare_questions,
-    create_preview_app,
-    file_stamp,
-    load_preview,
-)
-from quizapp.tui.screens.preview import PreviewScreen
+from quizapp.tui.preview_app import create_preview_app
+from quizapp.tui.screens.bank_preview import PreviewScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.settings import AppSettings
+from quizapp.usecases.watched_bank import compare_questions, file_stamp, load_preview
 
 
 def _median_ms(action: Callable[[], object], runs: int) -> float:

@@ -128,7 +128,7 @@ def returning_user(data_dir: Path) -> None:
     from quizapp.session import QuizOptions
     from quizapp.store import ScoreStore
     from quizapp.study import StudyDeck
-    from quizapp.tui.attempts import RecordedQuiz
+    from quizapp.usecases.quiz import RecordedQuiz
 
     banks = [b for b in discover_banks(user_dir=False) if isinstance(b, Bank)]
     yesterday = dt.datetime.now(dt.UTC) - dt.timedelta(days=1)
@@ -183,7 +183,7 @@ def answer_commits(count: int, folder: Path) -> list[float]:
     from quizapp.model import Bank
     from quizapp.session import QuizOptions
     from quizapp.store import ScoreStore
-    from quizapp.tui.attempts import RecordedQuiz
+    from quizapp.usecases.quiz import RecordedQuiz
 
     banks = [b for b in discover_banks(user_dir=False) if isinstance(b, Bank)]
     samples: list[float] = []

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-import quizapp.tui.preview
+import quizapp.tui.preview_app
 from quizapp import paths
 from quizapp.cli import main
 
@@ -67,7 +67,7 @@ def test_good_arguments_start_the_preview(tmp_path: Path, monkeypatch: pytest.Mo
         calls.append((path, data_dir, stats_player))
         return 0
 
-    monkeypatch.setattr(quizapp.tui.preview, "run_preview", run_preview)
+    monkeypatch.setattr(quizapp.tui.preview_app, "run_preview", run_preview)
     data = tmp_path / "data"
     assert main(["preview", str(BANK), "--data-dir", str(data), "--player", " ann "]) == 0
     assert main(["preview", str(BANK)]) == 0

@@ -19,7 +19,7 @@ from quizapp.banks import discover_banks
 from quizapp.model import Bank
 from quizapp.store import ScoreStore
 from quizapp.tui.app import QuizApp, create_app
-from quizapp.tui.overview import overview
+from quizapp.usecases.catalog import overview
 from quizapp.tui.settings import AppSettings
 
 HERE = Path(__file__).parent

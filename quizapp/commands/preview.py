@@ -57,6 +57,6 @@ def run(args: argparse.Namespace) -> int:
             return _usage_error("--player needs a name")
     data_dir: Path = args.data_dir.expanduser() if args.data_dir else paths.data_dir()
 
-    from quizapp.tui.preview import run_preview  # Textual is imported only here
+    from quizapp.tui.preview_app import run_preview  # Textual is imported only here
 
     return run_preview(bank, data_dir=data_dir, stats_player=player)

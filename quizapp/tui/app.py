@@ -39,8 +39,8 @@ if TYPE_CHECKING:
     from quizapp.session import AnswerRecord, QuizOptions
     from quizapp.store import AttemptSummary
     from quizapp.study import StudyCounts
-    from quizapp.tui.overview import BankOverview
     from quizapp.tui.screens.quiz import QuizScreen
+    from quizapp.usecases.catalog import BankOverview
 
 #: Loads the banks to show, and the bank files that failed to load.
 BankLoader: TypeAlias = Callable[[], "Sequence[LoadResult]"]
@@ -69,7 +69,7 @@ BANK_VIEWS: dict[str, tuple[str, str]] = {
 
 def quiz_commands() -> type[Provider]:
     """quizapp's palette commands, imported when the palette first opens."""
-    from quizapp.tui.commands import QuizCommands
+    from quizapp.tui.palette import QuizCommands
 
     return QuizCommands
 
@@ -178,7 +178,7 @@ class QuizApp(App[None]):
                 import quizapp.store.queries
                 import quizapp.study  # noqa: F401
                 from quizapp.model import Bank
-                from quizapp.tui.overview import overview
+                from quizapp.usecases.catalog import overview
 
                 results = tuple(loader())
                 overviews = {id(r): overview(r) for r in results if isinstance(r, Bank)}
@@ -228,7 +228,7 @@ class QuizApp(App[None]):
         key = id(bank)
         known = self._overviews.get(key)
         if known is None or known.bank is not bank:
-            from quizapp.tui.overview import overview
+            from quizapp.usecases.catalog import overview
 
             known = self._overviews[key] = overview(bank)
         return known
@@ -334,8 +334,8 @@ class QuizApp(App[None]):
 
     def start_quiz(self, bank: Bank, options: QuizOptions, *, replace: bool = False) -> None:
         """Start and record a quiz; ``replace`` swaps it for the current screen."""
-        from quizapp.tui.attempts import RecordedQuiz
         from quizapp.tui.screens.quiz import QuizScreen
+        from quizapp.usecases.quiz import RecordedQuiz
 
         try:
             quiz = RecordedQuiz.start(self.store, self.settings.player, bank, options)
@@ -349,8 +349,8 @@ class QuizApp(App[None]):
 
     def resume_quiz(self, bank: Bank, attempt: AttemptSummary) -> None:
         """Rebuild an unfinished attempt and carry on where it stopped."""
-        from quizapp.tui.attempts import RecordedQuiz, ResumeError
         from quizapp.tui.screens.quiz import QuizScreen
+        from quizapp.usecases.quiz import RecordedQuiz, ResumeError
 
         try:
             quiz = RecordedQuiz.resume(self.store, bank, attempt)
@@ -425,7 +425,7 @@ class QuizApp(App[None]):
     def review_mistakes(self, bank: Bank) -> None:
         """Offer a quiz of the questions this player got wrong on ``bank``."""
         from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
-        from quizapp.tui.mistakes import ReviewOrder, find_mistakes, review_options
+        from quizapp.usecases.mistakes import ReviewOrder, find_mistakes, review_options
 
         question_ids = [question.id for question in self.overview(bank).questions]
         try:

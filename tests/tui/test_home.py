@@ -12,9 +12,9 @@ from textual.widgets import OptionList
 from quizapp.model import BankError
 from quizapp.store import ScoreStore
 from quizapp.tui.app import BANK_VIEWS, THEME_SETTING
-from quizapp.tui.commands import PALETTE_COMMANDS
 from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+from quizapp.tui.palette import PALETTE_COMMANDS
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen

@@ -221,7 +221,7 @@ def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> 
             "quizapp.tui",
             "quizapp.tui.app",
             "quizapp.tui.collector",
-            "quizapp.tui.formatting",
+            "quizapp.usecases.formatting",
             "quizapp.tui.launch",
             "quizapp.tui.screens",
             "quizapp.tui.screens.base",

@@ -14,17 +14,12 @@ from textual.widgets import OptionList, Static
 from quizapp.banks import load_bank, load_bank_text
 from quizapp.model import Bank
 from quizapp.store import ScoreStore
-from quizapp.tui.preview import (
-    PreviewApp,
-    QuestionChanges,
-    compare_questions,
-    create_preview_app,
-    file_stamp,
-)
-from quizapp.tui.screens.preview import PreviewScreen
+from quizapp.tui.preview_app import PreviewApp, create_preview_app
+from quizapp.tui.screens.bank_preview import PreviewScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.settings import AppSettings
 from quizapp.tui.widgets.choice_list import ChoiceList
+from quizapp.usecases.watched_bank import QuestionChanges, compare_questions, file_stamp
 from tests.tui.helpers import BANKS, FIXED_NOW, SIZE, StepClock, shown
 
 BANK = """\

@@ -14,9 +14,9 @@ from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 from quizapp.tui.dialogs.confirm import ConfirmDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
+from quizapp.tui.screens.bank_preview import accepted_lines
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.history import HistoryScreen
-from quizapp.tui.screens.preview import accepted_lines
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.stats import StatsScreen

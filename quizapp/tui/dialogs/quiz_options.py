@@ -14,8 +14,8 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from quizapp.session import QuizOptions
 from quizapp.tui.dialogs.form import FormDialog, count_typed, dialog_buttons, form_field
-from quizapp.tui.overview import BankOverview
 from quizapp.tui.text import literal_line
+from quizapp.usecases.catalog import BankOverview
 
 #: The Select value meaning "every tag".
 ALL_TAGS = ""

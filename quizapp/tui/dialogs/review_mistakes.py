@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from quizapp.tui.dialogs.form import FormDialog, count_typed, dialog_buttons, form_field
-from quizapp.tui.mistakes import Mistake, ReviewOrder, ordered
 from quizapp.tui.text import literal_line, shorten
+from quizapp.usecases.mistakes import Mistake, ReviewOrder, ordered
 
 #: Mistakes previewed in the dialog.
 PREVIEW = 5

@@ -12,11 +12,11 @@ from textual.widgets import Header, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
-from quizapp.tui.formatting import format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
+from quizapp.usecases.formatting import format_score
 
 #: What the screen dismisses with.
 NEXT = "next"

@@ -28,13 +28,13 @@ def help_sections() -> list[tuple[str, type[DOMNode]]]:
     from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
     from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
     from quizapp.tui.dialogs.study_limit import NewPerDayDialog
+    from quizapp.tui.screens.bank_preview import PreviewScreen
     from quizapp.tui.screens.brief import BriefScreen
     from quizapp.tui.screens.context_reader import ContextReaderScreen
     from quizapp.tui.screens.cram import CramScreen
     from quizapp.tui.screens.feedback import FeedbackScreen
     from quizapp.tui.screens.history import HistoryScreen
     from quizapp.tui.screens.home import HomeScreen
-    from quizapp.tui.screens.preview import PreviewScreen
     from quizapp.tui.screens.quiz import QuizScreen
     from quizapp.tui.screens.quotes import QuotesScreen
     from quizapp.tui.screens.results import ResultsScreen

@@ -16,16 +16,16 @@ from textual.widgets.option_list import Option
 
 from quizapp.model import Bank
 from quizapp.store import AttemptSummary, QuestionStats, StoreError
-from quizapp.tui.formatting import (
+from quizapp.tui.screens.base import AppScreen
+from quizapp.tui.text import literal_line, one_line, shorten
+from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases.formatting import (
     format_date,
     format_duration,
     format_percent,
     format_score,
     text_sparkline,
 )
-from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal_line, one_line, shorten
-from quizapp.tui.widgets.keys_footer import KeysFooter
 
 #: Questions need this many tries before they can count among the weakest.
 WEAKEST_MIN_TRIES = 2

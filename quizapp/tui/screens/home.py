@@ -14,11 +14,11 @@ from textual.widgets import Header, Static
 
 from quizapp.store import StoreError
 from quizapp.tui import collector
-from quizapp.tui.formatting import format_score, format_when
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, is_failed, study_part
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases.formatting import format_score, format_when
 
 if TYPE_CHECKING:
     from quizapp.model import Bank

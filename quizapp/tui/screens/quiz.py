@@ -15,13 +15,13 @@ from textual.widgets import Header, ProgressBar, Static
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.store import StoreError
-from quizapp.tui.attempts import NotSaved, RecordedQuiz
-from quizapp.tui.formatting import format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases.formatting import format_score
+from quizapp.usecases.quiz import NotSaved, RecordedQuiz
 
 
 def quiz_status(number: int, total: int, score: float, max_score: float) -> Content:

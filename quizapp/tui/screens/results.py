@@ -13,12 +13,12 @@ from textual.widgets import DataTable, Header, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
-from quizapp.tui.attempts import RecordedQuiz
-from quizapp.tui.formatting import format_duration, format_percent, format_score
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
+from quizapp.usecases.formatting import format_duration, format_percent, format_score
+from quizapp.usecases.quiz import RecordedQuiz
 
 
 def summary_content(quiz: RecordedQuiz) -> Content:

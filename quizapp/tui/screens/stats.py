@@ -23,10 +23,10 @@ from textual.widgets import DataTable, Header, Label, Select, Static
 from quizapp.item_stats import ItemRow, item_rows
 from quizapp.model import Bank
 from quizapp.store import QuestionStats, StoreError
-from quizapp.tui.formatting import format_duration, format_percent
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, literal_line, shorten
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases.formatting import format_duration, format_percent
 
 #: The player choice meaning "every player's answers".
 EVERYONE = ""

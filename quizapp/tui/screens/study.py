@@ -27,7 +27,6 @@ from quizapp.study import (
     StudyDeck,
     new_per_day_setting,
 )
-from quizapp.tui.formatting import format_duration, format_when
 from quizapp.tui.screens.card_screen import (
     CardScreen,
     context_binding,
@@ -37,6 +36,7 @@ from quizapp.tui.screens.card_screen import (
 from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.study_card import StudyCardView, format_interval
+from quizapp.usecases.formatting import format_duration, format_when
 
 
 class StudyScreen(CardScreen):

@@ -13,8 +13,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from quizapp.tui.formatting import format_percent, format_when
 from quizapp.tui.text import literal_line
+from quizapp.usecases.formatting import format_percent, format_when
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from quizapp.model import BankError
     from quizapp.store import AttemptSummary, BankStats
     from quizapp.study import StudyCounts
-    from quizapp.tui.overview import BankOverview
+    from quizapp.usecases.catalog import BankOverview
 
 #: Tags shown on a bank's row; the rest are summed up as "+N more".
 ROW_TAGS = 3

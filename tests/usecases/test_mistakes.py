@@ -6,7 +6,7 @@ import pytest
 
 from quizapp.session import QuizOptions
 from quizapp.store import ScoreStore
-from quizapp.tui.mistakes import Mistake, find_mistakes, ordered, review_options
+from quizapp.usecases.mistakes import Mistake, find_mistakes, ordered, review_options
 
 BANK = "mistakes-bank"
 IN_BANK = ("q1", "q2", "q3", "q4")

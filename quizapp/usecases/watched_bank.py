@@ -1,32 +1,21 @@
-"""``quizapp preview BANK``: one bank file, shown as students see it, reloaded
-whenever it is saved.
+"""A bank file watched while a teacher edits it (``quizapp preview BANK``). No Textual here.
 
-The parts without widgets are here: noticing that the file changed
-(`FileStamp`), loading it (`load_preview`), and telling what changed between
-two loads (`compare_questions`). The screen is `quizapp.tui.screens.preview`.
+Noticing that the file changed (`FileStamp`), loading it as a quiz would
+ask it (`load_preview`), and telling what changed between two loads
+(`compare_questions`). The app is `quizapp.tui.preview_app`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import os
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from textual.app import App
-from textual.screen import Screen
-
-from quizapp import paths
 from quizapp.banks import load_bank
 from quizapp.model import Bank, BankProblem, LoadResult, Question
 from quizapp.session import QuizOptions, QuizSession
-from quizapp.store import ScoreStore, StoreError, default_player
-from quizapp.tui.app import QuizApp
-from quizapp.tui.commands import CHANGE_THEME, HELP, PaletteCommand, QuizCommands
-from quizapp.tui.launch import run_app
-from quizapp.tui.settings import AppSettings
 
 #: How often the file is looked at, in seconds.
 POLL_SECONDS = 0.5
@@ -150,110 +139,3 @@ def compare_questions(old: Sequence[Question], new: Sequence[Question]) -> Quest
     added = [q.id for q in new if q.id not in before]
     removed = [q.id for q in old if q.id not in after_ids]
     return QuestionChanges(tuple(changed), tuple(added), tuple(removed))
-
-
-# ------------------------------------------------------------------- the app
-
-#: The palette of the preview; ``screen.`` actions are the preview screen's own.
-PREVIEW_COMMANDS: tuple[PaletteCommand, ...] = (
-    PaletteCommand("Next question", "Show the bank's next question", "screen.move(1)"),
-    PaletteCommand("Previous question", "Show the bank's previous question", "screen.move(-1)"),
-    PaletteCommand(
-        "Show answer", "Show or hide the answer, explanation and source", "screen.reveal"
-    ),
-    PaletteCommand("Try again", "Clear your answer and answer again", "screen.try_again"),
-    PaletteCommand("Reload", "Load the bank file again now", "screen.reload"),
-    PaletteCommand("Statistics", "How students did on each question of the bank", "app.statistics"),
-    HELP,
-    CHANGE_THEME,
-)
-
-
-class PreviewCommands(QuizCommands):
-    """The preview's palette: its screen's commands only while it is on top."""
-
-    commands = PREVIEW_COMMANDS
-
-    def available(self, command: PaletteCommand) -> bool:
-        from quizapp.tui.screens.preview import PreviewScreen
-
-        return not command.action.startswith("screen.") or isinstance(self.screen, PreviewScreen)
-
-
-class PreviewApp(QuizApp):
-    """The app of ``quizapp preview``: the preview screen instead of Home.
-
-    ``stats_player`` narrows the statistics view to one player (None: everyone).
-    """
-
-    COMMANDS = App.COMMANDS | {PreviewCommands}
-
-    def __init__(
-        self,
-        first: PreviewLoad,
-        path: Path,
-        store: ScoreStore,
-        settings: AppSettings,
-        *,
-        stats_player: str | None = None,
-        poll_seconds: float = POLL_SECONDS,
-    ) -> None:
-        super().__init__([first.result], store, settings)
-        self.first = first
-        self.path = path
-        self.stats_player = stats_player
-        self.poll_seconds = poll_seconds
-
-    def get_default_screen(self) -> Screen[None]:
-        from quizapp.tui.screens.preview import PreviewScreen
-
-        return PreviewScreen(self.first, self.path, poll_seconds=self.poll_seconds)
-
-    def open_bank_view(self, view: str, bank: Bank) -> None:
-        """As in the quiz app; the statistics show ``stats_player``'s answers."""
-        if view == "statistics":
-            from quizapp.tui.screens.stats import StatsScreen
-
-            self.push_screen(StatsScreen(bank, player=self.stats_player))
-        else:
-            super().open_bank_view(view, bank)
-
-    def replace_result(self, result: LoadResult) -> None:
-        """Make a new load of the file the app's only bank (or bank error)."""
-        self.set_results([result])
-
-
-def create_preview_app(
-    path: Path,
-    store: ScoreStore,
-    settings: AppSettings,
-    *,
-    stats_player: str | None = None,
-    poll_seconds: float = POLL_SECONDS,
-) -> PreviewApp:
-    """The preview app on the bank file ``path``, loaded once now; used by
-    the command line and the tests."""
-    return PreviewApp(
-        load_preview(path),
-        path,
-        store,
-        settings,
-        stats_player=stats_player,
-        poll_seconds=poll_seconds,
-    )
-
-
-def run_preview(path: Path, *, data_dir: Path, stats_player: str | None) -> int:
-    """Run the preview until the user quits; returns the exit status."""
-    try:
-        store = ScoreStore.open(paths.scores_db_path(data_dir))
-    except StoreError as error:
-        print(f"quizapp preview: error: {error}", file=sys.stderr)
-        return 1
-    settings = AppSettings(player=default_player(), data_dir=data_dir)
-    app = create_preview_app(path, store, settings, stats_player=stats_player)
-    try:
-        run_app(app)
-    finally:
-        store.close()
-    return app.return_code or 0

@@ -9,8 +9,8 @@ import pytest
 from quizapp.model import Bank
 from quizapp.session import QuizOptions
 from quizapp.store import ScoreStore
-from quizapp.tui.attempts import NotSaved, RecordedQuiz, ResumeError
-from tests.tui.helpers import SEED, load
+from quizapp.usecases.quiz import NotSaved, RecordedQuiz, ResumeError
+from tests.helpers import SEED, load
 
 IN_ORDER = QuizOptions(shuffle=False, seed=SEED)
 

@@ -32,16 +32,6 @@ from quizapp.model import (
     question_answer_text,
 )
 from quizapp.session import AnswerRecord
-from quizapp.tui.formatting import format_points
-from quizapp.tui.preview import (
-    POLL_SECONDS,
-    PreviewApp,
-    PreviewLoad,
-    QuestionChanges,
-    compare_questions,
-    file_stamp,
-    load_preview,
-)
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.screens.feedback import answer_lines, verdict_content
 from quizapp.tui.text import literal, literal_line, one_line
@@ -49,6 +39,15 @@ from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import quote_content
+from quizapp.usecases.formatting import format_points
+from quizapp.usecases.watched_bank import (
+    POLL_SECONDS,
+    PreviewLoad,
+    QuestionChanges,
+    compare_questions,
+    file_stamp,
+    load_preview,
+)
 
 #: Marks a question changed or added by the last save in the question list.
 CHANGED_MARK = "●"
@@ -299,8 +298,7 @@ class PreviewScreen(AppScreen[None]):
             )
             self.refresh_bindings()
             return
-        if isinstance(self.app, PreviewApp):
-            self.app.replace_result(load.result)
+        self.quiz_app.set_results([load.result])
         current = self.question
         had_version = self.shown is not None
         self.changes = changes
