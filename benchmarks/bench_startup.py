@@ -17,11 +17,7 @@ moments:
   started after the first frame; this is the time a user waits to choose.
 
 The bare app is a Textual app with a single Static widget, timed to its
-first frame the same way, so the ratios are quizapp's own cost. quizapp
-pauses the garbage collector until Home's first frame
-(`quizapp.tui.collector`), which a bare app does not: a bare app started
-with the collector paused the same way is timed too, and quizapp's ratio
-to it is printed as well, so the pause's share of the gain is plain. quizapp is
+first frame the same way, so the ratios are quizapp's own cost. quizapp is
 timed for a new user (an empty data folder) and for a returning one (a
 remembered theme, past quizzes, an unfinished quiz and studied cards).
 Runs alternate between the apps after one warm-up run of each. The median
@@ -62,18 +58,12 @@ async def first_frame(pilot):
 Bare().run(headless=True, auto_pilot=first_frame)
 """
 
-#: Put before BARE_APP: the collector paused as quizapp pauses it.
-PAUSED = "import gc; gc.disable()\n"
-
 #: ``python -c QUIZ_APP first-frame|filled``; exits 1 when the screen up is
 #: not Home, or (for ``filled``) when Home lists no bank or some bank's study
 #: cards were never counted.
 QUIZ_APP = """
 import argparse, asyncio, os, sys, time
 from pathlib import Path
-from quizapp.tui import collector
-
-collector.pause()  # as the quizapp command does before importing Textual
 from quizapp.tui.launch import build_app, run_app
 
 wait_for = sys.argv[1]
@@ -161,7 +151,6 @@ def startup(runs: int, folder: Path) -> dict[str, list[float]]:
     returning_user(folder / "returning")
     children = {
         "bare": (BARE_APP, env, ()),
-        "bare, collector paused": (PAUSED + BARE_APP, env, ()),
         "new first frame": (QUIZ_APP, new_env, ("first-frame",)),
         "new home filled": (QUIZ_APP, new_env, ("filled",)),
         "returning first frame": (QUIZ_APP, returning_env, ("first-frame",)),
@@ -212,20 +201,14 @@ def main(argv: list[str] | None = None) -> None:
         for label, times in samples.items()
     }
     bare_median, bare_best = figures.pop("bare")
-    paused_median, paused_best = figures.pop("bare, collector paused")
     print(f"startup, headless, from spawning the process; {options.runs} runs:")
     print("                                              median ms   best ms   ratio to bare")
     print(f"  bare Textual app (one Static), first frame  {bare_median:9.1f} {bare_best:9.1f}")
-    print(f"  the same, collector paused                  {paused_median:9.1f} {paused_best:9.1f}")
-    print(
-        "  quizapp with the shipped banks                                    "
-        "median   best  (paused: median  best)"
-    )
+    print("  quizapp with the shipped banks                                    median   best")
     for label, (median, best) in figures.items():
         print(
             f"    {label:<40}  {median:9.1f} {best:9.1f}   {median / bare_median:5.2f}  "
-            f"{best / bare_best:5.2f}            {median / paused_median:5.2f} "
-            f"{best / paused_best:5.2f}"
+            f"{best / bare_best:5.2f}"
         )
     print("  (target: quizapp's first frame <= 1.15 x the bare app's)")
     print(f"grade and commit one answer (RecordedQuiz.answer), median of {len(commits)}:")

@@ -80,9 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         status: int = module.run(args)
         return status
     args = _main_parser().parse_args(args_list)
-    from quizapp.tui import collector
-
-    collector.pause()  # while the TUI starts: see quizapp.tui.collector
     from quizapp.tui.launch import run_tui  # Textual is imported only here
 
     return run_tui(args)

@@ -15,6 +15,8 @@ from quizapp.store.database import StoreError, open_database
 from quizapp.store.timestamps import Clock, from_db, to_db, utc_now
 
 if TYPE_CHECKING:
+    from quizapp.store.aggregates import MissedQuestion
+    from quizapp.store.quiz_writes import AnswerToSave, NewAttempt
     from quizapp.store.rows import (
         AnswerRow,
         AttemptSummary,
@@ -466,6 +468,122 @@ class ScoreStore:
                 (player_id, bank_id, to_db(since)),
             ).fetchone()
         return int(row[0])
+
+    # ------------------------------------------------------------ history-sized reads
+
+    def save_quiz_answers(
+        self,
+        attempt: int | NewAttempt,
+        answers: Sequence[AnswerToSave],
+        *,
+        finish: bool = False,
+    ) -> int:
+        """Store quiz answers, with everything they change, in one transaction:
+        the attempt when it is a `NewAttempt` (a quiz is stored from its first
+        answer), each answer (replacing an earlier answer to the same
+        question), the study cards each one makes due, and, with ``finish``,
+        the attempt marked finished. Returns the attempt's id."""
+        import json
+
+        with self._write() as conn:
+            if not isinstance(attempt, int):  # a NewAttempt
+                player_id = self._player_id(conn, attempt.player)
+                cursor = conn.execute(
+                    "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
+                    " started_at) VALUES (?, ?, ?, ?, ?, ?)",
+                    (
+                        player_id,
+                        attempt.bank_id,
+                        attempt.bank_title,
+                        json.dumps(list(attempt.question_ids)),
+                        json.dumps(attempt.options, sort_keys=True),
+                        self._now(),
+                    ),
+                )
+                attempt_id = int(cursor.lastrowid or 0)
+                bank_id = attempt.bank_id
+            else:
+                attempt_id = attempt
+                row = conn.execute(
+                    "SELECT bank_id, player_id FROM attempts WHERE id = ?", (attempt_id,)
+                ).fetchone()
+                if row is None:
+                    raise ValueError(f"no attempt with id {attempt_id}")
+                bank_id, player_id = row
+            for answer in answers:
+                conn.execute(
+                    "INSERT INTO answers (attempt_id, bank_id, question_id, given, score,"
+                    " max_score, seconds, near_miss, skipped, tags, answered_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                    " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
+                    " score = excluded.score, max_score = excluded.max_score,"
+                    " seconds = excluded.seconds, near_miss = excluded.near_miss,"
+                    " skipped = excluded.skipped, tags = excluded.tags,"
+                    " answered_at = excluded.answered_at",
+                    (
+                        attempt_id,
+                        bank_id,
+                        answer.question_id,
+                        answer.given,
+                        float(answer.score),
+                        float(answer.max_score),
+                        float(answer.seconds),
+                        int(answer.near_miss),
+                        int(answer.skipped),
+                        json.dumps(list(answer.tags)),
+                        self._now(),
+                    ),
+                )
+                for card in answer.cards_due:
+                    due = to_db(card.due)
+                    conn.execute(
+                        "INSERT INTO cards (player_id, bank_id, card_id, state, due, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (player_id, bank_id, card_id)"
+                        " DO UPDATE SET due = excluded.due, updated_at = excluded.updated_at"
+                        " WHERE cards.due > excluded.due",
+                        (player_id, bank_id, card.card_id, card.fresh_state_json, due, self._now()),
+                    )
+            if finish:
+                conn.execute(
+                    "UPDATE attempts SET finished_at = COALESCE(finished_at, ?) WHERE id = ?",
+                    (self._now(), attempt_id),
+                )
+        return attempt_id
+
+    def bank_scores(self, player: str) -> dict[str, BankStats]:
+        """Like `bank_stats`, summed up by the database (for long histories)."""
+        from quizapp.store import aggregates
+
+        with self._read() as conn:
+            return aggregates.bank_scores(conn, player)
+
+    def missed_questions(self, player: str) -> dict[str, set[str]]:
+        """Per bank id, the questions the player ever answered without full marks."""
+        from quizapp.store import aggregates
+
+        with self._read() as conn:
+            return aggregates.missed_questions(conn, player)
+
+    def missed_on_bank(self, player: str, bank_id: str) -> list[MissedQuestion]:
+        """The player's answers on a bank, per question missed at least once."""
+        from quizapp.store import aggregates
+
+        with self._read() as conn:
+            return aggregates.missed_on_bank(conn, player, bank_id)
+
+    def question_totals(self, *, bank_id: str, player: str | None = None) -> list[QuestionStats]:
+        """Like `question_stats`, summed up by the database (for long histories)."""
+        from quizapp.store import aggregates
+
+        with self._read() as conn:
+            return aggregates.question_totals(conn, bank_id=bank_id, player=player)
+
+    def tag_totals(self, *, player: str, bank_id: str) -> dict[str, list[float]]:
+        """Like `tag_accuracy`, summed up by the database (for long histories)."""
+        from quizapp.store import aggregates
+
+        with self._read() as conn:
+            return aggregates.tag_accuracy(conn, player=player, bank_id=bank_id)
 
 
 def _player_name(player: str) -> str:

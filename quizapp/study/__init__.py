@@ -51,8 +51,10 @@ from quizapp.study.deck import (
     StudyCounts,
     StudyDeck,
     StudyStore,
+    fresh_card_json,
     local_now,
     new_per_day_setting,
+    question_cards,
     quiz_card_ids,
     record_quiz_result,
 )
@@ -74,9 +76,11 @@ __all__ = [
     "StudyStore",
     "build_cards",
     "cards_with_tag",
+    "fresh_card_json",
     "local_now",
     "new_per_day_setting",
     "question_card_id",
+    "question_cards",
     "quiz_card_ids",
     "record_quiz_result",
 ]

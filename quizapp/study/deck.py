@@ -26,13 +26,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
 
 import fsrs
 
-from quizapp.model import Bank
+from quizapp.model import Bank, Question
 from quizapp.study.cards import StudyCard, build_cards, cards_with_tag, question_card_id
 
 UTC = dt.UTC
@@ -328,7 +328,7 @@ def quiz_card_ids(bank: Bank, question_id: str) -> tuple[str, ...]:
 
     A hand-written question has its own card. A generated question (see
     `quizapp.generate`) stands for the cards of the facts it is about, e.g.
-    ``quote:<id>:speaker`` for ``quote:<id>``. Unknown ids give ().
+    ``quote:<id>`` for ``quote:<id>:speaker``. Unknown ids give ().
     """
     if any(question.id == question_id for question in bank.questions):
         return (question_card_id(question_id),)
@@ -337,8 +337,20 @@ def quiz_card_ids(bank: Bank, question_id: str) -> tuple[str, ...]:
     generated = next((q for q in generate_questions(bank) if q.id == question_id), None)
     if generated is None:
         return ()
-    fact_cards = {card.about[0]: card.id for card in build_cards(bank) if card.kind != "question"}
-    return tuple(fact_cards[fact] for fact in generated.about if fact in fact_cards)
+    return question_cards(build_cards(bank), generated)
+
+
+def question_cards(cards: Iterable[StudyCard], question: Question) -> tuple[str, ...]:
+    """`quiz_card_ids` for a question already at hand, given its bank's cards."""
+    if not question.generated:
+        return (question_card_id(question.id),)
+    fact_cards = {card.about[0]: card.id for card in cards if card.kind != "question"}
+    return tuple(fact_cards[fact] for fact in question.about if fact in fact_cards)
+
+
+def fresh_card_json(card_id: str, due: dt.datetime) -> str:
+    """The stored state of a card never studied, made due at ``due``."""
+    return fsrs.Card(card_id=_fsrs_card_id(card_id), due=_utc(due)).to_json()
 
 
 def record_quiz_result(
@@ -371,8 +383,9 @@ def record_quiz_result(
     for card_id in quiz_card_ids(bank, question_id):
         row = states.get(card_id)
         if row is None:
-            fresh = fsrs.Card(card_id=_fsrs_card_id(card_id), due=moment)
-            store.set_card_due(player, bank.id, card_id, moment, state_json=fresh.to_json())
+            store.set_card_due(
+                player, bank.id, card_id, moment, state_json=fresh_card_json(card_id, moment)
+            )
         elif _utc(row.due) > moment:
             store.set_card_due(player, bank.id, card_id, moment)
         else:

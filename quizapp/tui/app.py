@@ -1,90 +1,57 @@
 """QuizApp: the Textual application, built by `create_app`.
 
-The app holds the banks, the score store and the settings it was given and
-moves between screens. It can be given its banks, or a function that loads
-them: then Home comes up first, saying the banks are loading, and they are
-loaded in a thread and listed as soon as they are ready. Only the home
-screen's module is imported at start; the others, the domain model and the
-bank loader are imported when first needed, which keeps startup close to
-that of a bare Textual app.
+The app is a navigator: it holds the bank catalog, the score store and the
+settings it was given, and opens screens. What a screen shows is read by the
+application layer (`quizapp.usecases`) in a worker. The app can be given its
+banks, or a function that loads them: then Home comes up first, saying the
+banks are loading, and loads them in a worker.
 """
 
 from __future__ import annotations
 
-import importlib
-import threading
 from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
-from pathlib import PurePath
 from typing import TYPE_CHECKING, ClassVar, TypeAlias
 
-from textual import on
+from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.message import Message
 from textual.screen import Screen
+from textual.worker import get_current_worker
 
 from quizapp.store import ScoreStore, StoreError
-from quizapp.tui.screens.base import AppScreen, BankScreen
+from quizapp.tui import registry
+from quizapp.tui.palette import QuizCommands
+from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.settings import AppSettings
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
-    # Needed only once the banks are loaded or a quiz starts: not imported
-    # before the first frame.
     from quizapp.model import Bank, LoadResult
-    from quizapp.session import AnswerRecord, QuizOptions
+    from quizapp.session import QuizOptions
     from quizapp.store import AttemptSummary
-    from quizapp.study import StudyCounts
     from quizapp.tui.screens.quiz import QuizScreen
-    from quizapp.usecases.catalog import BankOverview
+    from quizapp.usecases.catalog import Catalog
+    from quizapp.usecases.mistakes import Mistake, ReviewOrder
 
 #: Loads the banks to show, and the bank files that failed to load.
 BankLoader: TypeAlias = Callable[[], "Sequence[LoadResult]"]
-#: What the loading thread hands over: the results and their overviews by bank.
-LoadedBanks: TypeAlias = "tuple[tuple[LoadResult, ...], dict[int, BankOverview]]"
-#: The name of the thread that loads the banks.
-LOAD_THREAD = "quizapp-load-banks"
 #: The store setting that remembers the chosen theme.
 THEME_SETTING = "theme"
 #: How long the damaged-database warning stays up, in seconds.
 WARNING_SECONDS = 30.0
 
 
-#: The screens `QuizApp.open_bank_view` opens, by view name: (module, class),
-#: imported the first time one is opened. Each takes the bank it shows.
-BANK_VIEWS: dict[str, tuple[str, str]] = {
-    "study": ("quizapp.tui.screens.study", "StudyScreen"),
-    "cram": ("quizapp.tui.screens.cram", "CramScreen"),
-    "whos_who": ("quizapp.tui.screens.whos_who", "WhosWhoScreen"),
-    "timeline": ("quizapp.tui.screens.timeline", "TimelineScreen"),
-    "quotes": ("quizapp.tui.screens.quotes", "QuotesScreen"),
-    "brief": ("quizapp.tui.screens.brief", "BriefScreen"),
-    "statistics": ("quizapp.tui.screens.stats", "StatsScreen"),
-}
-
-
-def quiz_commands() -> type[Provider]:
-    """quizapp's palette commands, imported when the palette first opens."""
-    from quizapp.tui.palette import QuizCommands
-
-    return QuizCommands
-
-
 class QuizApp(App[None]):
     """The quiz TUI. Build it with `create_app`."""
 
-    #: What every screen shares, and Home's styles; the other screens name
-    #: theirs (`quizapp.tui.screens.base.SCREEN_CSS`). Typed as in Textual,
-    #: so that subclasses may add style sheets.
-    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = ["app.tcss"]
+    CSS_PATH = "app.tcss"
     TITLE = "quizapp"
-    COMMANDS = App.COMMANDS | {quiz_commands}
+    COMMANDS = App.COMMANDS | {QuizCommands}
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark,f1", "help", "Help", id="app.help"),
+        Binding("question_mark,f1", "run('help')", "Help", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
@@ -104,19 +71,19 @@ class QuizApp(App[None]):
         super().__init__()
         self.store = store
         self.settings = settings
-        self.results: tuple[LoadResult, ...] = ()
-        #: The loaded banks by id (the first one, when two share an id).
-        self.banks_by_id: dict[str, Bank] = {}
-        self._overviews: dict[int, BankOverview] = {}
-        self.set_results(results)
-        #: Loads the banks after the first frame (None: they were given).
-        self._load_banks = load_banks
-        self._loading_started = False
+        self._given = tuple(results)
+        self._catalog: Catalog | None = None
+        #: Loads the banks once Home is up (None: they were given, or are loaded).
+        self.load_banks = load_banks
         #: Why the banks could not be loaded, if they could not.
         self.load_error: str | None = None
-        self._remembered_theme: str | None = None
-        # Set before the styles are first worked out (see `_start_with_theme`).
-        self._apply_remembered_theme()
+        try:
+            self._remembered_theme = self.store.get_setting(THEME_SETTING)
+        except StoreError:
+            self._remembered_theme = None
+        theme = self.settings.theme or self._remembered_theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
@@ -142,135 +109,50 @@ class QuizApp(App[None]):
                 markup=False,
             )
 
-    # ------------------------------------------------------------ data
+    # ------------------------------------------------------------ banks
 
     @property
     def banks_loading(self) -> bool:
         """True until the banks the app was started to load are loaded."""
-        return self._load_banks is not None
+        return self.load_banks is not None
 
-    class BanksLoaded(Message):
-        """The loading thread is done: the banks and their overviews, or the
-        error that stopped it."""
+    @property
+    def catalog(self) -> Catalog:
+        """The banks shown, with their overviews. Built when first asked for:
+        the model and the bank catalog are not imported before Home's first frame."""
+        if self._catalog is None:
+            from quizapp.usecases.catalog import Catalog
 
-        def __init__(self, loaded: LoadedBanks | None, error: Exception | None) -> None:
-            super().__init__()
-            self.loaded = loaded
-            self.error = error
+            self._catalog = Catalog(self._given)
+        return self._catalog
 
-    def start_loading_banks(self) -> None:
-        """Load the banks in a thread (Home calls this after its first
-        frame); `_banks_loaded` lists them when they are ready.
+    @property
+    def results(self) -> tuple[LoadResult, ...]:
+        """The banks, and the bank files that failed to load, the app shows."""
+        return self.catalog.results
 
-        The thread is a daemon that only reads files: quitting while it
-        runs does not wait for it.
-        """
-        loader = self._load_banks
-        if loader is None or self._loading_started:
-            return
-        self._loading_started = True
-
-        def load() -> None:
-            try:
-                # Home reads scores and counts study cards as soon as the
-                # banks are listed: the store's queries and the scheduler are
-                # imported here, off the screen's thread.
-                import quizapp.store.queries
-                import quizapp.study  # noqa: F401
-                from quizapp.model import Bank
-                from quizapp.usecases.catalog import overview
-
-                results = tuple(loader())
-                overviews = {id(r): overview(r) for r in results if isinstance(r, Bank)}
-            except Exception as error:
-                message = self.BanksLoaded(None, error)
-            else:
-                message = self.BanksLoaded((results, overviews), None)
-            with suppress(RuntimeError):  # the app has closed meanwhile
-                self.post_message(message)  # thread-safe
-
-        threading.Thread(target=load, name=LOAD_THREAD, daemon=True).start()
-
-    @on(BanksLoaded)
-    def _banks_loaded(self, event: BanksLoaded) -> None:
-        self._load_banks = None
-        if event.loaded is not None:
-            results, overviews = event.loaded
-            self.set_results(results)
-            self._overviews.update(overviews)
-        else:
-            self.load_error = str(event.error)
-            self.notify(
-                f"The question banks could not be loaded: {self.load_error}",
-                severity="error",
-                markup=False,
-            )
-        home = self.home
-        if home is not None:
-            home.refresh_entries()
+    @property
+    def banks_by_id(self) -> dict[str, Bank]:
+        """The loaded banks by id (the first one, when two share an id)."""
+        return self.catalog.banks_by_id
 
     def set_results(self, results: Sequence[LoadResult]) -> None:
-        """The banks, and the bank files that failed to load, the app knows."""
-        self.results = tuple(results)
-        self.banks_by_id = {}
-        if self.results:
-            from quizapp.model import Bank  # imported by now, with the banks
+        """Show these banks and failed bank files from now on."""
+        self._given = tuple(results)
+        self._catalog = None
 
-            for result in self.results:
-                if isinstance(result, Bank):
-                    self.banks_by_id.setdefault(result.id, result)
-        # Forget the overviews of banks no longer shown (each keeps its bank).
-        known = {id(result) for result in self.results}
-        self._overviews = {k: v for k, v in self._overviews.items() if k in known}
-
-    def overview(self, bank: Bank) -> BankOverview:
-        """The bank's questions (generated ones included) and counts, computed once."""
-        key = id(bank)
-        known = self._overviews.get(key)
-        if known is None or known.bank is not bank:
-            from quizapp.usecases.catalog import overview
-
-            known = self._overviews[key] = overview(bank)
-        return known
-
-    def question_prompt(self, bank_id: str, question_id: str) -> str:
-        """A question's prompt (with its quote, if it has one), or its id
-        when its bank or the question is gone."""
-        bank = self.banks_by_id.get(bank_id)
-        if bank is not None:
-            for question in self.overview(bank).questions:
-                if question.id == question_id:
-                    prompt = question.prompt or question_id
-                    # "Who said this?" says little without its quote.
-                    return f"{prompt} “{question.quote}”" if question.quote else prompt
-        return question_id
+    def banks_loaded(self, catalog: Catalog | None, error: str | None) -> None:
+        """Home's worker loaded the banks (``catalog``), or failed to (``error``)."""
+        self.load_banks = None
+        if catalog is not None:
+            self._catalog = catalog
+        else:
+            self.load_error = error
+            self.notify(
+                f"The question banks could not be loaded: {error}", severity="error", markup=False
+            )
 
     # ------------------------------------------------------------ theme
-
-    def _apply_remembered_theme(self) -> None:
-        try:
-            self._remembered_theme = self.store.get_setting(THEME_SETTING)
-        except StoreError:
-            self._remembered_theme = None
-        theme = self.settings.theme or self._remembered_theme
-        if theme and theme != self.theme and theme in self.available_themes:
-            self._start_with_theme(theme)
-
-    def _start_with_theme(self, theme: str) -> None:
-        """Make ``theme`` the app's theme before it starts.
-
-        This does what setting `App.theme` does (its watcher), except work
-        out the styles again: nothing has been styled yet, and that would
-        parse every style sheet a second time (some 10 ms at startup).
-        """
-        self.set_reactive(App.theme, theme)
-        dark = self.current_theme.dark
-        self.set_class(True, f"-theme-{theme}", update=False)
-        self.set_class(dark, "-dark-mode", update=False)
-        self.set_class(not dark, "-light-mode", update=False)
-        # Textual 8's watcher does this too (ANSI colours for a light or dark theme).
-        self._refresh_truecolor_filter(self.ansi_theme)
-        self.stylesheet.set_variables(self.get_css_variables())
 
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._remembered_theme or theme.name != self.theme:
@@ -330,16 +212,21 @@ class QuizApp(App[None]):
             if options is not None:
                 self.start_quiz(bank, options)
 
-        self.push_screen(QuizOptionsDialog(self.overview(bank), seed=self.settings.seed), start)
+        self.push_screen(
+            QuizOptionsDialog(self.catalog.overview(bank), seed=self.settings.seed), start
+        )
 
     def start_quiz(self, bank: Bank, options: QuizOptions, *, replace: bool = False) -> None:
-        """Start and record a quiz; ``replace`` swaps it for the current screen."""
+        """Start a recorded quiz (stored from its first answer); ``replace``
+        swaps it for the current screen."""
         from quizapp.tui.screens.quiz import QuizScreen
         from quizapp.usecases.quiz import RecordedQuiz
 
         try:
-            quiz = RecordedQuiz.start(self.store, self.settings.player, bank, options)
-        except (ValueError, StoreError) as error:
+            quiz = RecordedQuiz.start(
+                self.store, self.settings.player, bank, options, now=self.settings.now
+            )
+        except ValueError as error:
             self.notify(f"The quiz could not start: {error}", severity="error", markup=False)
             return
         if replace:
@@ -353,7 +240,7 @@ class QuizApp(App[None]):
         from quizapp.usecases.quiz import RecordedQuiz, ResumeError
 
         try:
-            quiz = RecordedQuiz.resume(self.store, bank, attempt)
+            quiz = RecordedQuiz.resume(self.store, bank, attempt, now=self.settings.now)
         except (ResumeError, StoreError) as error:
             self.notify(
                 f"This quiz cannot be resumed: {error}. Press x to discard it.",
@@ -363,75 +250,51 @@ class QuizApp(App[None]):
             return
         self.push_screen(QuizScreen(quiz))
 
-    # ------------------------------------------------------------ study
-
-    def study_counts(self, banks: Iterable[Bank]) -> dict[str, StudyCounts]:
-        """Cards due now and new cards left for today, by bank id; banks whose
-        cards could not be counted (the store failed) are left out."""
-        to_count = list(banks)
-        if not to_count:
-            return {}
-        from quizapp.study import StudyDeck, new_per_day_setting
-
-        try:
-            new_per_day = new_per_day_setting(self.store)
-        except StoreError:
-            return {}
-        counts: dict[str, StudyCounts] = {}
-        for bank in to_count:
-            deck = StudyDeck(
-                bank,
-                self.store,
-                self.settings.player,
-                now=self.settings.now,
-                new_per_day=new_per_day,
-            )
-            try:
-                counts[bank.id] = deck.counts()
-            except StoreError:
-                continue
-        return counts
-
-    def feed_schedule(self, bank: Bank, record: AnswerRecord) -> None:
-        """A quiz answer that is not fully right makes its study cards due now
-        (`quizapp.study.record_quiz_result`); a right one changes nothing."""
-        from quizapp.study import record_quiz_result
-
-        try:
-            record_quiz_result(
-                bank,
-                self.store,
-                self.settings.player,
-                record.question.id,
-                record.grade.correct,
-                self.settings.now(),
-            )
-        except StoreError as error:
-            self.notify(
-                f"The study schedule could not be updated: {error}",
-                severity="error",
-                markup=False,
-            )
-
     def open_bank_view(self, view: str, bank: Bank) -> None:
-        """Push the study screen or fact view named ``view`` (a key of
-        `BANK_VIEWS`) for ``bank``; ``statistics`` shows everyone's answers."""
-        if view not in BANK_VIEWS:
+        """Push the screen of the registry's view ``view`` for ``bank``."""
+        found = registry.BY_NAME.get(view)
+        if found is None or found.screen is None:
             raise ValueError(f"unknown view {view!r}")
-        module, name = BANK_VIEWS[view]
-        screen_class: type[BankScreen] = getattr(importlib.import_module(module), name)
-        self.push_screen(screen_class(bank))
+        self.push_screen(registry.screen_class(view)(bank))
+
+    # ------------------------------------------------------------ mistakes
+
+    class MistakesFound(Message):
+        """The worker read the player's mistakes on a bank (or failed to)."""
+
+        def __init__(self, bank: Bank, mistakes: list[Mistake], error: str | None) -> None:
+            super().__init__()
+            self.bank = bank
+            self.mistakes = mistakes
+            self.error = error
 
     def review_mistakes(self, bank: Bank) -> None:
-        """Offer a quiz of the questions this player got wrong on ``bank``."""
-        from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
-        from quizapp.usecases.mistakes import ReviewOrder, find_mistakes, review_options
+        """Offer a quiz of the questions this player got wrong on ``bank``
+        (they are read in a worker)."""
+        self._find_mistakes(bank)
 
-        question_ids = [question.id for question in self.overview(bank).questions]
+    @work(thread=True, exclusive=True, exit_on_error=False, group="mistakes")
+    def _find_mistakes(self, bank: Bank) -> None:
+        from quizapp.usecases.mistakes import find_mistakes
+
+        question_ids = [question.id for question in self.catalog.overview(bank).questions]
         try:
             mistakes = find_mistakes(self.store, self.settings.player, bank.id, question_ids)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
+            message = self.MistakesFound(bank, [], str(error))
+        else:
+            message = self.MistakesFound(bank, mistakes, None)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(MistakesFound)
+    def _mistakes_found(self, event: MistakesFound) -> None:
+        from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
+        from quizapp.usecases.mistakes import review_options
+
+        bank, mistakes = event.bank, event.mistakes
+        if event.error is not None:
+            self.notify(event.error, severity="error", markup=False)
             return
         if not mistakes:
             self.notify(
@@ -445,9 +308,12 @@ class QuizApp(App[None]):
                 order, count = choice
                 self.start_quiz(bank, review_options(mistakes, order, count, self.settings.seed))
 
+        catalog = self.catalog
         self.push_screen(
             ReviewMistakesDialog(
-                bank.title, mistakes, lambda question_id: self.question_prompt(bank.id, question_id)
+                bank.title,
+                mistakes,
+                lambda question_id: catalog.question_prompt(bank.id, question_id),
             ),
             start,
         )
@@ -455,20 +321,16 @@ class QuizApp(App[None]):
     def edit_new_per_day(self) -> None:
         """Ask for the daily limit of new study cards and store it. Screens
         showing study counts read it again when they are back on top."""
-        from quizapp.study import NEW_PER_DAY_SETTING, new_per_day_setting
         from quizapp.tui.dialogs.study_limit import NewPerDayDialog
+        from quizapp.usecases.study import new_per_day, set_new_per_day
 
-        try:
-            current = new_per_day_setting(self.store)
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            return
+        current = new_per_day(self.store)
 
         def save(limit: int | None) -> None:
             if limit is None or limit == current:
                 return
             try:
-                self.store.set_setting(NEW_PER_DAY_SETTING, str(limit))
+                set_new_per_day(self.store, limit)
             except StoreError as error:
                 self.notify(str(error), severity="error", markup=False)
                 return
@@ -479,95 +341,69 @@ class QuizApp(App[None]):
     # ------------------------------------------------------------ actions
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "resume":
-            home = self.home
-            return home is not None and self.screen is home and home.check_action(action, ())
+        if action == "run" and parameters and registry.BY_NAME.get(str(parameters[0])):
+            found = registry.action(str(parameters[0]))
+            if found.scope == "home":
+                home = self.home
+                return (
+                    home is not None
+                    and self.screen is home
+                    and home.check_action(action, parameters)
+                )
         return True
 
-    def action_help(self) -> None:
-        """Show every key on every screen."""
-        from quizapp.tui.screens.help import HelpScreen
-
-        if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
-
-    def action_history(self) -> None:
-        """Show this player's history, opened on the current bank."""
-        from quizapp.tui.screens.history import HistoryScreen
-
-        if not isinstance(self.screen, HistoryScreen):
-            bank = self.current_bank()
-            self.push_screen(HistoryScreen(bank.id if bank is not None else None))
-
-    def action_home(self) -> None:
-        """Back to the list of banks."""
-        self._back_home()
-
-    def action_new_quiz(self) -> None:
-        """Options for a new quiz on the current bank."""
+    def action_run(self, name: str) -> None:
+        """Run the registry's action ``name`` (a view opens on the current bank)."""
+        found = registry.action(name)
+        if found.scope == "home":
+            home = self.home
+            if home is not None and self.screen is home:
+                home.run_on_highlighted(name)
+            return
+        if found.scope == "app":
+            self._run_app_action(name)
+            return
         bank = self.current_bank()
         if bank is None:
-            self.notify(self._no_bank("start a quiz on"), severity="warning")
+            self.notify(self._no_bank(found.label or found.title or name), severity="warning")
             return
-        self._back_home(lambda: self.open_quiz_options(bank))
+        self._back_home(lambda: self.run_on_bank(name, bank))
+
+    def run_on_bank(self, name: str, bank: Bank) -> None:
+        """Run the registry's action ``name`` on ``bank`` from where the user is."""
+        if name == "new_quiz":
+            self.open_quiz_options(bank)
+        elif name == "review_mistakes":
+            self.review_mistakes(bank)
+        else:
+            self.open_bank_view(name, bank)
+
+    def _run_app_action(self, name: str) -> None:
+        if name == "help":
+            from quizapp.tui.screens.help import HelpScreen
+
+            if not isinstance(self.screen, HelpScreen):
+                self.push_screen(HelpScreen())
+        elif name == "history":
+            from quizapp.tui.screens.history import HistoryScreen
+
+            if not isinstance(self.screen, HistoryScreen):
+                bank = self.current_bank()
+                self.push_screen(HistoryScreen(bank.id if bank is not None else None))
+        elif name == "home":
+            self._back_home()
+        elif name == "change_theme":
+            self.action_change_theme()
+        elif name == "new_per_day":
+            self.edit_new_per_day()
+        else:
+            raise ValueError(f"unknown action {name!r}")
 
     def _no_bank(self, what: str) -> str:
-        """Why there is no bank to ``what`` (for a command that needs one)."""
+        """Why there is no bank for ``what`` (an action that needs one)."""
         if self.banks_loading:
             return "The banks are still loading; try again in a moment."
-        return f"There is no bank to {what}."
-
-    def _on_current_bank(self, then: Callable[[Bank], object], what: str) -> None:
-        """Back to Home, then ``then(bank)`` for the current bank."""
-        bank = self.current_bank()
-        if bank is None:
-            self.notify(self._no_bank(what), severity="warning")
-            return
-        self._back_home(lambda: then(bank))
-
-    def action_study(self) -> None:
-        """Study the current bank's due cards."""
-        self._on_current_bank(lambda bank: self.open_bank_view("study", bank), "study")
-
-    def action_cram(self) -> None:
-        """Cram the current bank's cards."""
-        self._on_current_bank(lambda bank: self.open_bank_view("cram", bank), "cram")
-
-    def action_whos_who(self) -> None:
-        """Who's who of the current bank."""
-        self._on_current_bank(lambda bank: self.open_bank_view("whos_who", bank), "show")
-
-    def action_timeline(self) -> None:
-        """Timeline of the current bank."""
-        self._on_current_bank(lambda bank: self.open_bank_view("timeline", bank), "show")
-
-    def action_quotes(self) -> None:
-        """Quotes of the current bank."""
-        self._on_current_bank(lambda bank: self.open_bank_view("quotes", bank), "show")
-
-    def action_brief(self) -> None:
-        """Brief of the current bank."""
-        self._on_current_bank(lambda bank: self.open_bank_view("brief", bank), "show")
-
-    def action_statistics(self) -> None:
-        """How everyone did on each question of the current bank."""
-        self._on_current_bank(
-            lambda bank: self.open_bank_view("statistics", bank), "show statistics of"
-        )
-
-    def action_review_mistakes(self) -> None:
-        """A quiz of the questions got wrong on the current bank."""
-        self._on_current_bank(self.review_mistakes, "review")
-
-    def action_new_per_day(self) -> None:
-        """Change the daily limit of new study cards."""
-        self.edit_new_per_day()
-
-    def action_resume(self) -> None:
-        """Resume the unfinished quiz of the highlighted bank."""
-        home = self.home
-        if home is not None and self.screen is home:
-            home.action_resume()
+        return f"There is no bank for {what} yet."
 
     async def action_quit(self) -> None:
         """Quit; a quiz in progress asks first (its answers are kept)."""
@@ -588,6 +424,6 @@ def create_app(
     """The one way to build the app, used by the command line and the tests.
 
     The app shows ``results``, or when ``load_banks`` is given, what it
-    returns: it is called in a thread once Home is on screen.
+    returns: Home calls it in a worker once it is on screen.
     """
     return QuizApp(results, store, settings, load_banks=load_banks)

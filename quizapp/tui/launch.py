@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp import paths
 from quizapp.store import ScoreStore, StoreError, default_player
-from quizapp.tui import collector
 from quizapp.tui.app import QuizApp, create_app
 from quizapp.tui.settings import AppSettings
 
@@ -27,7 +25,7 @@ class LaunchError(Exception):
 def build_app(args: argparse.Namespace) -> QuizApp:
     """Open the store and build the app from parsed arguments (``paths``,
     ``data_dir``, ``player``, ``no_shipped``). The app loads the banks
-    itself, once Home is on screen.
+    itself, in a worker, once Home is on screen.
 
     The caller closes ``app.store`` when the app is done.
     """
@@ -54,18 +52,15 @@ def build_app(args: argparse.Namespace) -> QuizApp:
 def run_tui(args: argparse.Namespace) -> int:
     """Run the TUI until the user quits; returns the exit status."""
     try:
-        try:
-            app = build_app(args)
-        except LaunchError as error:
-            print(f"quizapp: {error}", file=sys.stderr)
-            return 1
-        try:
-            run_app(app)
-        finally:
-            app.store.close()
-        return app.return_code or 0
+        app = build_app(args)
+    except LaunchError as error:
+        print(f"quizapp: {error}", file=sys.stderr)
+        return 1
+    try:
+        run_app(app)
     finally:
-        collector.resume()  # if the app ended before Home's first frame
+        app.store.close()
+    return app.return_code or 0
 
 
 def run_app(
@@ -76,9 +71,4 @@ def run_app(
 ) -> None:
     """Run ``app`` until it exits, as ``quizapp`` does (``headless`` and
     ``auto_pilot`` are for benchmarks)."""
-    # What is loaded by now (Textual, quizapp's first screen) lives as long
-    # as the app: the garbage collector need not go through it again in
-    # every full collection. (The quizapp command also pauses collection
-    # until Home's first frame: see quizapp.tui.collector.)
-    gc.freeze()
     app.run(headless=headless, auto_pilot=auto_pilot)

@@ -1,4 +1,4 @@
-"""The command palette (ctrl+p): quizapp's main actions by name."""
+"""The command palette (ctrl+p): quizapp's actions by name (from `quizapp.tui.registry`)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,8 @@ from functools import partial
 from typing import ClassVar
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from quizapp.tui.registry import ACTIONS, action
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,39 +21,20 @@ class PaletteCommand:
     action: str
 
 
-HELP = PaletteCommand("Help", "Every key on every screen", "app.help")
-CHANGE_THEME = PaletteCommand(
-    "Change theme", "Pick a colour theme; quizapp remembers it", "app.change_theme"
-)
+def run_command(name: str) -> PaletteCommand:
+    """The palette entry of the registry's action ``name``."""
+    found = action(name)
+    assert found.title is not None, f"{name} is not in the palette"
+    return PaletteCommand(found.title, found.help, f"app.run('{name}')")
 
-#: The entries, in the order the palette lists them before anything is typed.
-#: A new screen adds its entry here and an ``action_...`` on `QuizApp`.
-PALETTE_COMMANDS: tuple[PaletteCommand, ...] = (
-    PaletteCommand("New quiz", "Choose options for a quiz on the current bank", "app.new_quiz"),
-    PaletteCommand("Resume quiz", "Resume the highlighted bank's unfinished quiz", "app.resume"),
-    PaletteCommand("Study due cards", "Flashcards of the current bank: due, then new", "app.study"),
-    PaletteCommand(
-        "Review mistakes",
-        "A quiz of the questions you got wrong on the current bank",
-        "app.review_mistakes",
-    ),
-    PaletteCommand("History", "Past quizzes, score trend and weakest questions", "app.history"),
-    PaletteCommand("Home", "Back to the list of banks", "app.home"),
-    HELP,
-    CHANGE_THEME,
-    PaletteCommand("Cram", "All or one tag's cards, without changing the schedule", "app.cram"),
-    PaletteCommand(
-        "Who's who", "The current bank's actors, their quotes and events", "app.whos_who"
-    ),
-    PaletteCommand("Timeline", "The current bank's events in order", "app.timeline"),
-    PaletteCommand("Quotes", "The current bank's quotes with speaker and context", "app.quotes"),
-    PaletteCommand("Brief", "One page to read before a discussion", "app.brief"),
-    PaletteCommand("New cards a day", "The daily limit of new study cards", "app.new_per_day"),
-    PaletteCommand(
-        "Statistics",
-        "How everyone did on each question of the current bank (for teachers)",
-        "app.statistics",
-    ),
+
+HELP = run_command("help")
+CHANGE_THEME = run_command("change_theme")
+
+#: The entries, in the order the palette lists them before anything is typed:
+#: every action of the registry that has a title.
+PALETTE_COMMANDS: tuple[PaletteCommand, ...] = tuple(
+    run_command(entry.name) for entry in ACTIONS if entry.title is not None
 )
 
 

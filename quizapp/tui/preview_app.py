@@ -34,7 +34,9 @@ PREVIEW_COMMANDS: tuple[PaletteCommand, ...] = (
     ),
     PaletteCommand("Try again", "Clear your answer and answer again", "screen.try_again"),
     PaletteCommand("Reload", "Load the bank file again now", "screen.reload"),
-    PaletteCommand("Statistics", "How students did on each question of the bank", "app.statistics"),
+    PaletteCommand(
+        "Statistics", "How students did on each question of the bank", "app.run('statistics')"
+    ),
     HELP,
     CHANGE_THEME,
 )

@@ -13,4 +13,11 @@ knows nothing of screens. Nothing here imports Textual or ``quizapp.tui``.
 - `statistics`: how everyone did on each question (for teachers).
 - `watched_bank`: a bank file loaded for the preview and compared on each save.
 - `formatting`: numbers, durations and dates as the screens show them.
+
+A use case that fails because the score store does raises `StoreError`
+(re-exported here, so the screens need not import the store).
 """
+
+from quizapp.store import StoreError
+
+__all__ = ["StoreError"]

@@ -1,4 +1,4 @@
-"""Review of mistakes: the questions a player got wrong, for a quiz of them. No Textual here.
+"""Review of mistakes: the questions a player got wrong, for a quiz of them.
 
 A mistake is any stored answer without full marks, skips included (the
 store counts those as missed too). Only questions still in the bank count.
@@ -37,34 +37,18 @@ def find_mistakes(
     store: ScoreStore, player: str, bank_id: str, question_ids: Iterable[str]
 ) -> list[Mistake]:
     """The player's mistakes on the questions ``question_ids`` of a bank,
-    most recent first. Reads every answer of the player's attempts on it."""
+    most recent first (summed up by the database: call it from a worker)."""
     wanted = set(question_ids)
-    missed: dict[str, int] = {}
-    tries: dict[str, int] = {}
-    last_missed: dict[str, dt.datetime] = {}
-    latest: dict[str, tuple[dt.datetime, bool]] = {}
-    for attempt in store.attempts(player=player, bank_id=bank_id):
-        for row in store.answers(attempt.id):
-            question_id = row.question_id
-            if question_id not in wanted:
-                continue
-            tries[question_id] = tries.get(question_id, 0) + 1
-            previous = latest.get(question_id)
-            if previous is None or row.answered_at >= previous[0]:
-                latest[question_id] = (row.answered_at, row.correct)
-            if not row.correct:
-                missed[question_id] = missed.get(question_id, 0) + 1
-                if question_id not in last_missed or row.answered_at > last_missed[question_id]:
-                    last_missed[question_id] = row.answered_at
     mistakes = [
         Mistake(
-            question_id=question_id,
-            missed=count,
-            tries=tries[question_id],
-            last_missed=last_missed[question_id],
-            put_right=latest[question_id][1],
+            question_id=found.question_id,
+            missed=found.missed,
+            tries=found.tries,
+            last_missed=found.last_missed,
+            put_right=found.latest_correct,
         )
-        for question_id, count in missed.items()
+        for found in store.missed_on_bank(player, bank_id)
+        if found.question_id in wanted
     ]
     return ordered(mistakes, "recent")
 

@@ -1,20 +1,31 @@
-"""A quiz session tied to its stored attempt. No Textual here.
+"""A recorded quiz: grade an answer, save it and feed the study schedule in one call.
 
-`RecordedQuiz` keeps a `QuizSession` and the score store in step: every
-answer is graded by the session and committed to the store before anything
-is shown, and the attempt is marked finished with the last answer. It also
+`RecordedQuiz` keeps a `QuizSession` and the score store in step. Every
+answer is graded by the session and then saved in one transaction with
+everything it changes (`ScoreStore.save_quiz_answers`): the attempt itself
+with the first answer (a quiz left before any answer leaves nothing behind),
+the study cards a wrong answer makes due now, and the attempt marked
+finished with the last answer. An answer the store fails to save is kept and
+saved again with the next one, or by `save_unsaved` (on leaving the quiz);
+`export_unsaved` writes what could never be saved to a JSON file. It also
 rebuilds an unfinished attempt from the store (resume).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
+import datetime as dt
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from quizapp.grading import Grade
 from quizapp.model import Answer, Bank, question_answer_text
 from quizapp.session import AnswerRecord, QuizOptions, QuizSession
 from quizapp.store import AttemptSummary, ScoreStore, StoreError
+from quizapp.store.quiz_writes import AnswerToSave, CardDue, NewAttempt
+from quizapp.study import StudyCard, build_cards, fresh_card_json, local_now, question_cards
 
 
 class ResumeError(Exception):
@@ -22,7 +33,8 @@ class ResumeError(Exception):
 
 
 class NotSaved(Exception):
-    """An answer was graded but the store failed to save it."""
+    """An answer was graded but the store failed to save it (it is kept
+    unsaved in the quiz, and saved again with the next answer)."""
 
     def __init__(self, record: AnswerRecord, reason: str) -> None:
         super().__init__(reason)
@@ -35,26 +47,43 @@ class RecordedQuiz:
 
     store: ScoreStore
     session: QuizSession
-    attempt_id: int
+    player: str
+    #: The stored attempt's id; None until the first answer is saved.
+    attempt_id: int | None = None
+    #: The wall clock, for the study cards a wrong answer makes due now.
+    now: Callable[[], dt.datetime] = local_now
+    #: Answers graded but not saved yet (the store failed), oldest first.
+    unsaved: list[AnswerRecord] = field(default_factory=list)
+    _cards: tuple[StudyCard, ...] | None = None
 
     @classmethod
     def start(
-        cls, store: ScoreStore, player: str, bank: Bank, options: QuizOptions
+        cls,
+        store: ScoreStore,
+        player: str,
+        bank: Bank,
+        options: QuizOptions,
+        *,
+        now: Callable[[], dt.datetime] = local_now,
     ) -> RecordedQuiz:
-        """Build a session from ``bank`` and record a new attempt for it.
+        """Build a session from ``bank``; the attempt is stored with its first answer.
 
         Raises ValueError when the options leave no question to ask.
         """
         session = QuizSession.from_bank(bank, options)
         if session.total == 0:
             raise ValueError("no question matches these options")
-        attempt_id = store.start_attempt(
-            player, bank.id, bank.title, session.question_ids, session.options_to_dict()
-        )
-        return cls(store, session, attempt_id)
+        return cls(store, session, player, now=now)
 
     @classmethod
-    def resume(cls, store: ScoreStore, bank: Bank, attempt: AttemptSummary) -> RecordedQuiz:
+    def resume(
+        cls,
+        store: ScoreStore,
+        bank: Bank,
+        attempt: AttemptSummary,
+        *,
+        now: Callable[[], dt.datetime] = local_now,
+    ) -> RecordedQuiz:
         """Rebuild an unfinished attempt: same questions, order and seed, with
         the stored answers replayed. Raises `ResumeError` when that is no
         longer possible."""
@@ -85,7 +114,7 @@ class RecordedQuiz:
         if session.finished:
             # Every answer was saved but the app stopped before marking it done.
             store.finish_attempt(attempt.id)
-        return cls(store, session, attempt.id)
+        return cls(store, session, attempt.player, attempt.id, now=now)
 
     def answer(self, answer: Answer, seconds: float) -> AnswerRecord:
         """Grade ``answer`` to the current question and save it at once.
@@ -98,24 +127,88 @@ class RecordedQuiz:
         return self._save(self.session.skip(seconds))
 
     def _save(self, record: AnswerRecord) -> AnswerRecord:
-        grade = record.grade
+        self.unsaved.append(record)
         try:
-            self.store.record_answer(
-                self.attempt_id,
-                record.question.id,
-                given=grade.given,
-                score=grade.score,
-                max_score=grade.max_score,
-                seconds=record.seconds,
-                near_miss=grade.near_miss,
-                skipped=grade.skipped,
-                tags=record.question.tags,
-            )
-            if self.session.finished:
-                self.store.finish_attempt(self.attempt_id)
+            self.save_unsaved()
         except StoreError as error:
             raise NotSaved(record, str(error)) from None
         return record
+
+    def save_unsaved(self) -> None:
+        """Save the answers not saved yet (all in one transaction); raises
+        `StoreError` when the store fails again (they stay unsaved)."""
+        if not self.unsaved:
+            return
+        moment = self.now()
+        bank = self.session.bank
+        attempt: int | NewAttempt = (
+            self.attempt_id
+            if self.attempt_id is not None
+            else NewAttempt(
+                self.player,
+                bank.id,
+                bank.title,
+                self.session.question_ids,
+                self.session.options_to_dict(),
+            )
+        )
+        answers = [self._to_save(record, moment) for record in self.unsaved]
+        self.attempt_id = self.store.save_quiz_answers(
+            attempt, answers, finish=self.session.finished
+        )
+        self.unsaved.clear()
+
+    def _to_save(self, record: AnswerRecord, moment: dt.datetime) -> AnswerToSave:
+        grade = record.grade
+        cards_due: tuple[CardDue, ...] = ()
+        if not grade.correct:
+            # A wrong answer makes the question's study cards due now
+            # (the rule of `quizapp.study.record_quiz_result`).
+            if self._cards is None:
+                self._cards = build_cards(self.session.bank)
+            cards_due = tuple(
+                CardDue(card_id, moment, fresh_card_json(card_id, moment))
+                for card_id in question_cards(self._cards, record.question)
+            )
+        return AnswerToSave(
+            question_id=record.question.id,
+            given=grade.given,
+            score=grade.score,
+            max_score=grade.max_score,
+            seconds=record.seconds,
+            near_miss=grade.near_miss,
+            skipped=grade.skipped,
+            tags=record.question.tags,
+            cards_due=cards_due,
+        )
+
+    def export_unsaved(self, path: Path) -> Path:
+        """Write the answers not saved to ``path`` as JSON (what the student
+        answered, so nothing is lost when the store cannot be written)."""
+        bank = self.session.bank
+        document = {
+            "player": self.player,
+            "bank_id": bank.id,
+            "bank_title": bank.title,
+            "question_ids": list(self.session.question_ids),
+            "options": self.session.options_to_dict(),
+            "answers": [
+                {
+                    "question_id": record.question.id,
+                    "given": record.grade.given,
+                    "score": record.grade.score,
+                    "max_score": record.grade.max_score,
+                    "seconds": record.seconds,
+                    "near_miss": record.grade.near_miss,
+                    "skipped": record.grade.skipped,
+                    "tags": list(record.question.tags),
+                }
+                for record in self.unsaved
+            ],
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False), encoding="utf-8")
+        return path
 
     def retry_options(self, seed: int | None = None) -> QuizOptions | None:
         """Options for a quiz of only the questions missed here, in the same
@@ -134,3 +227,8 @@ class RecordedQuiz:
             include_generated=True,
             seed=seed,
         )
+
+
+def discard_attempt(store: ScoreStore, attempt_id: int) -> None:
+    """Delete an unfinished attempt and its answers (the user asked to)."""
+    store.discard_attempt(attempt_id)

@@ -66,15 +66,21 @@ _TEXT = re.compile(
 )
 
 
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until the workers started so far are done and their messages handled."""
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
 async def wait_for_banks(app: QuizApp, pilot: Pilot[None], timeout: float = 10.0) -> None:
-    """Wait until the app has loaded its banks (see `QuizApp.start_loading_banks`)
-    and Home has shown them."""
+    """Wait until Home's worker has loaded the banks and Home has shown them."""
     for _ in range(int(timeout / 0.01)):
         if not app.banks_loading:
             break
         await pilot.pause(0.01)
     assert not app.banks_loading, "the banks did not load"
-    await pilot.pause()
+    await settle(pilot)
 
 
 def screen_text(app: QuizApp) -> str:
@@ -97,6 +103,7 @@ async def shown(pilot: Pilot[None], selector: str | None = None) -> str:
     """`screen_text` once pending messages, layout and animations have
     settled; with ``selector``, only the part of the screen inside that
     widget of the current screen (its lines joined with spaces)."""
+    await settle(pilot)
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     app = pilot.app

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from pathlib import Path
 
@@ -11,7 +10,8 @@ from textual.widgets import OptionList
 
 from quizapp.model import BankError
 from quizapp.store import ScoreStore
-from quizapp.tui.app import BANK_VIEWS, THEME_SETTING
+from quizapp.tui import registry
+from quizapp.tui.app import THEME_SETTING
 from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.palette import PALETTE_COMMANDS
@@ -124,7 +124,7 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
                 break
             await pilot.pause(0.05)
         # The first entries show before anything is typed, in this order.
-        first = ("New quiz", "Resume quiz", "Study due cards", "Review mistakes", "History")
+        first = ("New quiz", "Study due cards", "Review mistakes", "Resume quiz", "History")
         lines = [line.strip() for line in listed.splitlines()]
         assert [title for line in lines for title in first if line.startswith(title)] == list(first)
         # Every entry is found by typing its name.
@@ -153,25 +153,16 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
 
 
 @pytest.mark.parametrize("theme", ["nord", "textual-light"])
-async def test_the_remembered_theme_is_set_before_the_app_starts(
-    store: ScoreStore, theme: str, monkeypatch: pytest.MonkeyPatch
-) -> None:
+async def test_the_remembered_theme_is_the_one_on_screen(store: ScoreStore, theme: str) -> None:
     store.set_setting(THEME_SETTING, theme)
     app = make_app(load("every_type.toml"), store, theme=None)
-    # Set while the app is built, the theme is in place for the first frame:
-    # no second working-out of every style once Home is on screen.
-    assert app.theme == theme
-    reparsed: list[object] = []
-    monkeypatch.setattr(app.stylesheet, "reparse", lambda: reparsed.append(True))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert app.theme == theme
-        assert reparsed == []
         # Its colours and its light or dark mode are those on screen.
         colors = app.current_theme.to_color_system()
         assert app.screen.styles.background == colors.background
         dark = app.current_theme.dark
-        assert app.has_class(f"-theme-{theme}")
         assert (app.has_class("-dark-mode"), app.has_class("-light-mode")) == (dark, not dark)
 
 
@@ -187,9 +178,11 @@ async def test_a_theme_given_in_the_settings_is_not_remembered(store: ScoreStore
 
 
 def test_every_bank_view_is_a_screen_about_one_bank() -> None:
-    for view, (module, name) in BANK_VIEWS.items():
-        screen_class = getattr(importlib.import_module(module), name)
-        assert issubclass(screen_class, BankScreen), view
+    views = [action for action in registry.ACTIONS if action.screen is not None]
+    assert {action.name for action in views} >= {"study", "cram", "statistics"}
+    for action in views:
+        assert issubclass(registry.screen_class(action.name), BankScreen), action.name
+        assert action.key is not None and action.title is not None, action.name
 
 
 async def test_an_unknown_view_is_refused(store: ScoreStore) -> None:

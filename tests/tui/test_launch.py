@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import gc
 import subprocess
 import sys
 import threading
@@ -17,7 +16,6 @@ from textual.pilot import Pilot
 
 from quizapp.model import Bank, BankError, LoadResult
 from quizapp.store import ScoreStore
-from quizapp.tui import collector
 from quizapp.tui.app import QuizApp, create_app
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.launch import LaunchError, build_app, run_tui
@@ -196,80 +194,27 @@ def test_the_command_line_reports_errors_without_a_traceback(tmp_path: Path) -> 
     assert done.stderr == "quizapp: --player needs a name\n"
 
 
-def test_building_the_app_imports_only_what_home_shows_first(tmp_path: Path) -> None:
-    # The banks (and the model, the loader, generated questions), the palette,
-    # study counting (fsrs) and every other screen load after the first frame.
+def test_no_heavy_module_is_imported_before_the_first_frame(tmp_path: Path) -> None:
+    # The banks (the model, the loader, generated questions), the scheduler
+    # and the other screens load after Home's first frame, in its worker.
     code = (
-        "import argparse, sys\n"
+        "import argparse, sys, threading\n"
         "from pathlib import Path\n"
-        "from quizapp.tui.launch import build_app\n"
+        "from quizapp.tui.launch import build_app, run_app\n"
         f"data_dir = Path({str(tmp_path / 'data')!r})\n"
-        "build_app(argparse.Namespace(paths=[], data_dir=data_dir, player='sam',"
+        "app = build_app(argparse.Namespace(paths=[], data_dir=data_dir, player='sam',"
         " no_shipped=False))\n"
-        "print(sorted(m for m in sys.modules if m.startswith(('quizapp', 'fsrs', 'tomli'))))\n"
+        "release = threading.Event()\n"
+        "loader = app.load_banks\n"
+        "app.load_banks = lambda: (release.wait(10), loader())[1]\n"
+        "async def first_frame(pilot):\n"
+        "    heavy = ('quizapp.model', 'quizapp.banks', 'quizapp.generate', 'quizapp.study',"
+        " 'fsrs', 'tomli', 'quizapp.tui.screens.quiz')\n"
+        "    print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "    release.set()\n"
+        "    app.exit()\n"
+        "run_app(app, headless=True, auto_pilot=first_frame)\n"
+        "app.store.close()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == str(
-        [
-            "quizapp",
-            "quizapp.paths",
-            "quizapp.store",
-            "quizapp.store.database",
-            "quizapp.store.schema",
-            "quizapp.store.score_store",
-            "quizapp.store.timestamps",
-            "quizapp.tui",
-            "quizapp.tui.app",
-            "quizapp.tui.collector",
-            "quizapp.usecases.formatting",
-            "quizapp.tui.launch",
-            "quizapp.tui.screens",
-            "quizapp.tui.screens.base",
-            "quizapp.tui.screens.home",
-            "quizapp.tui.settings",
-            "quizapp.tui.text",
-            "quizapp.tui.widgets",
-            "quizapp.tui.widgets.bank_list",
-            "quizapp.tui.widgets.keys_footer",
-        ]
-    )
-
-
-def test_the_command_pauses_garbage_collection_before_importing_textual() -> None:
-    code = (
-        "import gc, sys\n"
-        "import quizapp.cli\n"
-        "def run_tui(args):\n"
-        "    print(gc.isenabled(), 'textual' in sys.modules)\n"
-        "    return 0\n"
-        "sys.modules['quizapp.tui.launch'] = type(sys)('quizapp.tui.launch')\n"
-        "sys.modules['quizapp.tui.launch'].run_tui = run_tui\n"
-        "quizapp.cli.main([])\n"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.split() == ["False", "False"]
-
-
-async def test_garbage_collection_resumes_once_home_is_up(tmp_path: Path) -> None:
-    collector.pause()
-    try:
-        app = build_app(arguments(tmp_path, BANKS / "every_type.toml"))
-        assert not gc.isenabled()
-        async with app.run_test(size=SIZE) as pilot:
-            await pilot.pause()
-            assert gc.isenabled()
-            await app.workers.wait_for_complete()
-        app.store.close()
-    finally:
-        collector.resume()
-        gc.enable()
-        gc.unfreeze()
-
-
-def test_garbage_collection_resumes_when_the_app_cannot_start(tmp_path: Path) -> None:
-    collector.pause()
-    try:
-        assert run_tui(arguments(tmp_path, player="")) == 1
-        assert gc.isenabled()
-    finally:
-        gc.enable()
+    assert done.stdout.strip() == "[]"

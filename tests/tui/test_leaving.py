@@ -106,7 +106,6 @@ async def test_leaving_before_the_first_answer_keeps_nothing(store: ScoreStore) 
     app = make_app(load("every_type.toml"), store)
     async with app.run_test(size=SIZE) as pilot:
         await open_new_quiz(pilot)
-        assert len(store.unfinished_attempts("tester")) == 1
         await pilot.press("escape")
         await pilot.pause()
         assert "No question is answered yet, so this quiz will not be kept." in await shown(

@@ -507,7 +507,10 @@ async def test_the_palette_and_help_of_the_preview(bank_file: Path, store: Score
                 "Sort by column 1–5 (question, tries, facility, average time, wrong answer); "
                 "the same key again reverses",
             ),
-            ("i", "Statistics: how everyone did on each question of the highlighted bank"),
+            (
+                "i",
+                "Statistics: how everyone did on each question of the bank (for teachers)",
+            ),
         ]:
             assert row in help_rows, row
 

@@ -39,10 +39,11 @@ async def test_options_pick_a_tag_and_a_number_of_questions(store: ScoreStore) -
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert "Question 1 of 2" in await shown(pilot)
-    (attempt,) = store.attempts(player="tester")
-    assert len(attempt.question_ids) == 2
-    assert set(attempt.question_ids) <= {"delivery", "coup-year", "timeline"}
-    assert attempt.options["tags"] == ["dates"] and attempt.options["count"] == 2
+        session = app.screen.quiz.session
+    assert len(session.question_ids) == 2
+    assert set(session.question_ids) <= {"delivery", "coup-year", "timeline"}
+    options = session.options_to_dict()
+    assert options["tags"] == ["dates"] and options["count"] == 2
 
 
 async def test_cancelling_the_options_starts_nothing(store: ScoreStore) -> None:

@@ -12,15 +12,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quizapp.model import BankError
-from quizapp.tui.screens.base import SCREEN_CSS
 from quizapp.tui.text import literal, literal_line
 
 
 class BankErrorsDialog(ModalScreen[None]):
     """Lists each problem as ``path:line:col: message``; any of escape,
     enter or q closes it."""
-
-    CSS_PATH = SCREEN_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", id="bank_errors.close"),

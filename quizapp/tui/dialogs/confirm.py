@@ -12,13 +12,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from quizapp.tui.screens.base import SCREEN_CSS
-
 
 class ConfirmDialog(ModalScreen[bool]):
     """Asks a question; dismisses with True (y) or False (n / escape)."""
-
-    CSS_PATH = SCREEN_CSS
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),

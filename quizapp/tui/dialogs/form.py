@@ -11,8 +11,6 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label
 
-from quizapp.tui.screens.base import SCREEN_CSS
-
 ResultT = TypeVar("ResultT")
 
 
@@ -47,8 +45,6 @@ class FormDialog(ModalScreen[ResultT]):
     """A modal dialog of fields: enter in a field or the confirm button calls
     `confirm`; the Cancel button or escape (bound by each dialog, so the help
     screen lists it there) dismisses it with None."""
-
-    CSS_PATH = SCREEN_CSS
 
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")

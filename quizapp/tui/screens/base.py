@@ -3,7 +3,6 @@ bank a screen is about (`BankScreen`) and a page of a bank's facts (`BankPage`).
 
 from __future__ import annotations
 
-from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 
 from textual.app import ComposeResult
@@ -20,18 +19,9 @@ if TYPE_CHECKING:
 
 ResultT = TypeVar("ResultT")
 
-_TUI = Path(__file__).parent.parent
-#: The style sheets of every screen but Home; what all screens share is in
-#: the app's own (``app.tcss``). Textual reads a screen's ``CSS_PATH`` when
-#: the first screen naming it opens, so Home, the first screen, comes up
-#: without parsing them.
-SCREEN_CSS: list[str | PurePath] = [_TUI / "screens.tcss", _TUI / "study.tcss"]
-
 
 class AppScreen(Screen[ResultT]):
     """A screen of `QuizApp`."""
-
-    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = SCREEN_CSS
 
     @property
     def quiz_app(self) -> QuizApp:

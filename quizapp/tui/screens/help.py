@@ -1,4 +1,5 @@
-"""Help: every key of every screen, read from the screens' own bindings."""
+"""Help: every key of every screen, read from the screens' own bindings (the
+sections are listed in `quizapp.tui.registry`)."""
 
 from __future__ import annotations
 
@@ -13,72 +14,11 @@ from textual.content import Content
 from textual.dom import DOMNode
 from textual.widgets import Header, Static
 
+from quizapp.tui.registry import help_sections
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.widgets.keys_footer import KeysFooter
 
 KEY_COLUMN = 22
-
-
-def help_sections() -> list[tuple[str, type[DOMNode]]]:
-    """(title, class) for every part of the app that has keys, in the order a
-    user meets them. A new screen adds itself here."""
-    from quizapp.tui.app import QuizApp
-    from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
-    from quizapp.tui.dialogs.confirm import ConfirmDialog
-    from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
-    from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
-    from quizapp.tui.dialogs.study_limit import NewPerDayDialog
-    from quizapp.tui.screens.bank_preview import PreviewScreen
-    from quizapp.tui.screens.brief import BriefScreen
-    from quizapp.tui.screens.context_reader import ContextReaderScreen
-    from quizapp.tui.screens.cram import CramScreen
-    from quizapp.tui.screens.feedback import FeedbackScreen
-    from quizapp.tui.screens.history import HistoryScreen
-    from quizapp.tui.screens.home import HomeScreen
-    from quizapp.tui.screens.quiz import QuizScreen
-    from quizapp.tui.screens.quotes import QuotesScreen
-    from quizapp.tui.screens.results import ResultsScreen
-    from quizapp.tui.screens.stats import StatsScreen
-    from quizapp.tui.screens.study import StudyScreen
-    from quizapp.tui.screens.timeline import TimelineScreen
-    from quizapp.tui.screens.whos_who import WhosWhoScreen
-    from quizapp.tui.widgets.choice_list import ChoiceList, TrueFalseChoice
-    from quizapp.tui.widgets.cloze_answer import ClozeAnswer
-    from quizapp.tui.widgets.match_board import MatchBoard
-    from quizapp.tui.widgets.multi_choice import MultiChoiceList
-    from quizapp.tui.widgets.order_list import OrderList
-    from quizapp.tui.widgets.typed_answer import TypedAnswer
-
-    return [
-        ("Everywhere", QuizApp),
-        ("Home", HomeScreen),
-        ("New quiz options", QuizOptionsDialog),
-        ("A bank's errors", BankErrorsDialog),
-        ("Quiz", QuizScreen),
-        ("One answer (choice)", ChoiceList),
-        ("True or false", TrueFalseChoice),
-        ("Select all that apply (multi)", MultiChoiceList),
-        ("Typed answers (text, number)", TypedAnswer),
-        ("Fill in the gaps (cloze)", ClozeAnswer),
-        ("Put in order (order)", OrderList),
-        ("Pair them up (match)", MatchBoard),
-        ("Feedback", FeedbackScreen),
-        ("Results", ResultsScreen),
-        ("History", HistoryScreen),
-        ("Review mistakes", ReviewMistakesDialog),
-        ("Study (flashcards)", StudyScreen),
-        ("New cards a day", NewPerDayDialog),
-        ("Cram", CramScreen),
-        ("Show in context", ContextReaderScreen),
-        ("Who's who", WhosWhoScreen),
-        ("Timeline", TimelineScreen),
-        ("Quotes", QuotesScreen),
-        ("Brief", BriefScreen),
-        ("Statistics (for teachers)", StatsScreen),
-        ("Bank preview (quizapp preview BANK)", PreviewScreen),
-        ("Yes / no questions", ConfirmDialog),
-        ("Help", HelpScreen),
-    ]
 
 
 def _key_run(keys: list[str]) -> str | None:
@@ -134,7 +74,8 @@ class HelpScreen(AppScreen[None]):
                 ),
                 classes="help-intro",
             )
-            for title, node_class in help_sections():
+            sections = [("Everywhere", type(self.app)), *help_sections()]
+            for title, node_class in sections:
                 rows = key_rows(node_class, self.app.get_key_display)
                 if not rows:
                     continue

@@ -6,19 +6,21 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import DataTable, Header, OptionList, Sparkline, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from quizapp.model import Bank
-from quizapp.store import AttemptSummary, QuestionStats, StoreError
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal_line, one_line, shorten
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import (
     format_date,
     format_duration,
@@ -26,20 +28,17 @@ from quizapp.usecases.formatting import (
     format_score,
     text_sparkline,
 )
+from quizapp.usecases.history import (
+    WEAKEST_MIN_TRIES,
+    BankDetails,
+    BankHistory,
+    read_bank_details,
+    read_history,
+)
 
-#: Questions need this many tries before they can count among the weakest.
-WEAKEST_MIN_TRIES = 2
-WEAKEST_LIMIT = 10
 PROMPT_WIDTH = 48
-
-
-def group_by_bank(attempts: list[AttemptSummary]) -> dict[str, list[AttemptSummary]]:
-    """Attempts per bank id, oldest first; banks ordered by most recent attempt."""
-    groups: dict[str, list[AttemptSummary]] = {}
-    for attempt in attempts:
-        groups.setdefault(attempt.bank_id, []).append(attempt)
-    order = sorted(groups, key=lambda bank_id: groups[bank_id][-1].started_at, reverse=True)
-    return {bank_id: groups[bank_id] for bank_id in order}
+#: The attempts listed per bank, newest first (a long history is cut here).
+ATTEMPT_ROWS = 50
 
 
 def _section(title: str) -> Static:
@@ -73,15 +72,15 @@ class HistoryScreen(AppScreen[None]):
     def __init__(self, bank_id: str | None = None) -> None:
         super().__init__()
         self.initial_bank_id = bank_id
-        #: This player's attempts by bank id, the most recently played bank first.
-        self.groups: dict[str, list[AttemptSummary]] = {}
+        #: This player's attempts per bank, the most recently played bank first.
+        self.groups: list[BankHistory] = []
         #: Bank id -> accuracy by tag and weakest questions, read when first shown.
-        self._details: dict[str, tuple[dict[str, list[float]], list[QuestionStats]]] = {}
+        self._details: dict[str, BankDetails] = {}
 
     @property
     def bank_ids(self) -> list[str]:
         """The banks listed, in order."""
-        return list(self.groups)
+        return [group.bank_id for group in self.groups]
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -93,6 +92,7 @@ class HistoryScreen(AppScreen[None]):
                 yield Static(id="trend-caption")
                 yield _section("Attempts, newest first")
                 yield _table("attempts", "Date", "Score", "%", "Answered", "Time")
+                yield Static(id="attempts-note", classes="note")
                 yield _section("Accuracy by tag")
                 yield _table("tag-accuracy", "Tag", "Over time", "Latest", "Quizzes")
                 yield _section("Weakest questions")
@@ -100,33 +100,64 @@ class HistoryScreen(AppScreen[None]):
                 yield Static(id="weakest-note", classes="note")
         yield KeysFooter()
 
+    class HistoryRead(Message):
+        """The worker read the player's attempts (or failed to)."""
+
+        def __init__(self, groups: list[BankHistory], error: str | None) -> None:
+            super().__init__()
+            self.groups = groups
+            self.error = error
+
+    class DetailsRead(Message):
+        """The worker read a bank's accuracy by tag and weakest questions."""
+
+        def __init__(self, bank_id: str, details: BankDetails | None, error: str | None) -> None:
+            super().__init__()
+            self.bank_id = bank_id
+            self.details = details
+            self.error = error
+
     def on_mount(self) -> None:
         self.title = "History"
         self.sub_title = one_line(self.quiz_app.settings.player)
+        for widget in self.query("#history-detail > *"):
+            widget.display = False
+        self._read_history()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history")
+    def _read_history(self) -> None:
+        app = self.quiz_app
         try:
-            attempts = self.quiz_app.store.attempts(player=self.quiz_app.settings.player)
+            message = self.HistoryRead(read_history(app.store, app.settings.player), None)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            attempts = []
-        self.groups = group_by_bank(attempts)
+            message = self.HistoryRead([], str(error))
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(HistoryRead)
+    def _history_read(self, event: HistoryRead) -> None:
+        if event.error is not None:
+            self.notify(event.error, severity="error", markup=False)
+        self.groups = event.groups
         banks = self.query_one("#history-banks", OptionList)
-        for attempts_on_bank in self.groups.values():
-            count = len(attempts_on_bank)
-            banks.add_option(
-                Option(
-                    Content.assemble(
-                        literal_line(attempts_on_bank[-1].bank_title, "bold"),
-                        f"\n{count} quiz{'zes' if count != 1 else ''}",
-                    )
+        banks.add_options(
+            Option(
+                Content.assemble(
+                    literal_line(group.title, "bold"),
+                    f"\n{len(group.attempts)} quiz{'zes' if len(group.attempts) != 1 else ''}",
                 )
             )
+            for group in self.groups
+        )
+        heading = self.query_one("#history-heading", Static)
+        heading.display = True
         if not self.groups:
-            self.query_one("#history-heading", Static).update(
+            heading.update(
                 Content("No quizzes yet. Start one from Home; your scores will show here.")
             )
-            for widget in self.query("#history-detail > *").exclude("#history-heading"):
-                widget.display = False
             return
+        for widget in self.query("#history-detail > *"):
+            widget.display = True
         start = (
             self.bank_ids.index(self.initial_bank_id)
             if self.initial_bank_id in self.bank_ids
@@ -144,7 +175,7 @@ class HistoryScreen(AppScreen[None]):
 
     @on(OptionList.OptionHighlighted, "#history-banks")
     def _bank_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        self.show_bank(self.bank_ids[event.option_index])
+        self.show_bank(self.groups[event.option_index])
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -159,13 +190,13 @@ class HistoryScreen(AppScreen[None]):
         if bank is not None:
             self.quiz_app.review_mistakes(bank)
 
-    def show_bank(self, bank_id: str) -> None:
-        """Fill the right-hand side with the history of ``bank_id``."""
-        attempts = self.groups[bank_id]
-        finished = [a for a in attempts if a.finished]
+    def show_bank(self, group: BankHistory) -> None:
+        """Fill the right-hand side with the history of one bank (its
+        accuracy by tag and weakest questions follow from a worker)."""
+        attempts = group.attempts
+        finished = group.finished
         now = self.quiz_app.settings.now()
-        player = self.quiz_app.settings.player
-        heading = [literal_line(attempts[-1].bank_title, "bold")]
+        heading = [literal_line(group.title, "bold")]
         if finished:
             best = max(a.percent for a in finished)
             heading.append(
@@ -178,7 +209,7 @@ class HistoryScreen(AppScreen[None]):
             heading.append(Content("No finished quiz yet."))
         self.query_one("#history-heading", Static).update(Content("\n").join(heading))
         trend = self.query_one("#trend", Sparkline)
-        trend.data = [a.percent for a in finished]
+        trend.data = [a.percent for a in finished[-ATTEMPT_ROWS:]]
         trend.display = len(finished) > 1
         self.query_one("#trend-caption", Static).update(
             Content.styled(
@@ -192,7 +223,7 @@ class HistoryScreen(AppScreen[None]):
 
         table = self.query_one("#attempts", DataTable)
         table.clear()
-        for attempt in reversed(attempts):
+        for attempt in reversed(attempts[-ATTEMPT_ROWS:]):
             status = "" if attempt.finished else " (unfinished)"
             table.add_row(
                 Text(format_date(attempt.started_at, now)),
@@ -201,11 +232,44 @@ class HistoryScreen(AppScreen[None]):
                 Text(f"{attempt.answered} of {attempt.total}{status}"),
                 Text(format_duration(attempt.seconds), justify="right"),
             )
+        older = len(attempts) - ATTEMPT_ROWS
+        note = self.query_one("#attempts-note", Static)
+        note.display = older > 0
+        note.update(f"… and {older} older quiz{'zes' if older != 1 else ''}." if older > 0 else "")
+        details = self._details.get(group.bank_id)
+        if details is not None:
+            self._show_details(details)
+        else:
+            for table_id in ("#tag-accuracy", "#weakest"):
+                self.query_one(table_id, DataTable).clear()
+            self._read_details(group.bank_id)
 
-        accuracy, weakest = self._read_details(bank_id, player)
+    @work(thread=True, exclusive=True, exit_on_error=False, group="history-details")
+    def _read_details(self, bank_id: str) -> None:
+        app = self.quiz_app
+        try:
+            details = read_bank_details(app.store, app.catalog, app.settings.player, bank_id)
+        except StoreError as error:
+            message = self.DetailsRead(bank_id, None, str(error))
+        else:
+            message = self.DetailsRead(bank_id, details, None)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(DetailsRead)
+    def _details_read(self, event: DetailsRead) -> None:
+        if event.details is None:
+            self.notify(event.error or "", severity="error", markup=False)
+            return
+        self._details[event.bank_id] = event.details
+        highlighted = self.query_one("#history-banks", OptionList).highlighted
+        if highlighted is not None and self.bank_ids[highlighted] == event.bank_id:
+            self._show_details(event.details)
+
+    def _show_details(self, details: BankDetails) -> None:
         tags = self.query_one("#tag-accuracy", DataTable)
         tags.clear()
-        for tag, values in sorted(accuracy.items()):
+        for tag, values in sorted(details.accuracy.items()):
             tags.add_row(
                 Text(one_line(tag)),
                 Text(text_sparkline(values[-16:])),
@@ -214,35 +278,16 @@ class HistoryScreen(AppScreen[None]):
             )
         weak = self.query_one("#weakest", DataTable)
         weak.clear()
-        for stats in weakest:
-            prompt = self.quiz_app.question_prompt(bank_id, stats.question_id)
+        for question in details.weakest:
             weak.add_row(
-                Text(shorten(prompt, PROMPT_WIDTH)),
-                Text(str(stats.tries), justify="right"),
-                Text(str(stats.missed), justify="right"),
+                Text(shorten(question.prompt, PROMPT_WIDTH)),
+                Text(str(question.stats.tries), justify="right"),
+                Text(str(question.stats.missed), justify="right"),
             )
-        weak.display = bool(weakest)
+        weak.display = bool(details.weakest)
         self.query_one("#weakest-note", Static).update(
             ""
-            if weakest
+            if details.weakest
             else f"None yet: a question shows here once it was missed and tried "
             f"{WEAKEST_MIN_TRIES} times or more."
         )
-
-    def _read_details(
-        self, bank_id: str, player: str
-    ) -> tuple[dict[str, list[float]], list[QuestionStats]]:
-        """Accuracy by tag and the weakest questions on a bank, read from the
-        store the first time the bank is shown."""
-        if bank_id not in self._details:
-            store = self.quiz_app.store
-            try:
-                accuracy = store.tag_accuracy(player=player, bank_id=bank_id)
-                weakest = store.weakest_questions(
-                    player=player, bank_id=bank_id, min_tries=WEAKEST_MIN_TRIES, limit=WEAKEST_LIMIT
-                )
-            except StoreError as error:
-                self.notify(str(error), severity="error", markup=False)
-                return {}, []
-            self._details[bank_id] = (accuracy, weakest)
-        return self._details[bank_id]

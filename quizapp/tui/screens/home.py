@@ -3,41 +3,34 @@ a quiz, study, cram, review mistakes, or open a bank's fact views."""
 
 from __future__ import annotations
 
-import dataclasses
+import datetime as dt
+import threading
+from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Header, Static
+from textual.worker import get_current_worker
 
-from quizapp.store import StoreError
-from quizapp.tui import collector
+from quizapp.tui import registry
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line, one_line
-from quizapp.tui.widgets.bank_list import BankEntry, BankList, HomeEntry, is_failed, study_part
+from quizapp.tui.widgets.bank_list import BankList, study_part
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases import StoreError
+from quizapp.usecases.entries import BankEntry, CatalogEntry, CatalogView, is_failed
 from quizapp.usecases.formatting import format_score, format_when
 
 if TYPE_CHECKING:
     from quizapp.model import Bank
+    from quizapp.usecases.catalog import Catalog
 
-#: Actions that need a loaded bank highlighted.
-BANK_ACTIONS = frozenset(
-    {
-        "start_quiz",
-        "study",
-        "cram",
-        "whos_who",
-        "timeline",
-        "quotes",
-        "brief",
-        "review_mistakes",
-        "statistics",
-    }
-)
-
+#: The name of the thread that loads the banks.
+LOAD_THREAD = "quizapp-load-banks"
 LOADING = "Loading the question banks …"
 NO_BANKS = (
     "No question banks were found. Put bank files (*.toml) in your bank folder, "
@@ -45,12 +38,14 @@ NO_BANKS = (
 )
 
 
-def key_hint(key: str, label: str) -> Content:
-    """``t study``: a key in bold and what it does."""
-    return Content.assemble((key, "bold $accent"), f" {label}")
+def key_hint(name: str) -> Content:
+    """``t study``: the key of the registry's action ``name`` in bold and its hint."""
+    action = registry.action(name)
+    assert action.key is not None and action.hint is not None
+    return Content.assemble((action.key, "bold $accent"), f" {action.hint}")
 
 
-def binding_state(entry: HomeEntry | None) -> tuple[type | None, bool]:
+def binding_state(entry: CatalogEntry | None) -> tuple[type | None, bool]:
     """What the footer's keys depend on: the kind of entry highlighted and
     whether it has an unfinished quiz (see `HomeScreen.check_action`)."""
     if entry is None:
@@ -61,116 +56,7 @@ def binding_state(entry: HomeEntry | None) -> tuple[type | None, bool]:
 class HomeScreen(AppScreen[None]):
     """The first screen: the banks, their scores, and what to do next."""
 
-    #: Home's styles are the app's own (``app.tcss``): none to read.
-    CSS_PATH = None
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "s",
-            "start_quiz",
-            "Start quiz",
-            tooltip="Choose options and start a quiz on the highlighted bank",
-            id="home.start",
-        ),
-        Binding(
-            "t",
-            "study",
-            "Study",
-            tooltip="Study the highlighted bank's due cards, then new ones",
-            id="home.study",
-        ),
-        Binding(
-            "m",
-            "review_mistakes",
-            "Mistakes",
-            tooltip="A quiz of the questions you got wrong on the highlighted bank",
-            id="home.mistakes",
-        ),
-        Binding(
-            "r",
-            "resume",
-            "Resume",
-            tooltip="Resume the highlighted bank's unfinished quiz",
-            id="home.resume",
-        ),
-        Binding(
-            "x",
-            "discard",
-            "Discard",
-            tooltip="Discard the highlighted bank's unfinished quiz (asks first)",
-            id="home.discard",
-        ),
-        Binding(
-            "e",
-            "show_errors",
-            "Errors",
-            tooltip="Every problem of the highlighted bank that could not be loaded",
-            id="home.errors",
-        ),
-        Binding(
-            "h",
-            "app.history",
-            "History",
-            tooltip="Your past quizzes, score trend and weakest questions",
-            id="home.history",
-        ),
-        Binding(
-            "c",
-            "cram",
-            "Cram",
-            show=False,
-            tooltip="Cram the highlighted bank's cards; your study schedule is left alone",
-            id="home.cram",
-        ),
-        Binding(
-            "w",
-            "whos_who",
-            "Who's who",
-            show=False,
-            tooltip="Who's who: the bank's actors, with their quotes and events",
-            id="home.whos_who",
-        ),
-        Binding(
-            "l",
-            "timeline",
-            "Timeline",
-            show=False,
-            tooltip="Timeline: the bank's events in order",
-            id="home.timeline",
-        ),
-        Binding(
-            "o",
-            "quotes",
-            "Quotes",
-            show=False,
-            tooltip="Quotes: every quote with its speaker and context",
-            id="home.quotes",
-        ),
-        Binding(
-            "b",
-            "brief",
-            "Brief",
-            show=False,
-            tooltip="Brief: one page to read before a discussion",
-            id="home.brief",
-        ),
-        Binding(
-            "i",
-            "statistics",
-            "Statistics",
-            show=False,
-            tooltip="Statistics: how everyone did on each question of the highlighted bank",
-            id="home.statistics",
-        ),
-        Binding(
-            "n",
-            "app.new_per_day",
-            "New cards a day",
-            show=False,
-            tooltip="Change the daily limit of new study cards",
-            id="home.new_per_day",
-        ),
-    ]
+    BINDINGS: ClassVar[list[BindingType]] = [*registry.home_bindings()]
     HELP_KEYS: tuple[tuple[str, str], ...] = (
         ("↑ ↓", "Highlight a bank"),
         ("⏎ / click", "Start a quiz on the bank (or show a failed bank's errors)"),
@@ -178,10 +64,8 @@ class HomeScreen(AppScreen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        #: True from compose until the first resume (the app's start).
-        self._composed = True
-        #: Bank id -> questions this player got wrong, read when first shown.
-        self._missed: dict[str, int] = {}
+        #: False until the entries were first read (from the store, in a worker).
+        self._read_once = False
         #: The `binding_state` the footer was last refreshed for.
         self._bindings_shown: tuple[type | None, bool] | None = None
 
@@ -194,97 +78,105 @@ class HomeScreen(AppScreen[None]):
                 f"{self.quiz_app.store.moved_aside} and a fresh one was started."
             )
             yield Static(literal(f"⚠ {text}"), id="db-warning")
-        bank_list = BankList(self._entries(), self.quiz_app.settings.now(), id="banks")
-        yield bank_list
-        yield Static(
-            self._detail(bank_list.entries[0] if bank_list.entries else None), id="bank-detail"
-        )
+        yield BankList([], self.quiz_app.settings.now(), id="banks")
+        yield Static(self._detail(None), id="bank-detail")
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
         bank_list = self.query_one(BankList)
-        bank_list.display = not self.quiz_app.banks_loading  # nothing to list yet
-        bank_list.focus()
+        if self.quiz_app.banks_loading:
+            bank_list.display = False  # nothing to list until the banks are loaded
+        else:
+            # Banks given to the app are listed at once; their scores follow.
+            bank_list.show_entries(self.quiz_app.catalog.plain_entries(), self._now())
+            bank_list.focus()
+        # The banks and the scores are read once the first frame is up.
         self.call_after_refresh(self._first_frame_shown)
 
+    def _now(self) -> dt.datetime:
+        return self.quiz_app.settings.now()
+
     def _first_frame_shown(self) -> None:
-        """What waits for the first frame: collecting garbage again (paused
-        by ``quizapp`` while the app starts), then loading the banks (Home
-        says they are loading) or counting their study cards."""
-        collector.resume()
-        if self.quiz_app.banks_loading:
-            self.quiz_app.start_loading_banks()
-        else:
-            self._show_study_counts()
+        load = self.quiz_app.load_banks
+        if load is None:
+            self.refresh_entries()
+            return
+
+        def load_in_thread() -> None:
+            # A daemon thread, not a worker: it only reads files, and quitting
+            # while it runs must not wait for it (Textual waits for workers).
+            from quizapp.usecases.catalog import Catalog
+
+            try:
+                message = self.BanksLoaded(Catalog.load(load), None)
+            except Exception as error:  # a loader may fail in any way: Home says how
+                message = self.BanksLoaded(None, str(error))
+            with suppress(RuntimeError):  # the app has closed meanwhile
+                self.post_message(message)
+
+        threading.Thread(target=load_in_thread, name=LOAD_THREAD, daemon=True).start()
 
     def on_screen_resume(self) -> None:
-        if self._composed:
-            self._composed = False  # the list was just built: nothing changed since
-            return
-        self.refresh_entries()
+        if self._read_once:
+            self.refresh_entries()
+
+    class BanksLoaded(Message):
+        """The loading thread is done: the catalog of banks, or why it failed."""
+
+        def __init__(self, catalog: Catalog | None, error: str | None) -> None:
+            super().__init__()
+            self.catalog = catalog
+            self.error = error
+
+    @on(BanksLoaded)
+    def _banks_loaded(self, event: BanksLoaded) -> None:
+        self.quiz_app.banks_loaded(event.catalog, event.error)
+        if event.catalog is None:
+            self._show_entries(CatalogView(()))
+        else:
+            self.refresh_entries()
+
+    class EntriesRead(Message):
+        """The worker read what Home lists."""
+
+        def __init__(self, view: CatalogView) -> None:
+            super().__init__()
+            self.view = view
 
     def refresh_entries(self) -> None:
-        """Reload scores, unfinished attempts and study counts from the store."""
-        self._missed.clear()
-        self._show_entries(self._with_study_counts(self._entries()))
+        """Read scores, unfinished attempts, study counts and mistakes again, in a worker."""
+        self._read_entries()
 
-    def _show_study_counts(self) -> None:
-        """Add the study counts to the entries listed."""
-        self._show_entries(self._with_study_counts(self.query_one(BankList).entries))
+    @work(thread=True, exclusive=True, exit_on_error=False, group="home-entries")
+    def _read_entries(self) -> None:
+        # The catalog brings the scheduler: imported in the worker, after
+        # Home's first frame.
+        from quizapp.usecases.catalog import read_entries
 
-    def _show_entries(self, entries: list[HomeEntry]) -> None:
+        app = self.quiz_app
+        view = read_entries(app.catalog, app.store, app.settings.player, app.settings.now)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.EntriesRead(view))
+
+    @on(EntriesRead)
+    def _entries_read(self, event: EntriesRead) -> None:
+        if event.view.error is not None:
+            self.quiz_app.notify(event.view.error, severity="error", markup=False)
+        self._show_entries(event.view)
+
+    def _show_entries(self, view: CatalogView) -> None:
+        self._read_once = True
         bank_list = self.query_one(BankList)
-        bank_list.show_entries(entries, self.quiz_app.settings.now())
-        if not bank_list.display and not self.quiz_app.banks_loading:
-            bank_list.display = True  # hidden while the banks were loading
+        bank_list.show_entries(list(view.entries), self._now())
+        if not bank_list.display:
+            bank_list.display = True
             bank_list.focus()
         self._show_detail(bank_list.current)
 
-    def _with_study_counts(self, entries: list[HomeEntry]) -> list[HomeEntry]:
-        """``entries`` with every loaded bank's study cards counted (those
-        that could not be counted are left without)."""
-        counts = self.quiz_app.study_counts(
-            [entry.overview.bank for entry in entries if isinstance(entry, BankEntry)]
-        )
-        return [
-            dataclasses.replace(entry, study=counts.get(entry.overview.bank.id))
-            if isinstance(entry, BankEntry)
-            else entry
-            for entry in entries
-        ]
-
-    def _entries(self) -> list[HomeEntry]:
-        """The entries with scores and unfinished quizzes (study cards not counted)."""
-        app = self.quiz_app
-        if not app.results:
-            return []
-        from quizapp.model import BankError  # imported by now, with the banks
-
-        player = app.settings.player
-        try:
-            stats = app.store.bank_stats(player)
-            unfinished = app.store.unfinished_attempts(player)
-        except StoreError as error:
-            app.notify(str(error), severity="error", markup=False)
-            stats, unfinished = {}, []
-        entries: list[HomeEntry] = []
-        for result in app.results:
-            if isinstance(result, BankError):
-                entries.append(result)
-                continue
-            entries.append(
-                BankEntry(
-                    overview=app.overview(result),
-                    stats=stats.get(result.id),
-                    unfinished=tuple(a for a in unfinished if a.bank_id == result.id),
-                )
-            )
-        return entries
-
     # ------------------------------------------------------------ detail
 
-    def _show_detail(self, entry: HomeEntry | None) -> None:
+    def _show_detail(self, entry: CatalogEntry | None) -> None:
         self.query_one("#bank-detail", Static).update(self._detail(entry))
         # Refreshing the keys rebuilds the footer: only when they can change.
         state = binding_state(entry)
@@ -292,7 +184,7 @@ class HomeScreen(AppScreen[None]):
             self._bindings_shown = state
             self.refresh_bindings()
 
-    def _detail(self, entry: HomeEntry | None) -> Content:
+    def _detail(self, entry: CatalogEntry | None) -> Content:
         if entry is None:
             app = self.quiz_app
             if app.banks_loading:
@@ -352,51 +244,34 @@ class HomeScreen(AppScreen[None]):
                     ("Study: ", "dim"),
                     study_part(entry.study),
                     " today · ",
-                    key_hint("t", "study"),
+                    key_hint("study"),
                     " · ",
-                    key_hint("c", "cram"),
+                    key_hint("cram"),
                 )
             )
-        missed = self._missed_questions(entry)
+        missed = entry.missed
         lines.append(
             Content.assemble(
                 ("Mistakes: ", "dim"),
                 f"{missed} question{'s' if missed != 1 else ''} you got wrong · ",
-                key_hint("m", "review them"),
+                key_hint("review_mistakes"),
             )
             if missed
             else Content.assemble(("Mistakes: ", "dim"), "none yet")
         )
         facts = [
-            (len(bank.actors), "actor", "w", "who's who"),
-            (len(bank.events), "event", "l", "timeline"),
-            (len(bank.quotes), "quote", "o", "quotes"),
+            (len(bank.actors), "actor", "whos_who"),
+            (len(bank.events), "event", "timeline"),
+            (len(bank.quotes), "quote", "quotes"),
         ]
         parts = [
-            Content.assemble(key_hint(key, label), f" ({count} {noun}{'s' if count != 1 else ''})")
-            for count, noun, key, label in facts
+            Content.assemble(key_hint(name), f" ({count} {noun}{'s' if count != 1 else ''})")
+            for count, noun, name in facts
             if count
         ]
-        parts.append(key_hint("b", "brief"))
+        parts.append(key_hint("brief"))
         lines.append(Content.assemble(("Facts: ", "dim"), Content(" · ").join(parts)))
         return lines
-
-    def _missed_questions(self, entry: BankEntry) -> int:
-        """How many of the bank's questions this player got wrong at least
-        once (read once until the entries are refreshed)."""
-        bank_id = entry.overview.bank.id
-        if bank_id not in self._missed:
-            bank_questions = {question.id for question in entry.overview.questions}
-            try:
-                stats = self.quiz_app.store.question_stats(
-                    bank_id=bank_id, player=self.quiz_app.settings.player
-                )
-            except StoreError:
-                return 0
-            self._missed[bank_id] = sum(
-                1 for s in stats if s.missed and s.question_id in bank_questions
-            )
-        return self._missed[bank_id]
 
     @on(BankList.Highlighted)
     def _highlighted(self, event: BankList.Highlighted) -> None:
@@ -412,7 +287,7 @@ class HomeScreen(AppScreen[None]):
     # ------------------------------------------------------------ actions
 
     @property
-    def current(self) -> HomeEntry | None:
+    def current(self) -> CatalogEntry | None:
         """The highlighted entry."""
         return self.query_one(BankList).current
 
@@ -422,61 +297,43 @@ class HomeScreen(AppScreen[None]):
         return entry.overview.bank if isinstance(entry, BankEntry) else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action != "run" or not parameters:
+            return True
         entry = self.current
-        if action in BANK_ACTIONS:
-            return isinstance(entry, BankEntry)
-        if action == "show_errors":
+        name = str(parameters[0])
+        if name == "show_errors":
             return is_failed(entry)
-        if action == "resume":
+        if name == "resume":
             return True if isinstance(entry, BankEntry) and entry.unfinished else None
-        if action == "discard":
+        if name == "discard":
             return isinstance(entry, BankEntry) and bool(entry.unfinished)
+        if registry.action(name).scope == "bank":
+            return isinstance(entry, BankEntry)
         return True
+
+    def action_run(self, name: str) -> None:
+        """Run the registry's action ``name``: on the highlighted bank, or the app's."""
+        if registry.action(name).scope == "app":
+            self.quiz_app.action_run(name)
+        else:
+            self.run_on_highlighted(name)
+
+    def run_on_highlighted(self, name: str) -> None:
+        """Run the registry's action ``name`` on the highlighted entry."""
+        entry = self.current
+        if name == "show_errors":
+            self.action_show_errors()
+        elif isinstance(entry, BankEntry):
+            if name == "resume":
+                self.action_resume()
+            elif name == "discard":
+                self.action_discard()
+            else:
+                self.quiz_app.run_on_bank(name, entry.overview.bank)
 
     def action_start_quiz(self) -> None:
         """Choose options for a quiz on the highlighted bank, then start it."""
-        entry = self.current
-        if isinstance(entry, BankEntry):
-            self.quiz_app.open_quiz_options(entry.overview.bank)
-
-    def _open(self, view: str) -> None:
-        entry = self.current
-        if isinstance(entry, BankEntry):
-            self.quiz_app.open_bank_view(view, entry.overview.bank)
-
-    def action_study(self) -> None:
-        """Study the highlighted bank's due cards, then new ones."""
-        self._open("study")
-
-    def action_cram(self) -> None:
-        """Cram the highlighted bank's cards, leaving the schedule alone."""
-        self._open("cram")
-
-    def action_whos_who(self) -> None:
-        """Every actor of the highlighted bank."""
-        self._open("whos_who")
-
-    def action_timeline(self) -> None:
-        """The highlighted bank's events in order."""
-        self._open("timeline")
-
-    def action_quotes(self) -> None:
-        """The highlighted bank's quotes."""
-        self._open("quotes")
-
-    def action_brief(self) -> None:
-        """The one-page brief of the highlighted bank."""
-        self._open("brief")
-
-    def action_statistics(self) -> None:
-        """Everyone's results on each question of the highlighted bank."""
-        self._open("statistics")
-
-    def action_review_mistakes(self) -> None:
-        """A quiz of the questions got wrong on the highlighted bank."""
-        entry = self.current
-        if isinstance(entry, BankEntry):
-            self.quiz_app.review_mistakes(entry.overview.bank)
+        self.run_on_highlighted("new_quiz")
 
     def action_show_errors(self) -> None:
         """Show every problem of the highlighted failed bank."""
@@ -499,12 +356,13 @@ class HomeScreen(AppScreen[None]):
             return
         attempt = entry.unfinished[0]
         from quizapp.tui.dialogs.confirm import ConfirmDialog
+        from quizapp.usecases.quiz import discard_attempt
 
         def discard(confirmed: bool | None) -> None:
             if not confirmed:
                 return
             try:
-                self.quiz_app.store.discard_attempt(attempt.id)
+                discard_attempt(self.quiz_app.store, attempt.id)
             except StoreError as error:
                 self.quiz_app.notify(str(error), severity="error", markup=False)
             self.refresh_entries()

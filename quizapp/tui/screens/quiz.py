@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -14,12 +15,12 @@ from textual.widgets import Header, ProgressBar, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
-from quizapp.store import StoreError
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import format_score
 from quizapp.usecases.quiz import NotSaved, RecordedQuiz
 
@@ -55,8 +56,8 @@ class QuizScreen(AppScreen[None]):
 
     @property
     def in_progress(self) -> bool:
-        """Leaving now would leave questions unanswered."""
-        return not self.quiz.session.finished
+        """Leaving now would leave questions unanswered, or answers unsaved."""
+        return not self.quiz.session.finished or bool(self.quiz.unsaved)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -130,9 +131,13 @@ class QuizScreen(AppScreen[None]):
             record = give(seconds)
         except NotSaved as error:
             record = error.record
-            self.notify(f"This answer could not be saved: {error}", severity="error", markup=False)
-        else:
-            self.quiz_app.feed_schedule(self.quiz.session.bank, record)
+            self.notify(
+                f"This answer was not saved: {error}. It is kept, and saved again with "
+                "your next answer.",
+                title="Not saved",
+                severity="error",
+                markup=False,
+            )
         session = self.quiz.session
         self._show_status()
         from quizapp.tui.screens.feedback import FeedbackScreen
@@ -156,42 +161,89 @@ class QuizScreen(AppScreen[None]):
     def _show_results(self) -> None:
         from quizapp.tui.screens.results import ResultsScreen
 
-        self.app.switch_screen(ResultsScreen(self.quiz))
+        self.settle_unsaved(lambda: self.app.switch_screen(ResultsScreen(self.quiz)))
 
     def action_leave(self) -> None:
         """Go back to Home after asking; the answers given so far are kept."""
         self.confirm_leave(lambda: self.app.pop_screen())
 
     def confirm_leave(self, then: Callable[[], object]) -> None:
-        """Ask whether to leave the quiz; call ``then`` if the answer is yes.
+        """Ask whether to leave the quiz; call ``then`` if the answer is yes
+        (once any unsaved answers are saved or exported).
 
         A quiz left before its first answer is not kept."""
         from quizapp.tui.dialogs.confirm import ConfirmDialog
+        from quizapp.tui.dialogs.unsaved import UnsavedAnswersDialog
 
         if not self.in_progress:
             then()
             return
-        if isinstance(self.app.screen, ConfirmDialog):
+        if isinstance(self.app.screen, ConfirmDialog | UnsavedAnswersDialog):
             return  # already asking
-        answered = self.quiz.session.index
-        if answered:
+        session = self.quiz.session
+        if session.finished:
+            self.settle_unsaved(then)
+            return
+        answered = session.index
+        if not answered:
+            message = Content("No question is answered yet, so this quiz will not be kept.")
+        elif self.quiz.unsaved:
             message = Content(
-                f"You answered {answered} of {self.quiz.session.total} questions; your "
-                "answers are saved. Resume the quiz from Home with r, or discard it there with x."
+                f"You answered {answered} of {session.total} questions; "
+                f"{len(self.quiz.unsaved)} of your answers could not be saved yet."
             )
         else:
-            message = Content("No question is answered yet, so this quiz will not be kept.")
+            message = Content(
+                f"You answered {answered} of {session.total} questions; your "
+                "answers are saved. Resume the quiz from Home with r, or discard it there with x."
+            )
 
         def leave(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            if not self.quiz.session.index:
-                try:
-                    self.quiz_app.store.discard_attempt(self.quiz.attempt_id)
-                except StoreError as error:
-                    self.notify(str(error), severity="error", markup=False)
-            then()
+            if confirmed:
+                self.settle_unsaved(then)
 
         self.app.push_screen(
             ConfirmDialog("Leave this quiz?", message, yes="Leave", no="Stay"), leave
         )
+
+    def settle_unsaved(self, then: Callable[[], object]) -> None:
+        """Save the answers not saved yet, then call ``then``; when the store
+        still fails, ask whether to retry or export them as JSON first."""
+        from quizapp.tui.dialogs.unsaved import UnsavedAnswersDialog, UnsavedChoice
+
+        if not self.quiz.unsaved:
+            then()
+            return
+        count = len(self.quiz.unsaved)
+        try:
+            self.quiz.save_unsaved()
+        except StoreError as error:
+            reason = str(error)
+        else:
+            self.notify(f"{count} unsaved answer{'s are' if count != 1 else ' is'} saved now.")
+            then()
+            return
+
+        def chosen(choice: UnsavedChoice | None) -> None:
+            if choice == "retry":
+                self.settle_unsaved(then)
+            elif choice == "export":
+                self._export_unsaved(then)
+
+        self.app.push_screen(UnsavedAnswersDialog(count, reason), chosen)
+
+    def _export_unsaved(self, then: Callable[[], object]) -> None:
+        app = self.quiz_app
+        stamp = app.settings.now().strftime("%Y%m%d-%H%M%S")
+        bank_id = re.sub(r"[^\w.-]", "_", self.quiz.session.bank.id)
+        name = f"unsaved-{bank_id}-{stamp}.json"
+        try:
+            path = self.quiz.export_unsaved(app.settings.data_dir / "unsaved" / name)
+        except OSError as error:
+            self.notify(
+                f"The answers could not be exported: {error}", severity="error", markup=False
+            )
+            return
+        self.quiz.unsaved.clear()
+        self.notify(f"Your unsaved answers are in {path}.", timeout=10, markup=False)
+        then()

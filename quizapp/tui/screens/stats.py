@@ -10,23 +10,29 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events, on
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import DataTable, Header, Label, Select, Static
+from textual.worker import get_current_worker
 
-from quizapp.item_stats import ItemRow, item_rows
+from quizapp.item_stats import ItemRow
 from quizapp.model import Bank
-from quizapp.store import QuestionStats, StoreError
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, literal_line, shorten
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import format_duration, format_percent
+from quizapp.usecases.statistics import BankStatistics, players, read_statistics
+
+if TYPE_CHECKING:
+    from quizapp.store import QuestionStats
 
 #: The player choice meaning "every player's answers".
 EVERYONE = ""
@@ -187,31 +193,57 @@ class StatsScreen(BankScreen):
         yield Static(id="stats-detail")
         yield KeysFooter()
 
-    def _player_options(self) -> list[tuple[Content, str]]:
-        try:
-            players = self.quiz_app.store.players()
-        except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            players = []
-        if self.player is not None and self.player not in players:
-            players.append(self.player)
+    def _player_options(self, names: list[str] | None = None) -> list[tuple[Content, str]]:
+        """Everyone, then each player (``names``; the chosen one while unread)."""
+        names = list(names or [])
+        if self.player is not None and self.player not in names:
+            names.append(self.player)
         options: list[tuple[Content, str]] = [(Content("Everyone"), EVERYONE)]
-        return options + [(literal_line(name), name) for name in players]
+        return options + [(literal_line(name), name) for name in names]
+
+    class StatisticsRead(Message):
+        """The worker read the statistics (and the players, the first time)."""
+
+        def __init__(
+            self, statistics: BankStatistics | None, players: list[str] | None, error: str | None
+        ) -> None:
+            super().__init__()
+            self.statistics = statistics
+            self.players = players
+            self.error = error
 
     def on_mount(self) -> None:
-        self.load()
+        self.load(with_players=True)
         self.query_one("#stats-table", DataTable).focus()
 
-    def load(self) -> None:
-        """Read the statistics of the chosen player(s) from the store."""
+    def load(self, *, with_players: bool = False) -> None:
+        """Read the statistics of the chosen player(s) from the store, in a worker."""
+        self._read(self.player, with_players)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="statistics")
+    def _read(self, player: str | None, with_players: bool) -> None:
+        store = self.quiz_app.store
         try:
-            self._stats = self.quiz_app.store.question_stats(
-                bank_id=self.bank.id, player=self.player
-            )
+            names = players(store) if with_players else None
+            message = self.StatisticsRead(read_statistics(store, self.bank, player), names, None)
         except StoreError as error:
-            self.notify(str(error), severity="error", markup=False)
-            self._stats = []
-        self.rows = item_rows(self._stats, self.bank)
+            message = self.StatisticsRead(None, None, str(error))
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(StatisticsRead)
+    def _statistics_read(self, event: StatisticsRead) -> None:
+        if event.error is not None:
+            self.notify(event.error, severity="error", markup=False)
+        if event.players is not None:
+            select: Select[str] = self.query_one("#stats-player", Select)
+            select.set_options(self._player_options(event.players))
+            select.value = self.player if self.player is not None else EVERYONE
+        statistics = event.statistics
+        if statistics is not None and statistics.player != self.player:
+            return  # another player was chosen meanwhile: their figures follow
+        self._stats = list(statistics.stats) if statistics is not None else []
+        self.rows = list(statistics.rows) if statistics is not None else []
         self._show_summary()
         self.show_rows()
 

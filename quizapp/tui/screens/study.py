@@ -18,15 +18,7 @@ from textual.content import Content
 from textual.widgets import Header, Static
 
 from quizapp.model import Bank
-from quizapp.store import StoreError
-from quizapp.study import (
-    DEFAULT_NEW_PER_DAY,
-    RATING_LABELS,
-    ReviewOutcome,
-    StudyCard,
-    StudyDeck,
-    new_per_day_setting,
-)
+from quizapp.study import RATING_LABELS, ReviewOutcome, StudyCard, StudyDeck
 from quizapp.tui.screens.card_screen import (
     CardScreen,
     context_binding,
@@ -36,7 +28,9 @@ from quizapp.tui.screens.card_screen import (
 from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.study_card import StudyCardView, format_interval
+from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import format_duration, format_when
+from quizapp.usecases.study import never_studied, open_deck
 
 
 class StudyScreen(CardScreen):
@@ -84,13 +78,7 @@ class StudyScreen(CardScreen):
 
     def _make_deck(self) -> StudyDeck:
         app = self.quiz_app
-        try:
-            limit = new_per_day_setting(app.store)
-        except StoreError:
-            limit = DEFAULT_NEW_PER_DAY
-        return StudyDeck(
-            self.bank, app.store, app.settings.player, now=app.settings.now, new_per_day=limit
-        )
+        return open_deck(self.bank, app.store, app.settings.player, app.settings.now)
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -179,9 +167,9 @@ class StudyScreen(CardScreen):
             lines.append(Content.styled("Nothing to study now.", "bold"))
         try:
             next_due = self.deck.next_due()
-            states = self.quiz_app.store.card_states(self.quiz_app.settings.player, self.bank.id)
+            waiting = never_studied(self.deck, self.quiz_app.store)
         except StoreError:
-            next_due, states = None, {}
+            next_due, waiting = None, 0
         if next_due is not None and next_due > now:
             lines.append(
                 Content(
@@ -189,7 +177,6 @@ class StudyScreen(CardScreen):
                     f"(in {format_interval(next_due - now)})."
                 )
             )
-        waiting = sum(1 for card in self.deck.cards if card.id not in states)
         if waiting:
             lines.append(
                 Content(

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.content import Content
@@ -14,40 +13,17 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from quizapp.tui.text import literal_line
+from quizapp.usecases.entries import BankEntry, CatalogEntry, is_failed
 from quizapp.usecases.formatting import format_percent, format_when
 
 if TYPE_CHECKING:
-    from typing_extensions import TypeIs
-
     # The banks, and with them the model, are loaded after the first frame:
     # none of these is imported at startup.
-    from quizapp.model import BankError
-    from quizapp.store import AttemptSummary, BankStats
     from quizapp.study import StudyCounts
     from quizapp.usecases.catalog import BankOverview
 
 #: Tags shown on a bank's row; the rest are summed up as "+N more".
 ROW_TAGS = 3
-
-
-@dataclass(frozen=True, slots=True)
-class BankEntry:
-    """A loaded bank as the home screen lists it."""
-
-    overview: BankOverview
-    stats: BankStats | None
-    #: This player's unfinished attempts on the bank, newest first.
-    unfinished: tuple[AttemptSummary, ...] = ()
-    #: Study cards due now and new today (None until counted).
-    study: StudyCounts | None = None
-
-
-HomeEntry: TypeAlias = "BankEntry | BankError"
-
-
-def is_failed(entry: HomeEntry | None) -> TypeIs[BankError]:
-    """Whether ``entry`` is a bank file that could not be loaded."""
-    return entry is not None and not isinstance(entry, BankEntry)
 
 
 def count_line(overview: BankOverview) -> Content:
@@ -95,7 +71,7 @@ def score_line(entry: BankEntry, now: dt.datetime) -> Content:
     return text
 
 
-def entry_prompt(entry: HomeEntry, now: dt.datetime) -> Content:
+def entry_prompt(entry: CatalogEntry, now: dt.datetime) -> Content:
     """The three lines that show one entry."""
     if is_failed(entry):
         count = len(entry.problems)
@@ -121,7 +97,7 @@ def entry_prompt(entry: HomeEntry, now: dt.datetime) -> Content:
     )
 
 
-def _options(entries: Sequence[HomeEntry], now: dt.datetime) -> list[Option | None]:
+def _options(entries: Sequence[CatalogEntry], now: dt.datetime) -> list[Option | None]:
     options: list[Option | None] = []
     for index, entry in enumerate(entries):
         if index:
@@ -136,20 +112,20 @@ class BankList(OptionList):
     class Highlighted(Message):
         """The highlighted entry changed."""
 
-        def __init__(self, entry: HomeEntry) -> None:
+        def __init__(self, entry: CatalogEntry) -> None:
             super().__init__()
             self.entry = entry
 
     class Chosen(Message):
         """An entry was chosen (enter or click)."""
 
-        def __init__(self, entry: HomeEntry) -> None:
+        def __init__(self, entry: CatalogEntry) -> None:
             super().__init__()
             self.entry = entry
 
     def __init__(
         self,
-        entries: Sequence[HomeEntry],
+        entries: Sequence[CatalogEntry],
         now: dt.datetime,
         *,
         id: str | None = None,
@@ -162,7 +138,7 @@ class BankList(OptionList):
         if self.entries:
             self.highlighted = 0
 
-    def show_entries(self, entries: Sequence[HomeEntry], now: dt.datetime) -> None:
+    def show_entries(self, entries: Sequence[CatalogEntry], now: dt.datetime) -> None:
         """Replace the list, keeping the highlight on the same row if possible."""
         keep = self.highlighted
         self.entries = list(entries)
@@ -171,7 +147,7 @@ class BankList(OptionList):
             self.highlighted = min(keep or 0, len(self.entries) - 1)
 
     @property
-    def current(self) -> HomeEntry | None:
+    def current(self) -> CatalogEntry | None:
         """The highlighted entry."""
         index = self.highlighted
         return self.entries[index] if index is not None and index < len(self.entries) else None
