@@ -81,6 +81,14 @@ _V2_STUDY = (
 )
 
 
+_V3_HISTORY = (
+    # The sums of each attempt's answers (Home's scores, History) are read
+    # from this index alone, without visiting the answers' rows.
+    "CREATE INDEX answers_totals_by_attempt"
+    " ON answers(attempt_id, score, max_score, seconds, skipped)",
+)
+
+
 def _run(statements: Sequence[str]) -> Migration:
     def apply(conn: sqlite3.Connection) -> None:
         for statement in statements:
@@ -90,7 +98,8 @@ def _run(statements: Sequence[str]) -> Migration:
 
 
 #: v1: players, attempts, answers, settings. v2: study cards and reviews.
-MIGRATIONS: tuple[Migration, ...] = (_run(_V1_SCORES), _run(_V2_STUDY))
+#: v3: an index for the aggregates of long histories.
+MIGRATIONS: tuple[Migration, ...] = (_run(_V1_SCORES), _run(_V2_STUDY), _run(_V3_HISTORY))
 
 #: The schema version this quizapp writes and understands.
 SCHEMA_VERSION = len(MIGRATIONS)

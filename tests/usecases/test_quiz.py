@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import json
+from pathlib import Path
 
 import pytest
 
 from quizapp.model import Bank
 from quizapp.session import QuizOptions
-from quizapp.store import ScoreStore
+from quizapp.store import ScoreStore, StoreError
 from quizapp.usecases.quiz import NotSaved, RecordedQuiz, ResumeError
 from tests.helpers import SEED, load
 
 IN_ORDER = QuizOptions(shuffle=False, seed=SEED)
+NOW = dt.datetime(2025, 3, 14, 10, 0, tzinfo=dt.UTC)
 
 
 def every_type() -> Bank:
@@ -145,3 +149,86 @@ def test_an_answer_the_store_cannot_save_is_still_graded(store: ScoreStore) -> N
         quiz.answer("S-400", 1.0)
     assert raised.value.record.grade.correct
     assert quiz.session.index == 1
+    assert [record.question.id for record in quiz.unsaved] == ["system"]
+
+
+def test_a_quiz_left_before_its_first_answer_leaves_nothing(store: ScoreStore) -> None:
+    quiz = RecordedQuiz.start(store, "tester", every_type(), IN_ORDER)
+    assert quiz.attempt_id is None
+    assert store.attempts() == []
+
+
+def test_a_wrong_answer_makes_its_study_card_due_in_the_same_save(store: ScoreStore) -> None:
+    bank = every_type()
+    quiz = RecordedQuiz.start(store, "tester", bank, IN_ORDER, now=lambda: NOW)
+    quiz.answer("S-400", 1.0)  # right: no card changes
+    assert store.card_states("tester", bank.id) == {}
+    quiz.skip(1.0)  # "neighbours" missed: its card is due now
+    cards = store.card_states("tester", bank.id)
+    assert list(cards) == ["q:neighbours"] and cards["q:neighbours"].due == NOW
+
+
+def test_a_card_due_later_is_brought_forward_and_an_earlier_one_kept(store: ScoreStore) -> None:
+    bank = every_type()
+    later, earlier = NOW + dt.timedelta(days=3), NOW - dt.timedelta(days=1)
+    store.set_card_due("tester", bank.id, "q:system", later, state_json="{}")
+    store.set_card_due("tester", bank.id, "q:neighbours", earlier, state_json="{}")
+    quiz = RecordedQuiz.start(store, "tester", bank, IN_ORDER, now=lambda: NOW)
+    quiz.skip(1.0)
+    quiz.skip(1.0)
+    cards = store.card_states("tester", bank.id)
+    assert cards["q:system"].due == NOW and cards["q:system"].state_json == "{}"
+    assert cards["q:neighbours"].due == earlier
+
+
+def test_an_unsaved_answer_is_saved_with_the_next_one(store: ScoreStore) -> None:
+    quiz = RecordedQuiz.start(store, "tester", every_type(), IN_ORDER)
+    failing = FailingSaves(store, failures=1)
+    quiz.store = failing  # type: ignore[assignment]
+    with pytest.raises(NotSaved):
+        quiz.answer("S-400", 1.0)
+    assert [r.question.id for r in quiz.unsaved] == ["system"] and store.attempts() == []
+    quiz.skip(1.0)
+    assert quiz.unsaved == []
+    assert quiz.attempt_id is not None
+    rows = store.answers(quiz.attempt_id)
+    assert [(r.question_id, r.score, r.skipped) for r in rows] == [
+        ("system", 1.0, False),
+        ("neighbours", 0.0, True),
+    ]
+
+
+def test_unsaved_answers_are_saved_on_request_or_exported(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    options = dataclasses.replace(IN_ORDER, question_ids=("system", "delivery"))
+    quiz = RecordedQuiz.start(store, "tester", every_type(), options)
+    quiz.store = FailingSaves(store, failures=3)  # type: ignore[assignment]
+    with pytest.raises(NotSaved):
+        quiz.answer("S-400", 1.0)
+    with pytest.raises(NotSaved):
+        quiz.answer(True, 2.0)
+    assert quiz.session.finished and len(quiz.unsaved) == 2
+    with pytest.raises(StoreError):
+        quiz.save_unsaved()
+    exported = json.loads(quiz.export_unsaved(tmp_path / "out" / "unsaved.json").read_text())
+    assert exported["bank_id"] == "tui-every-type" and exported["player"] == "tester"
+    assert [a["question_id"] for a in exported["answers"]] == ["system", "delivery"]
+    assert exported["answers"][0]["given"] == "S-400" and exported["answers"][0]["score"] == 1.0
+    quiz.save_unsaved()  # the store works again: saved, and the attempt finished
+    (attempt,) = store.attempts()
+    assert attempt.finished and attempt.answered == 2 and quiz.unsaved == []
+
+
+class FailingSaves:
+    """A store whose quiz saves fail ``failures`` times, then work."""
+
+    def __init__(self, store: ScoreStore, failures: int) -> None:
+        self.store = store
+        self.failures = failures
+
+    def save_quiz_answers(self, *args: object, **kwargs: object) -> int:
+        if self.failures:
+            self.failures -= 1
+            raise StoreError("disk I/O error")
+        return self.store.save_quiz_answers(*args, **kwargs)  # type: ignore[arg-type]
