@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.store import (
+    SCHEMA_VERSION,
     AnswerRow,
     CardRow,
     ReviewRow,
@@ -260,7 +261,7 @@ def test_the_database_is_in_wal_mode(store: ScoreStore, db_path: Path) -> None:
     other = sqlite3.connect(db_path)
     try:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert other.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         other.close()
 

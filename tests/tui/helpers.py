@@ -68,8 +68,8 @@ _TEXT = re.compile(
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until the workers started so far are done and their messages handled."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
+    if any(not worker.is_finished for worker in pilot.app.workers):
+        await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 
 
@@ -105,7 +105,6 @@ async def shown(pilot: Pilot[None], selector: str | None = None) -> str:
     widget of the current screen (its lines joined with spaces)."""
     await settle(pilot)
     await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
     app = pilot.app
     assert isinstance(app, QuizApp)
     text = screen_text(app)
@@ -114,6 +113,22 @@ async def shown(pilot: Pilot[None], selector: str | None = None) -> str:
     region = app.screen.query_one(selector).content_region
     lines = text.splitlines()[region.y : region.y + region.height]
     return flat(" ".join(line[region.x : region.x + region.width] for line in lines))
+
+
+async def palette_lists(pilot: Pilot[None], text: str, tries: int = 100) -> str:
+    """The command palette's entries (title and help, one per line) once one
+    of them holds ``text`` (the palette searches in the background)."""
+    from textual.command import CommandList
+
+    listed = ""
+    for _ in range(tries):
+        await pilot.pause()
+        options = pilot.app.screen.query_one(CommandList).options
+        listed = "\n".join(str(option.prompt) for option in options)
+        if text in listed:
+            break
+        await pilot.pause(0.02)
+    return listed
 
 
 def flat(text: str) -> str:

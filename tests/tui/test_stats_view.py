@@ -10,7 +10,7 @@ from quizapp.item_stats import ItemRow
 from quizapp.store import QuestionStats, ScoreStore
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.stats import StatsScreen, sort_rows
-from tests.tui.helpers import SIZE, load, make_app, shown
+from tests.tui.helpers import SIZE, load, make_app, palette_lists, shown
 
 BANK_ID = "tui-every-type"
 
@@ -258,10 +258,9 @@ async def test_opened_from_home_and_from_the_palette(store: ScoreStore) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"statistics")
-        for _ in range(100):  # the palette searches in the background
-            if "How everyone did on each question" in await shown(pilot):
-                break
-            await pilot.pause(0.05)
+        assert "how everyone did on each question" in await palette_lists(
+            pilot, "how everyone did on each question"
+        )
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, StatsScreen)
