@@ -17,7 +17,16 @@ from quizapp.store import ScoreStore
 from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.study import StudyScreen
 from tests.tui.answering import choose, select_all, type_answer
-from tests.tui.helpers import BANKS, SIZE, load, make_app, open_new_quiz, open_store, record_quiz
+from tests.tui.helpers import (
+    BANKS,
+    SIZE,
+    load,
+    make_app,
+    open_new_quiz,
+    open_store,
+    record_quiz,
+    settle,
+)
 from tests.tui.study_helpers import study_bank
 
 SnapCompare = Callable[..., bool]
@@ -44,7 +53,9 @@ def test_home(
 ) -> None:
     record_quiz(snapshot_store, {"system": 1.0, "coup-year": 0.0, "analyst": 1.0})
     record_quiz(snapshot_store, {"system": 1.0, "coup-year": 1.0}, finish=False)
-    assert snap_compare(snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE)
+    assert snap_compare(
+        snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, run_before=settle
+    )
 
 
 def test_quiz_question(

@@ -19,6 +19,8 @@ class BankErrorsDialog(ModalScreen[None]):
     """Lists each problem as ``path:line:col: message``; any of escape,
     enter or q closes it."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", id="bank_errors.close"),
     ]

@@ -16,6 +16,8 @@ from textual.widgets import Button, Static
 class ConfirmDialog(ModalScreen[bool]):
     """Asks a question; dismisses with True (y) or False (n / escape)."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

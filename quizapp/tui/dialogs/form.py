@@ -46,6 +46,8 @@ class FormDialog(ModalScreen[ResultT]):
     `confirm`; the Cancel button or escape (bound by each dialog, so the help
     screen lists it there) dismisses it with None."""
 
+    CSS_PATH = "dialog.tcss"
+
     def __init__(self) -> None:
         super().__init__(classes="dialog-screen")
 

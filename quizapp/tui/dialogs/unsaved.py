@@ -19,6 +19,8 @@ UnsavedChoice = Literal["retry", "export", "stay"]
 class UnsavedAnswersDialog(ModalScreen[UnsavedChoice]):
     """Says how many answers are not saved and why; dismisses with the choice."""
 
+    CSS_PATH = "dialog.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('retry')", "Retry", id="unsaved.retry"),
         Binding("j", "choose('export')", "Export as JSON", id="unsaved.export"),

@@ -9,7 +9,7 @@ loaded, and a save that loads marks the questions it changed.
 
 from __future__ import annotations
 
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import ClassVar
 
 from textual import on, work
@@ -133,6 +133,11 @@ def problems_content(load: PreviewLoad, *, shown_version: bool) -> Content:
 class PreviewScreen(AppScreen[None]):
     """One question at a time from the previewed bank, with the question
     list on the left and the file's problems (if any) on top."""
+
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        "quiz.tcss",
+        "bank_preview.tcss",
+    ]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(

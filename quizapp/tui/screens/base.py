@@ -53,6 +53,8 @@ class BankPage(BankScreen):
     """A bank's facts on one scrolling page (`compose_page`) between the
     header and the footer; the page has the focus, so the keys scroll it."""
 
+    CSS_PATH = "facts.tcss"
+
     #: The id of the page's `VerticalScroll`.
     PAGE_ID: ClassVar[str]
 

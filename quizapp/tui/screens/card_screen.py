@@ -68,6 +68,8 @@ class CardScreen(BankScreen):
     (``action_grade``); turning it over and showing it in context are here.
     """
 
+    CSS_PATH = "card_screen.tcss"
+
     @property
     def current_card(self) -> StudyCard | None:
         """The card on screen, or None (a choice or a summary is shown)."""

@@ -89,6 +89,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 class ContextReaderScreen(BankScreen):
     """The source text of ``bank`` with ``excerpt`` highlighted and in view."""
 
+    CSS_PATH = "context_reader.tcss"
+
     SUB_TITLE = "in context"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q", "app.pop_screen", "Back", id="context.back"),

@@ -56,6 +56,8 @@ class FeedbackScreen(AppScreen[str]):
     """Shown after an answer; dismisses with ``"next"`` (enter) or
     ``"leave"`` (escape: the quiz asks whether to quit)."""
 
+    CSS_PATH = "feedback.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="feedback.next"),
         Binding("escape", "leave", "Quit quiz", id="feedback.leave"),

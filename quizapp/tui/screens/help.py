@@ -60,6 +60,8 @@ def key_rows(
 class HelpScreen(AppScreen[None]):
     """Every key on every screen; escape, q or ? closes it."""
 
+    CSS_PATH = "help.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "app.pop_screen", "Close help", id="help.close"),
     ]

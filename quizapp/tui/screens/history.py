@@ -54,6 +54,8 @@ def _table(table_id: str, *columns: str) -> DataTable[Text]:
 class HistoryScreen(AppScreen[None]):
     """Pick a bank on the left; its history shows on the right."""
 
+    CSS_PATH = "history.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
             "m",

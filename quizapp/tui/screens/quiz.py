@@ -37,6 +37,8 @@ class QuizScreen(AppScreen[None]):
     """Asks the questions of a `RecordedQuiz`; every answer is saved before
     its feedback is shown. Leaving asks first, and keeps the answers given."""
 
+    CSS_PATH = "quiz.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "skip", "Skip", priority=True, id="quiz.skip"),
         Binding("escape", "leave", "Quit quiz", id="quiz.leave"),

@@ -75,6 +75,8 @@ def missed_content(record: AnswerRecord) -> Content:
 class ResultsScreen(AppScreen[None]):
     """The end of a quiz. Retry the missed questions, start another quiz, or go home."""
 
+    CSS_PATH = "results.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "retry_missed", "Retry missed", id="results.retry"),
         Binding("n", "new_quiz", "New quiz", id="results.new"),

@@ -139,6 +139,8 @@ class StatsScreen(BankScreen):
     """A table of the bank's questions, hardest first; number keys or a
     click on a column title sort it."""
 
+    CSS_PATH = "stats.tcss"
+
     SUB_TITLE = "statistics"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="stats.back"),

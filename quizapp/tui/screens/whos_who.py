@@ -79,6 +79,8 @@ def matches(search_text: str, query: str) -> bool:
 class WhosWhoScreen(BankScreen):
     """The actors of ``bank``; type to filter them."""
 
+    CSS_PATH = "facts.tcss"
+
     SUB_TITLE = "Who's who"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back", id="whos_who.back"),
