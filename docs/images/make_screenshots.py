@@ -19,8 +19,8 @@ from quizapp.banks import discover_banks
 from quizapp.model import Bank
 from quizapp.store import ScoreStore
 from quizapp.tui.app import QuizApp, create_app
-from quizapp.usecases.catalog import overview
 from quizapp.tui.settings import AppSettings
+from quizapp.usecases.catalog import overview
 
 HERE = Path(__file__).parent
 NOW = dt.datetime(2025, 3, 14, 18, 30, tzinfo=dt.UTC)
@@ -44,6 +44,8 @@ class Clock:
 
 
 async def save(pilot: Pilot[None], name: str) -> None:
+    await pilot.pause()
+    await pilot.app.workers.wait_for_complete()  # what the screen reads in workers
     await pilot.wait_for_scheduled_animations()
     await pilot.pause()
     pilot.app.save_screenshot(f"{name}.svg", path=str(HERE))
