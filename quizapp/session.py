@@ -13,15 +13,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.display import display_order
 from quizapp.generate import generate_questions
 from quizapp.grading import BankTerms, Grade, bank_terms, grade_answer
 from quizapp.model import (
     Answer,
     Bank,
-    ChoiceQuestion,
-    MatchQuestion,
-    MultiQuestion,
-    OrderQuestion,
     Question,
     QuestionType,
 )
@@ -309,30 +306,11 @@ class QuizSession:
 
     def display_choices(self, question: Question) -> tuple[str, ...]:
         """Choices (choice/multi), initial item order (order) or right column
-        (match) in the order to display: shuffled with the session seed when
-        ``shuffle_choices`` was set, stable for a given question.
-
-        Order and match questions never start solved, shuffled or not: an
-        order question's items are never shown in the right order, and a
-        match question's right column never lines up with its left column.
-        Other question types have no choices: ``()``.
-        """
-        match question:
-            case ChoiceQuestion(choices=choices) | MultiQuestion(choices=choices):
-                items = choices
-            case OrderQuestion(items=order_items):
-                items = order_items
-            case MatchQuestion(pairs=pairs):
-                items = tuple(right for _, right in pairs)
-            case _:
-                return ()
-        shuffled = list(items)
-        if self._options.shuffle_choices:
-            random.Random(f"{self._seed}:{question.id}").shuffle(shuffled)
-        if isinstance(question, (OrderQuestion, MatchQuestion)) and tuple(shuffled) == items:
-            # Rotating a sequence of distinct items moves every one of them.
-            shuffled = shuffled[1:] + shuffled[:1]
-        return tuple(shuffled)
+        (match) in the order to display, shuffled with the session seed when
+        ``shuffle_choices`` was set and stable for a given question; order
+        and match questions never start solved (`quizapp.display`). Other
+        question types have no choices: ``()``."""
+        return display_order(question, self._seed, shuffle=self._options.shuffle_choices)
 
     # ------------------------------------------------------------ answers
 
