@@ -15,7 +15,7 @@ from typing import Any
 
 from quizapp.display import display_order
 from quizapp.generate import generate_questions
-from quizapp.grading import BankTerms, Grade, bank_terms, grade_answer
+from quizapp.grading import BankTerms, Grade, bank_terms, grade_answer, read_number
 from quizapp.model import (
     Answer,
     Bank,
@@ -25,6 +25,36 @@ from quizapp.model import (
 
 #: The tag `QuizSession.per_tag` files untagged questions under.
 UNTAGGED = "untagged"
+
+
+#: What the answer widgets say when an answer is submitted empty.
+TYPE_FIRST = "Type an answer first, or skip the question."
+TICK_FIRST = "Tick at least one option first, or skip the question."
+FILL_FIRST = "Fill in a gap first, or skip the question."
+NUMBER_FIRST = "Type a number (2016, 3,5 or eight, say), or skip the question."
+
+
+def not_yet_an_answer(answer: Answer) -> str:
+    """Why ``answer`` cannot be submitted yet ("" when it can): nothing typed
+    (text, number), ticked (multi) or filled in (every gap of a cloze empty).
+    A widget shows this and keeps the question, so a stray Enter never
+    scores 0."""
+    if isinstance(answer, str):
+        return TYPE_FIRST if not answer.strip() else ""
+    if isinstance(answer, frozenset):
+        return TICK_FIRST if not answer else ""
+    if isinstance(answer, tuple) and all(isinstance(item, str) for item in answer):
+        return FILL_FIRST if not any(str(item).strip() for item in answer) else ""
+    return ""
+
+
+def not_yet_a_number(typed: str, unit: str = "") -> str:
+    """Why ``typed`` cannot be submitted to a number question ("" when it
+    can): it is empty, or `read_number` (the grader's own reader) cannot
+    read it."""
+    if not typed.strip():
+        return TYPE_FIRST
+    return NUMBER_FIRST if read_number(typed, unit) is None else ""
 
 
 class SessionFinished(RuntimeError):
