@@ -8,7 +8,8 @@ only, comparing the text as typed):
 2. an answer equal to a right form is right. Forms are folded
    (`normalise_text`), a leading preposition and article are ignored
    ("in Pennsylvania", "the Kurdish militias"), and so are spaces
-   (``S400`` == ``S-400``). Where the answer names an actor of the bank, the
+   (``S400`` == ``S-400``) and British or American spelling
+   ("defence"). Where the answer names an actor of the bank, the
    actor's names are right forms too, also after a title (`names`);
 3. where the answer is a day or a decade, any English form of the same day
    or decade is right and any other day or decade wrong (`dates`);
@@ -35,6 +36,7 @@ from quizapp.matching.fold import (
 )
 from quizapp.matching.names import actor_forms, without_title
 from quizapp.matching.words import (
+    american,
     is_real_word,
     negating_prefix,
     same_word_in_plural,
@@ -78,6 +80,10 @@ def _core(text: str) -> str:
     return strip_leading_words(normalise_text(text))
 
 
+def _american(folded: str) -> str:
+    return " ".join(american(word) for word in folded.split())
+
+
 def _compact(folded: str) -> str:
     return folded.replace(" ", "")
 
@@ -116,9 +122,14 @@ def match_text(
     untitled = without_title(core) if names.person else ""
     if untitled:
         typed.append(untitled)
+    spelt = [_american(text) for text in typed]
     for form in forms:
         right = _core(form)
-        if right and any(text == right or _compact(text) == _compact(right) for text in typed):
+        if not right:
+            continue
+        if any(text == right or _compact(text) == _compact(right) for text in typed):
+            return TextMatch(True, matched=form)
+        if _american(right) in spelt:
             return TextMatch(True, matched=form)
     dated = _match_date(given, core, accepted)
     if dated is not None:
