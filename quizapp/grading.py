@@ -24,7 +24,9 @@ Partial credit (as a fraction of the question's ``points``):
 - order: the longest run of items in the right relative order (longest
   increasing subsequence) / items, counting only when at least 2 are in order;
 - match: right pairs / pairs;
-- cloze: right gaps / gaps.
+- cloze: right gaps / gaps;
+- open: the student's own grade of their answer: all 1, some 0.5, none 0
+  (`quizapp.model.SELF_GRADE_FRACTIONS`); such a grade is ``self_graded``.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from quizapp.matching.fold import edit_distance, normalise_text, typo_tolerance
 from quizapp.matching.numbers import format_number, read_number
 from quizapp.matching.text import BankTerms, TextMatch, match_text
 from quizapp.model import (
+    SELF_GRADE_FRACTIONS,
     Answer,
     Bank,
     ChoiceQuestion,
@@ -46,6 +49,8 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenAnswer,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -120,6 +125,8 @@ class Grade:
     exact: str = ""
     #: A mark per gap (cloze) or per pair (match), in question order.
     parts: tuple[PartMark, ...] = field(default=())
+    #: True when the student graded the answer themself (open questions).
+    self_graded: bool = False
 
     @property
     def correct(self) -> bool:
@@ -267,6 +274,7 @@ class _Outcome:
     reason: str = ""
     exact: str = ""
     parts: tuple[PartMark, ...] = ()
+    self_graded: bool = False
 
 
 def _wrong_shape(answer: object) -> _Outcome:
@@ -442,6 +450,12 @@ def _grade_match(question: MatchQuestion, answer: object) -> _Outcome:
     return _Outcome(right / len(parts), given, reason=reason, parts=parts)
 
 
+def _grade_open(question: OpenQuestion, answer: object) -> _Outcome:
+    if not isinstance(answer, OpenAnswer) or answer.grade not in SELF_GRADE_FRACTIONS:
+        return _wrong_shape(answer)
+    return _Outcome(SELF_GRADE_FRACTIONS[answer.grade], answer.text.strip(), self_graded=True)
+
+
 def _outcome(question: Question, answer: object, terms: BankTerms | None) -> _Outcome:
     match question:
         case ChoiceQuestion():
@@ -460,6 +474,8 @@ def _outcome(question: Question, answer: object, terms: BankTerms | None) -> _Ou
             return _grade_order(question, answer)
         case MatchQuestion():
             return _grade_match(question, answer)
+        case OpenQuestion():
+            return _grade_open(question, answer)
     raise AssertionError(f"unknown question {question!r}")
 
 
@@ -493,4 +509,5 @@ def grade_answer(
         reason=outcome.reason,
         exact=outcome.exact,
         parts=outcome.parts,
+        self_graded=outcome.self_graded,
     )

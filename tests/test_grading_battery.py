@@ -25,13 +25,16 @@ from quizapp.grading import BankTerms, Grade, bank_terms, grade_answer
 from quizapp.model import Answer, Bank, ClozeGap, ClozeQuestion, Question
 from quizapp.paths import shipped_banks_dir
 
-DATA = Path(__file__).parent / "data" / "banks"
+TEST_BANKS = (
+    Path(__file__).parent / "data" / "banks" / "every-type.toml",
+    Path(__file__).parent / "data" / "grading" / "grading-names.toml",
+)
 Expected = Literal["right", "near", "partial", "wrong"]
 
 
 @functools.cache
 def bank(bank_id: str) -> Bank:
-    for path in (*shipped_banks_dir().glob("*.toml"), *DATA.glob("*.toml")):
+    for path in (*shipped_banks_dir().glob("*.toml"), *TEST_BANKS):
         loaded = load_bank(path)
         if isinstance(loaded, Bank) and loaded.id == bank_id:
             return loaded

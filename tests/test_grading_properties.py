@@ -46,12 +46,15 @@ from quizapp.paths import shipped_banks_dir
 from quizapp.session import QuizOptions, QuizSession
 from quizapp.study import build_cards
 
-DATA = Path(__file__).parent / "data" / "banks"
+TEST_BANKS = (
+    Path(__file__).parent / "data" / "banks" / "every-type.toml",
+    Path(__file__).parent / "data" / "grading" / "grading-names.toml",
+)
 
 
 @functools.cache
 def banks() -> tuple[tuple[Bank, BankTerms], ...]:
-    paths = [*sorted(shipped_banks_dir().glob("*.toml")), *sorted(DATA.glob("*.toml"))]
+    paths = [*sorted(shipped_banks_dir().glob("*.toml")), *TEST_BANKS]
     loaded = [load_bank(path) for path in paths]
     return tuple((bank, bank_terms(bank)) for bank in loaded if isinstance(bank, Bank))
 

@@ -140,6 +140,12 @@ VALID = {
         'id = "c"\ntype = "cloze"\ntext = "a {{b}} {{c}}"\n'
         'reject = [{ answer = "x", gap = 2, feedback = "No." }, "y"]'
     ),
+    "open": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
+    ),
+    "open without key points": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = 3'
+    ),
 }
 
 
@@ -219,6 +225,19 @@ INVALID = {
         'id = "c"\ntype = "cloze"\ntext = "a {{b}}"\nreject = [{ answer = "x", gap = 0 }]'
     ),
     "reject in a choice question": edit('answer = "S-400"', 'answer = "S-400"\nreject = ["F-35"]'),
+    "open without model answer": question('id = "o"\ntype = "open"\nprompt = "P"'),
+    "open with a blank model answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = " "'
+    ),
+    "open with an answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nanswer = "A"'
+    ),
+    "open with a repeated key point": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "a"]'
+    ),
+    "open with points as a list": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = ["a"]'
+    ),
 }
 
 

@@ -29,6 +29,7 @@ TYPE_KEYS: dict[str, frozenset[str]] = {
     QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
     QuestionType.ORDER: frozenset({"items"}),
     QuestionType.MATCH: frozenset({"pairs"}),
+    QuestionType.OPEN: frozenset({"model_answer", "key_points"}),
 }
 #: The keys of a table in a ``reject`` list (``gap``: cloze questions only).
 REJECT_KEYS = frozenset({"answer", "feedback", "gap"})

@@ -12,7 +12,9 @@ How the ANSWER arguments are read, per question type:
 - text, number: the words of the answer (``President Putin`` needs no quotes);
 - cloze: one ANSWER per gap, in order (``""`` for an empty gap);
 - order: the items in the order given;
-- match: one ``LEFT=RIGHT`` per pair.
+- match: one ``LEFT=RIGHT`` per pair;
+- open: ``all``, ``some`` or ``none`` (the student's own verdict), then
+  what was written, if anything.
 
 Exit status: 0 whatever the verdict; 1 when the bank has errors; 2 for an
 unknown bank or question, or answers that do not fit the question. No
@@ -32,6 +34,7 @@ from quizapp.commands.scores import terminal_safe
 from quizapp.generate import generate_questions
 from quizapp.grading import Grade, bank_terms, grade_answer, normalise_text
 from quizapp.model import (
+    SELF_GRADE_FRACTIONS,
     Answer,
     Bank,
     BankError,
@@ -40,13 +43,17 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenAnswer,
+    OpenQuestion,
     OrderQuestion,
     Question,
+    SelfGrade,
     TextQuestion,
     TrueFalseQuestion,
 )
 
 _TRUE = ("true", "t", "yes", "y")
+SELF_GRADES: dict[str, SelfGrade] = {grade: grade for grade in SELF_GRADE_FRACTIONS}
 _FALSE = ("false", "f", "no", "n")
 
 
@@ -169,6 +176,11 @@ def answer_from_arguments(question: Question, answers: Sequence[str]) -> Answer:
                     (_pick(lefts, left.strip(), "left item"), _pick(rights, right.strip(), "item"))
                 )
             return tuple(made)
+        case OpenQuestion():
+            verdict, *text = answers
+            if verdict not in SELF_GRADE_FRACTIONS:
+                raise _Unfit("an open question takes all, some or none (then what was written)")
+            return OpenAnswer(SELF_GRADES[verdict], " ".join(text))
     raise _Unfit(f"questions of type {question.type} cannot be graded here")
 
 
