@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import re
-import string
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 
@@ -38,31 +37,8 @@ from quizapp.matching.fold import (
     typo_tolerance,
 )
 from quizapp.matching.text import RULES, match_text
-from quizapp.matching.words import NEGATING_PREFIXES, english_words
+from quizapp.matching.words import NEGATING_PREFIXES, english_words, real_words_near
 from quizapp.model import Bank, ClozeQuestion, TextQuestion
-
-_LETTERS = string.ascii_lowercase
-
-
-def edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {left + right[1:] for left, right in splits if right}
-        | {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
-        | {left + c + right[1:] for left, right in splits if right for c in _LETTERS}
-        | {left + c + right for left, right in splits for c in _LETTERS}
-    )
-
-
-def real_neighbours(word: str, distance: int) -> set[str]:
-    words = english_words()
-    near = edits1(word)
-    found = {candidate for candidate in near if candidate in words}
-    if distance > 1:
-        for candidate in near:
-            found.update(other for other in edits1(candidate) if other in words)
-    found.discard(word)
-    return found
 
 
 def typed_forms(bank: Bank, every_mode: bool) -> Iterator[tuple[str, tuple[str, ...]]]:
@@ -89,7 +65,7 @@ def variants(form: str) -> set[str]:
 
         if word.isalpha() and len(word) >= 3 and word not in (*ARTICLES, *LEADING_PREPOSITIONS):
             distance = tolerance if len(words) == 1 else 1
-            found.update(swap(other) for other in real_neighbours(word, max(distance, 1)))
+            found.update(swap(other) for other in real_words_near(word, max(distance, 1)))
             for prefix in NEGATING_PREFIXES:
                 if prefix + word in english_words():
                     found.add(swap(prefix + word))

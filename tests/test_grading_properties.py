@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 import re
-import string
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -27,7 +26,11 @@ from quizapp.generate import generate_questions
 from quizapp.grading import BankTerms, bank_terms, grade_answer
 from quizapp.matching.fold import normalise_text, strip_leading_words, typo_tolerance
 from quizapp.matching.numbers import format_number
-from quizapp.matching.words import english_words, same_word_in_plural, same_word_spelt_differently
+from quizapp.matching.words import (
+    real_words_near,
+    same_word_in_plural,
+    same_word_spelt_differently,
+)
 from quizapp.model import (
     Answer,
     Bank,
@@ -149,31 +152,6 @@ def test_listed_forms_pass_as_students_type_them(form: TypedForm, way: object) -
 
 # ------------------------------------------------------ real words refused
 
-_LETTERS = string.ascii_lowercase
-
-
-def edits1(word: str) -> set[str]:
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    return (
-        {left + right[1:] for left, right in splits if right}
-        | {left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1}
-        | {left + c + right[1:] for left, right in splits if right for c in _LETTERS}
-        | {left + c + right for left, right in splits for c in _LETTERS}
-    )
-
-
-@functools.cache
-def word_neighbours(word: str, distance: int) -> frozenset[str]:
-    """Word-list words within ``distance`` (1 or 2) edits of ``word``."""
-    words = english_words()
-    near = edits1(word)
-    found = {candidate for candidate in near if candidate in words}
-    if distance > 1:
-        for candidate in near:
-            found.update(other for other in edits1(candidate) if other in words)
-    found.discard(word)
-    return frozenset(found)
-
 
 def same_word(a: str, b: str) -> bool:
     return a == b or same_word_in_plural(a, b) or same_word_spelt_differently(a, b)
@@ -195,7 +173,7 @@ def neighbour_cases() -> list[tuple[BankTerms, tuple[str, ...], str]]:
                 continue
             # Every swap for a single-word answer; one edit per word of a phrase.
             distance = tolerance if len(words) == 1 else 1
-            for other in word_neighbours(word, distance):
+            for other in real_words_near(word, distance):
                 typed = " ".join([*words[:position], other, *words[position + 1 :]])
                 if any(same_word(other, w) for c in cores for w in c.split()):
                     continue

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from quizapp.matching.fold import normalise_text
+from quizapp.matching.numbers import TENS_WORDS, UNIT_WORDS
 
 _MONTHS = {name.casefold(): number for number, name in enumerate(calendar.month_name) if name}
 _MONTHS |= {name.casefold(): number for number, name in enumerate(calendar.month_abbr) if name}
@@ -28,11 +29,10 @@ _ORDINALS = {
     "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "thirtieth": 30,
 }  # fmt: skip
 _CARDINALS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30,
-}  # fmt: skip
+    word: value
+    for word, value in (*UNIT_WORDS.items(), *TENS_WORDS.items())
+    if 1 <= value <= 30 and (value < 20 or value % 10 == 0)
+}
 _DECADE_WORDS = {
     "tens": 10, "twenties": 20, "thirties": 30, "forties": 40, "fifties": 50,
     "sixties": 60, "seventies": 70, "eighties": 80, "nineties": 90,

@@ -34,19 +34,21 @@ _NUMBER = re.compile(r"[+-]?(?:\d++(?:_\d++)*+(?:\.\d*+)?|\.\d++)(?:e[+-]?\d++)?
 _LEADING = ("in ", "on ", "at ", "the year ", "in the year ")
 _UNIT_WORD = re.compile(r"(.*?\S)\s+[^\W\d_]+")
 
-_UNITS = {
+#: English words for 0 to 19.
+UNIT_WORDS = {
     "zero": 0, "nought": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
     "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
     "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }  # fmt: skip
-_TENS = {
+#: English words for the tens.
+TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 _SCALES = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 #: The words `read_number_words` knows (for callers telling words from units).
-NUMBER_WORDS = frozenset({*_UNITS, *_TENS, *_SCALES, "hundred", "dozen", "a", "an", "and"})
+NUMBER_WORDS = frozenset({*UNIT_WORDS, *TENS_WORDS, *_SCALES, "hundred", "dozen", "a", "an", "and"})
 
 
 def read_number(text: str, unit: str = "") -> float | None:
@@ -126,15 +128,15 @@ def read_number_words(text: str) -> float | None:
             if last not in ("hundred", "scale") or index == len(words) - 1:
                 return None
             last = "and"
-        elif word in _UNITS:
-            if last in ("unit", "a") or (last == "tens" and _UNITS[word] >= 10):
+        elif word in UNIT_WORDS:
+            if last in ("unit", "a") or (last == "tens" and UNIT_WORDS[word] >= 10):
                 return None
-            group += _UNITS[word]
+            group += UNIT_WORDS[word]
             last = "unit"
-        elif word in _TENS:
+        elif word in TENS_WORDS:
             if last in ("unit", "tens", "a") or (group % 100 and last != "and"):
                 return None
-            group += _TENS[word]
+            group += TENS_WORDS[word]
             last = "tens"
         elif word == "hundred":
             if last not in ("unit", "tens", "a") or group >= 100 or not group:
