@@ -275,14 +275,19 @@ def _described(actor: Actor) -> str:
 def _quote_speaker(bank: Bank, facts: _Facts, quote: Quote) -> ChoiceQuestion | None:
     """ "Who said this?": the wrong speakers are an author of the source
     (always, unless the author is the speaker), then people of the speaker's
-    kind, then anyone else the bank names."""
+    kind, then anyone else the bank names; never someone the quote names
+    ("Clearly a winner in all this is Putin" is not Putin's)."""
     speaker = facts.actor_by_id.get(quote.speaker)
     if speaker is None:
         return None
     question_id = f"quote:{quote.id}:speaker"
     rng = _rng(bank, question_id)
     picker: _Picker[Actor] = _Picker(
-        facts, rng, speaker.name, lambda a: a.name, lambda a: a.id != speaker.id
+        facts,
+        rng,
+        speaker.name,
+        lambda a: a.name,
+        lambda a: a.id != speaker.id and not facts.mentions(quote.text, a),
     )
     picker.draw(facts.authors, most=1)
     picker.draw(facts.names_by_kind.get(speaker.kind, []))

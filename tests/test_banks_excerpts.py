@@ -129,7 +129,7 @@ def test_a_source_may_hold_one_excerpt_per_line(tmp_path: Path) -> None:
     # A line break inside one passage still matches; a line that is not in
     # the text is reported on its own.
     text = BANK.replace(
-        'source = "It\'s been Russia\'s mission"',
+        "source = \"It's been Russia's mission\"",
         'source = """\nsaid Ross Wilson.\nIt’s been Russia’s mission\nRussia wins"""',
     ).replace('source = "Clearly a winner in all of this is Putin"', 'source = "said Ross Wilson"')
     path = tmp_path / "bank.toml"
@@ -137,4 +137,3 @@ def test_a_source_may_hold_one_excerpt_per_line(tmp_path: Path) -> None:
     assert [str(problem) for problem in check_source_excerpts(bank, SOURCE)] == [
         f"{path}:25:1: source excerpt not found in the source text: 'Russia wins'"
     ]
-

@@ -481,6 +481,16 @@ def test_the_author_is_always_a_wrong_speaker() -> None:
         assert "Global Minnesota" not in question.choices  # people first
 
 
+def test_no_one_the_quote_names_is_a_wrong_speaker() -> None:
+    putin = dataclasses.replace(ACTORS[3], aliases=("Putin",))
+    bank = dataclasses.replace(BANK, actors=(*ACTORS[:3], putin, *ACTORS[4:], WRITER))
+    for seed in range(20):
+        question = by_id(dataclasses.replace(bank, id=f"seed-{seed}"))["quote:winner:speaker"]
+        assert isinstance(question, ChoiceQuestion)
+        assert "Vladimir Putin" not in question.choices  # "... a winner in all this is Putin"
+        assert len(question.choices) == 4
+
+
 def test_the_authors_own_words() -> None:
     claim = Quote("wrongly", "chose wrongly", "writer")
     bank = dataclasses.replace(BANK, actors=(*ACTORS, WRITER), quotes=(claim,))
