@@ -13,6 +13,10 @@ non-approximate year, "in what year?" (``event:<id>:year``).
 are made (`quizapp.model.GENERATED_KINDS`); a fact left out of a kind still
 serves as a wrong choice of the other questions.
 
+Difficulty follows docs/authoring.md: recalling one stated fact (who said
+this, complete the quote, who is X, when, what year) is 1; connecting
+several facts (matching names to roles, ordering events) is 2.
+
 Ids derive from fact ids, so a question's history survives reloads and edits
 of other entries. Distractors come from the bank's own facts, drawn with an
 RNG seeded from ``"<bank id>:<question id>"`` (stable across processes), and
@@ -139,8 +143,11 @@ class _Facts:
             self.unique([a for a in by_id if a.role.strip()], lambda a: a.name, lambda a: a.role)
         )
         self.roles_by_kind: dict[str, list[Actor]] = {}
+        #: People's roles, and the roles of everything else.
+        self.roles_by_personhood: dict[bool, list[Actor]] = {True: [], False: []}
         for actor in self.actors_with_roles:
             self.roles_by_kind.setdefault(actor.kind, []).append(actor)
+            self.roles_by_personhood[actor.kind == "person"].append(actor)
         self.events_by_date = sorted(bank.events, key=lambda e: (e.sort_key, e.id))
         self.whens = list(self.unique(self.events_by_date, lambda e: e.when))
         self.event_count = len(bank.events)
@@ -384,7 +391,7 @@ def _quote_cloze(bank: Bank, facts: _Facts, quote: Quote) -> ClozeQuestion | Non
         explanation=explanation,
         source=quote.source or quote.text,
         tags=("quotes",),
-        difficulty=len(chosen) + 1,
+        difficulty=1,
         points=bank.defaults.points,
         generated=True,
         about=(quote.id,),
@@ -424,8 +431,10 @@ def _actor_role_matches(bank: Bank, actors: Sequence[Actor]) -> list[MatchQuesti
 
 
 def _actor_role(bank: Bank, facts: _Facts, actor: Actor) -> ChoiceQuestion | None:
-    """ "Who is X?" among the roles of the actors with roles (see `_Facts`);
-    a role that names X is never a wrong choice: it would rule itself out."""
+    """ "Who is X?" among the roles of the actors with roles (see `_Facts`):
+    those of X's kind first, then those of people (for a person) or of
+    anything but people (for a country, a group ...), then any. A role that
+    names X is never a wrong choice: it would rule itself out."""
     question_id = f"actor:{actor.id}:role"
     rng = _rng(bank, question_id)
     picker: _Picker[Actor] = _Picker(
@@ -436,6 +445,7 @@ def _actor_role(bank: Bank, facts: _Facts, actor: Actor) -> ChoiceQuestion | Non
         lambda a: a.id != actor.id and not facts.mentions(a.role, actor),
     )
     picker.draw(facts.roles_by_kind.get(actor.kind, []))
+    picker.draw(facts.roles_by_personhood[actor.kind == "person"])
     picker.draw(facts.actors_with_roles)
     if not picker.picked:
         return None
@@ -482,7 +492,7 @@ def _event_orders(bank: Bank, facts: _Facts) -> list[OrderQuestion]:
                 explanation=f"Earliest first: {steps}.",
                 source=_sources(*(e.source for e in group)),
                 tags=("dates",),
-                difficulty=3 if len(group) >= 5 else 2,
+                difficulty=2,
                 points=bank.defaults.points,
                 generated=True,
                 about=tuple(e.id for e in group),
@@ -514,7 +524,7 @@ def _event_when(bank: Bank, facts: _Facts, event: Event) -> ChoiceQuestion | Non
         explanation=_with_note(f"The source gives the time as “{event.when}”.", event),
         source=event.source,
         tags=("dates",),
-        difficulty=2,
+        difficulty=1,
         points=bank.defaults.points,
         generated=True,
         about=(event.id,),
@@ -534,7 +544,7 @@ def _event_year(bank: Bank, event: Event) -> NumberQuestion | None:
         explanation=_with_note(explanation, event),
         source=event.source,
         tags=("dates",),
-        difficulty=2,
+        difficulty=1,
         points=bank.defaults.points,
         generated=True,
         about=(event.id,),

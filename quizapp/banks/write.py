@@ -80,17 +80,13 @@ def _put(table: dict[str, Any], key: str, value: Any) -> None:
 
 
 def _actor(actor: Actor) -> dict[str, Any]:
-    table: dict[str, Any] = {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "role": actor.role,
-    }
+    table: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
+    if actor.author:
+        table["author"] = True
+    table["role"] = actor.role
     _put(table, "aliases", actor.aliases)
     _put(table, "description", actor.description)
     _put(table, "source", actor.source)
-    if actor.author:
-        table["author"] = True
     _put_generate(table, actor.generate)
     return table
 
