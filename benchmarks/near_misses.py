@@ -120,7 +120,7 @@ def table(banks: list[Bank], every_mode: bool, examples_per_rule: int) -> None:
     print(f"{which}: {near_misses} near misses accepted by typo tolerance alone")
     print(f"  {'rule':<15} {'refused':>7}  examples")
     for rule in (*RULES, "other", "still accepted"):
-        if rule in ("reject", "other") and not refused[rule]:
+        if rule in ("reject", "no typos", "other") and not refused[rule]:
             continue
         print(f"  {rule:<15} {refused[rule]:>7}  {'; '.join(examples[rule])}")
     print()

@@ -57,8 +57,12 @@ def test_json_has_the_documented_keys(capsys: pytest.CaptureFixture[str]) -> Non
         "matched": "Putin",
         "reason": None,
     }
-    near = graded_json(capsys, "s400-dispute", "us-reaction", "defensiv")
-    assert (near["verdict"], near["near_miss"], near["matched"]) == ("correct", True, "defensive")
+    near = graded_json(capsys, "s400-actors", "coup-cleric", "Fetullah", "Gulen")
+    assert (near["verdict"], near["near_miss"], near["matched"]) == (
+        "correct",
+        True,
+        "Fethullah Gulen",
+    )
 
 
 def test_a_cloze_takes_one_answer_per_gap(capsys: pytest.CaptureFixture[str]) -> None:
@@ -82,9 +86,13 @@ def test_generated_questions_are_graded(capsys: pytest.CaptureFixture[str]) -> N
         "wrong",
         "gap 1: 'wiener' is a different word from 'winner'",
     )
-    assert graded_json(capsys, "s400-dates", "event:coup-attempt:year", "in 2016")["verdict"] == (
-        "correct"
-    )
+    assert graded_json(capsys, EVERY_TYPE, "event:pluto:year", "in 2006")["verdict"] == "correct"
+
+
+def test_open_questions_take_the_students_verdict(capsys: pytest.CaptureFixture[str]) -> None:
+    assert graded_json(capsys, "s400-argument", "discuss-claim", "some")["score"] == 0.5
+    status, _, err = grade(capsys, "s400-argument", "discuss-claim", "maybe")
+    assert status == 2 and "all, some or none" in err
 
 
 def test_choices_by_text_or_number_and_other_types(capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,12 +7,15 @@ Verdicts: ``right`` (full marks, no typo), ``near`` (full marks as a near
 miss), ``partial`` and ``wrong``.
 
 Most cases are decided by the grading rules themselves, not by a bank's
-``accept`` list, so that widening an accept list does not flip them. The
-issue's own examples are all here.
+``accept`` list, so that widening an accept list does not flip them, and
+the shipped banks' typed answers are graded in ``lenient`` mode whatever
+the bank sets: lenient is where a typo could let a wrong answer through
+(``normal`` only refuses more). The issue's own examples are all here.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from pathlib import Path
 from typing import Literal
@@ -22,7 +25,7 @@ import pytest
 from quizapp.banks import load_bank
 from quizapp.commands.grade import find_question
 from quizapp.grading import BankTerms, Grade, bank_terms, grade_answer
-from quizapp.model import Answer, Bank, ClozeGap, ClozeQuestion, Question
+from quizapp.model import Answer, Bank, ClozeGap, ClozeQuestion, Question, TextQuestion
 from quizapp.paths import shipped_banks_dir
 
 TEST_BANKS = (
@@ -46,9 +49,15 @@ def terms(bank_id: str) -> BankTerms:
     return bank_terms(bank(bank_id))
 
 
+SHIPPED = ("s400-actors", "s400-argument", "s400-dates", "s400-dispute", "s400-quotes")
+
+
 def question(bank_id: str, question_id: str) -> Question:
+    """The question; a shipped typed one in lenient mode (see the module docstring)."""
     found = find_question(bank(bank_id), question_id)
     assert found is not None, f"{bank_id}/{question_id}"
+    if bank_id in SHIPPED and isinstance(found, (TextQuestion, ClozeQuestion)):
+        return dataclasses.replace(found, match="lenient")
     return found
 
 
@@ -109,7 +118,7 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-actors", "kurdish-partners", "kurdish militia", R),
     ("s400-actors", "kurdish-partners", "Kurdish militas", N),
     ("s400-actors", "kurdish-partners", "Turkish militias", W),
-    ("s400-actors", "kurdish-partners", "Kurds", W),
+    ("s400-actors", "kurdish-partners", "Kurdish military", W),
     ("s400-actors", "isis-named", "ISIS", R),
     ("s400-actors", "isis-named", "Isis", R),
     ("s400-actors", "isis-named", "IRIS", W),
@@ -120,13 +129,13 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-actors", "alliance-target", "western aliance", N),
     ("s400-actors", "alliance-target", "Eastern alliance", W),
     ("s400-actors", "alliance-target", "the East", W),
-    ("s400-actors", "quoted-people", "2", R),
-    ("s400-actors", "quoted-people", "two", R),
-    ("s400-actors", "quoted-people", "2 people", R),
-    ("s400-actors", "quoted-people", "two people", R),
-    ("s400-actors", "quoted-people", "3", W),
-    ("s400-actors", "quoted-people", "three", W),
-    ("s400-actors", "quoted-people", "a couple", W),
+    ("s400-argument", "voices-count", "2", R),
+    ("s400-argument", "voices-count", "two", R),
+    ("s400-argument", "voices-count", "2 people", R),
+    ("s400-argument", "voices-count", "two people", R),
+    ("s400-argument", "voices-count", "3", W),
+    ("s400-argument", "voices-count", "three", W),
+    ("s400-argument", "voices-count", "a couple", W),
     # --- s400-dates
     ("s400-dates", "delivery-date", "July 12", R),
     ("s400-dates", "delivery-date", "12 July", R),
@@ -152,19 +161,19 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-dates", "coup-year", "2015", W),
     ("s400-dates", "coup-year", "2006", W),
     ("s400-dates", "coup-year", "twenty sixteen?", W),
-    ("s400-dates", "wilson-start-year", "2005", R),
-    ("s400-dates", "wilson-start-year", "in 2005", R),
-    ("s400-dates", "wilson-start-year", "2008", W),
-    ("s400-dates", "wilson-start-year", "2004", W),
-    ("s400-dates", "wilson-term", ("2005", "2008"), R),
-    ("s400-dates", "wilson-term", ("in 2005", "2008"), R),
-    ("s400-dates", "wilson-term", ("2005", "2009"), P),
-    ("s400-dates", "wilson-term", ("2006", "2008"), P),
-    ("s400-dates", "wilson-term", ("2008", "2005"), W),
-    ("s400-dates", "mission-era-cloze", ("Soviet times",), R),
-    ("s400-dates", "mission-era-cloze", ("the Soviet era",), R),
-    ("s400-dates", "mission-era-cloze", ("soviet tims",), N),
-    ("s400-dates", "mission-era-cloze", ("Tsarist times",), W),
+    ("grading-names", "start-year", "2005", R),
+    ("grading-names", "start-year", "in 2005", R),
+    ("grading-names", "start-year", "2008", W),
+    ("grading-names", "start-year", "2004", W),
+    ("grading-names", "term", ("2005", "2008"), R),
+    ("grading-names", "term", ("in 2005", "2008"), R),
+    ("grading-names", "term", ("2005", "2009"), P),
+    ("grading-names", "term", ("2006", "2008"), P),
+    ("grading-names", "term", ("2008", "2005"), W),
+    ("grading-names", "era", ("Soviet times",), R),
+    ("grading-names", "era", ("the Soviet era",), R),
+    ("grading-names", "era", ("soviet tims",), N),
+    ("grading-names", "era", ("Tsarist times",), W),
     ("s400-dates", "cornerstone-decade", "the 1950s", R),
     ("s400-dates", "cornerstone-decade", "1950s", R),
     ("s400-dates", "cornerstone-decade", "the '50s", R),
@@ -189,10 +198,7 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-dates", "years-between", "9", W),
     ("s400-dates", "years-between", "7 years", W),
     ("s400-dates", "years-between", "8 months", W),
-    ("s400-dates", "event:wilson-arrives:year", "2005", R),
-    ("s400-dates", "event:wilson-arrives:year", "2006", W),
-    ("s400-dates", "event:coup-attempt:year", "in 2016", R),
-    ("s400-dates", "event:coup-attempt:year", "2,016", R),
+    ("s400-dates", "coup-year", "2,016", R),
     # --- s400-dispute
     ("s400-dispute", "f35", "F-35", R),
     ("s400-dispute", "f35", "F35", R),
@@ -217,12 +223,12 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-dispute", "arms-sales", "arms sails", W),
     ("s400-dispute", "arms-sales", "alms sales", W),
     ("s400-dispute", "arms-sales", "arms deals", W),
-    ("s400-dispute", "gulen-residence", "Pennsylvania", R),
-    ("s400-dispute", "gulen-residence", "in Pennsylvania", R),
-    ("s400-dispute", "gulen-residence", "Pensylvania", N),
-    ("s400-dispute", "gulen-residence", "Pennsilvania", N),
-    ("s400-dispute", "gulen-residence", "Transylvania", W),
-    ("s400-dispute", "gulen-residence", "Philadelphia", W),
+    ("grading-names", "residence", "Pennsylvania", R),
+    ("grading-names", "residence", "in Pennsylvania", R),
+    ("grading-names", "residence", "Pensylvania", N),
+    ("grading-names", "residence", "Pennsilvania", N),
+    ("grading-names", "residence", "Transylvania", W),
+    ("grading-names", "residence", "Philadelphia", W),
     ("s400-dispute", "new-strains", "new strains", R),
     ("s400-dispute", "new-strains", "New strains", R),
     ("s400-dispute", "new-strains", "new strain", R),
@@ -244,9 +250,7 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-dispute", "the-choice", ("missile-defense", "fighter jet"), R),
     # --- s400-quotes
     ("s400-quotes", "soviet-mission-aim", "to divide the alliance", R),
-    ("s400-quotes", "soviet-mission-aim", "divide the alliance", R),
-    ("s400-quotes", "soviet-mission-aim", "to divide the aliance", N),
-    ("s400-quotes", "soviet-mission-aim", "to unite the alliance", W),
+    ("s400-quotes", "soviet-mission-aim", "to sell weapons to Turkey", W),
     ("s400-quotes", "marinated-in", "anger", R),
     ("s400-quotes", "marinated-in", "Anger", R),
     ("s400-quotes", "marinated-in", "angr", N),
@@ -255,31 +259,31 @@ CASES: list[tuple[str, str, Answer, Expected]] = [
     ("s400-quotes", "marinated-in", "hanger", W),
     ("s400-quotes", "marinated-in", "ranger", W),
     ("s400-quotes", "marinated-in", "rage", W),
-    ("s400-quotes", "disaster-decade", "1950", R),
-    ("s400-quotes", "disaster-decade", "1950s", R),
-    ("s400-quotes", "disaster-decade", "the 1950s", R),
-    ("s400-quotes", "disaster-decade", "the fifties", R),
-    ("s400-quotes", "disaster-decade", "1960", W),
-    ("s400-quotes", "disaster-decade", "the 1960s", W),
-    ("s400-quotes", "disaster-decade", "1945", W),
-    ("s400-quotes", "ally-count", "4", R),
-    ("s400-quotes", "ally-count", "four", R),
-    ("s400-quotes", "ally-count", "4 countries", R),
-    ("s400-quotes", "ally-count", "five", W),
-    ("s400-quotes", "ally-count", "3", W),
-    ("s400-quotes", "ally-count", "forty", W),
-    ("s400-quotes", "ally-count", "fourteen", W),
+    ("grading-names", "decade-year", "1950", R),
+    ("grading-names", "decade-year", "1950s", R),
+    ("grading-names", "decade-year", "the 1950s", R),
+    ("grading-names", "decade-year", "the fifties", R),
+    ("grading-names", "decade-year", "1960", W),
+    ("grading-names", "decade-year", "the 1960s", W),
+    ("grading-names", "decade-year", "1945", W),
+    ("grading-names", "neighbours", "4", R),
+    ("grading-names", "neighbours", "four", R),
+    ("grading-names", "neighbours", "4 countries", R),
+    ("grading-names", "neighbours", "five", W),
+    ("grading-names", "neighbours", "3", W),
+    ("grading-names", "neighbours", "forty", W),
+    ("grading-names", "neighbours", "fourteen", W),
     ("s400-quotes", "severe-cloze", ("severe", "developments"), R),
     ("s400-quotes", "severe-cloze", ("severe", "development"), N),
     ("s400-quotes", "severe-cloze", ("several", "developments"), P),
     ("s400-quotes", "severe-cloze", ("sever", "developments"), P),
     ("s400-quotes", "severe-cloze", ("serious", "developments"), P),
     ("s400-quotes", "severe-cloze", ("severe", "developmnts"), N),
-    ("s400-quotes", "resentment-cloze", ("resentment", "capitals"), R),
-    ("s400-quotes", "resentment-cloze", ("resentments", "capitals"), N),
-    ("s400-quotes", "resentment-cloze", ("resentmnt", "capitals"), N),
-    ("s400-quotes", "resentment-cloze", ("presentment", "capitals"), P),
-    ("s400-quotes", "resentment-cloze", ("resentment", "capitols"), P),
+    ("s400-quotes", "resentment-cloze", ("resentment",), R),
+    ("s400-quotes", "resentment-cloze", ("resentments",), N),
+    ("s400-quotes", "resentment-cloze", ("resentmnt",), N),
+    ("s400-quotes", "resentment-cloze", ("presentment",), W),
+    ("s400-quotes", "resentment-cloze", ("resent",), W),
     # --- every-type.toml
     ("solar-system", "closest", "Mercury", R),
     ("solar-system", "closest", "Venus", W),
@@ -391,6 +395,9 @@ GAP_CASES: list[tuple[str, str, str, Expected]] = [
     ("s400-quotes", "eruption", "eruptoin", N),
     ("s400-quotes", "damaging", "damaing", N),
     ("s400-quotes", "ISIS-held", "ISIS held", R),
+    ("s400-quotes", "to divide the alliance", "divide the alliance", W),
+    ("s400-quotes", "to divide the alliance", "to divide the aliance", N),
+    ("s400-quotes", "to divide the alliance", "to unite the alliance", W),
     ("s400-quotes", "ISIS-held", "IRIS-held", W),
 ]
 
@@ -443,7 +450,7 @@ def test_generated_cloze_gaps(bank_id: str, right: str, typed: str, expected: Ex
             "s400-dispute",
             "f35",
             "F-36",
-            "not one of the accepted answers",  # normal mode: no typo is looked at
+            "'f 36' has other digits than 'f 35': numbers must match exactly",
         ),
         ("s400-dates", "delivery-date", "July 13", "'July 13' is a different day from 'July 12'"),
         (
@@ -453,6 +460,7 @@ def test_generated_cloze_gaps(bank_id: str, right: str, typed: str, expected: Ex
             "'the sixties' is a different decade from 'the 1950s'",
         ),
         ("s400-dates", "years-between", "9", "9 is not 8 years"),
+        ("grading-names", "decade-year", "1960s", "1960 is not 1950"),
         (
             "grading-names",
             "reaction",

@@ -40,6 +40,8 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenAnswer,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -85,6 +87,8 @@ def keyed_answer(question: Question) -> Answer:
             return items
         case MatchQuestion(pairs=pairs):
             return pairs
+        case OpenQuestion():
+            return OpenAnswer("all")
     raise AssertionError(question)
 
 
@@ -162,8 +166,8 @@ def neighbour_cases() -> list[tuple[BankTerms, tuple[str, ...], str]]:
     form for another real word within the typo distance)."""
     cases: set[tuple[BankTerms, tuple[str, ...], str]] = set()
     for terms, mode, accepted, right in typed_forms():
-        if mode != "lenient":
-            continue
+        if mode == "exact":
+            continue  # normal forms are tried as if lenient: it only refuses more
         cores = [strip_leading_words(normalise_text(form)) for form in accepted]
         core = strip_leading_words(normalise_text(right))
         tolerance = typo_tolerance(len(core))
@@ -185,7 +189,7 @@ def neighbour_cases() -> list[tuple[BankTerms, tuple[str, ...], str]]:
 
 def test_no_other_real_word_within_the_typo_distance_passes() -> None:
     cases = neighbour_cases()
-    assert len(cases) > 500
+    assert len(cases) > 400
     passed = [
         (accepted[0], typed)
         for terms, accepted, typed in cases

@@ -17,7 +17,8 @@ only, comparing the text as typed):
    right, a near miss, unless the typo makes a number different (digits
    must match exactly), another real word ("offensive" for "defensive") or
    the word with a negating prefix added or removed ("sensitivity" for
-   "insensitivity").
+   "insensitivity"). In ``normal`` mode no typo is right, and the reason
+   says which of these it was, or that the answer must be spelt right.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ NOT_ACCEPTED = "not one of the accepted answers"
 _DIGITS = re.compile(r"\d+")
 
 #: The rules that can refuse a typed answer, as `TextMatch.rule` names them.
-RULES = ("reject", "date", "digits", "negation", "real word")
+RULES = ("reject", "date", "digits", "negation", "real word", "no typos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,9 +135,12 @@ def match_text(
     dated = _match_date(given, core, accepted)
     if dated is not None:
         return dated
-    if mode == "lenient":
-        return _match_typo(typed, forms, terms.words)
-    return TextMatch(False, reason=NOT_ACCEPTED)
+    typo = _match_typo(typed, forms, terms.words)
+    if mode == "lenient" or not typo.accepted:
+        return typo
+    # normal mode takes no typo, but says how close the answer came.
+    reason = f"'{given.strip()}' is close to '{typo.matched}', but this answer must be spelt right"
+    return TextMatch(False, reason=reason, rule="no typos")
 
 
 def _match_exactly(
