@@ -136,7 +136,7 @@ def test_usage_errors(banks: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--source", "banks/nope.txt", "banks/every-type.toml") == (
         2,
         "",
-        "quizapp check: error: cannot read --source banks/nope.txt: No such file or directory\n",
+        "quizapp check: error: cannot read --source banks/nope.txt: no such file\n",
     )
     Path("empty").mkdir()
     assert run(capsys, "empty") == (2, "", "quizapp check: error: no *.toml bank files in empty\n")
@@ -159,4 +159,4 @@ def test_control_characters_in_bank_text_are_escaped(
     status, out, _ = run(capsys, str(path))
     assert status == 1
     assert "\x1b" not in out
-    assert out.splitlines()[0] == (f"{path}:10:1: 'answer' '\\x1b[2Jc' is not one of the choices")
+    assert out.splitlines()[0] == (f"{path}:10:1: 'answer' '\\u001b[2Jc' is not one of the choices")
