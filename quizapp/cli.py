@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import keyword
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -25,7 +26,6 @@ from quizapp.commands import (
     looks_like_path,
     note,
 )
-from quizapp.files import FileProblem, stat_path
 
 #: Sub-command name -> one-line help. The module is quizapp.commands.<name>.
 COMMANDS: dict[str, str] = {
@@ -127,14 +127,8 @@ def _parse(parser: argparse.ArgumentParser, args: list[str], prog: str) -> argpa
 def _is_unknown_command(first: str) -> bool:
     """Whether ``first`` is neither an option, a command nor a path that
     exists (or looks like a bank file); if so, say so with a suggestion."""
-    if first.startswith("-") or looks_like_path(first):
-        return False
-    try:
-        stat_path(Path(first))
-    except FileProblem as problem:
-        if not problem.missing:
-            return False  # something is there: the TUI reports what is wrong with it
-    else:
+    # lexists: a symbolic link counts, even a broken one (the TUI reports it).
+    if first.startswith("-") or looks_like_path(first) or os.path.lexists(first):
         return False
     import difflib  # only for a word that is not a command
 

@@ -118,9 +118,7 @@ class PathInfo:
 
 
 def _problem(exc: OSError) -> FileProblem:
-    return FileProblem(
-        describe_os_error(exc), missing=exc.errno in (errno.ENOENT, errno.ENOTDIR)
-    )
+    return FileProblem(describe_os_error(exc), missing=exc.errno in (errno.ENOENT, errno.ENOTDIR))
 
 
 def describe_os_error(exc: OSError, verb: str = "read") -> str:

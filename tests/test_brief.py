@@ -276,7 +276,10 @@ def test_cli_never_overwrites_a_file_without_force(
     target = tmp_path / "notes.md"
     target.write_text("my own notes", encoding="utf-8")
     assert main(["brief", str(bank_file), "-o", str(target)]) == 2
-    assert capsys.readouterr() == ("", f"quizapp brief: {target} already exists; use --force to overwrite it\n")
+    assert capsys.readouterr() == (
+        "",
+        f"quizapp brief: {target} already exists; use --force to overwrite it\n",
+    )
     assert target.read_text(encoding="utf-8") == "my own notes"
     assert main(["brief", str(bank_file), "-o", str(target), "--force"]) == 0
     assert target.read_text(encoding="utf-8") == EXPECTED_BRIEF

@@ -201,7 +201,9 @@ def test_an_id_of_a_bank_found_shows_its_prompts(
     (paths.banks_dir(create=True) / "capitals.toml").write_text(BANK, encoding="utf-8")
     status, out, _ = stats(capsys, "capitals")
     assert status == 0
-    assert out.splitlines()[0] == "European capitals (capitals): 7 tries on 3 questions, hardest first"
+    assert (
+        out.splitlines()[0] == "European capitals (capitals): 7 tries on 3 questions, hardest first"
+    )
     assert "What is the capital of France?" in out
 
 

@@ -96,10 +96,11 @@ def write_stdout(text: str) -> None:
     Raises `OutputError` when it cannot be written.
     """
     stdout = sys.stdout
-    if isinstance(stdout, io.TextIOWrapper):
-        # A terminal that cannot show "—" or "“" still gets the text.
-        stdout.reconfigure(errors="replace")
     try:
+        if isinstance(stdout, io.TextIOWrapper):
+            # A terminal that cannot show "—" or "“" still gets the text.
+            # (Reconfiguring flushes what is buffered, so it may fail too.)
+            stdout.reconfigure(errors="replace")
         stdout.write(safe_lines(text))
         stdout.flush()
     except OSError as exc:  # a closed pipe (BrokenPipeError) included

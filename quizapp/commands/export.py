@@ -35,9 +35,7 @@ EXPORTERS: dict[str, Exporter] = {"gift": export_gift, "aiken": export_aiken, "c
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``quizapp export``."""
-    parser.add_argument(
-        "bank", metavar="BANK", help="the bank to export: a bank file or a bank id"
-    )
+    parser.add_argument("bank", metavar="BANK", help="the bank to export: a bank file or a bank id")
     parser.add_argument("--format", required=True, choices=tuple(EXPORTERS), help="the format")
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"

@@ -65,8 +65,9 @@ with --answers, one row per answer:
 Times are ISO 8601 in local time with the UTC offset; booleans are true/false;
 percent is score / max_score * 100 over the answered questions; seconds is the
 time spent answering; tags are separated by ";". Text cells that a spreadsheet
-would run as a formula (starting with = + - @) get a leading '. JSON output
-has the same keys with typed values (numbers, true/false, null, tag lists)."""
+would run as a formula (starting with = + - @) get a leading '; control
+characters in text are written as escapes (\\u001b). JSON output has the
+same keys with typed values (numbers, true/false, null, tag lists)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
