@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -144,6 +145,22 @@ def test_usage_errors(banks: Path, capsys: pytest.CaptureFixture[str]) -> None:
         main(["check"])
     assert exited.value.code == 2
     assert "the following arguments are required: PATH" in capsys.readouterr().err
+
+
+def test_a_source_that_is_not_a_regular_file_is_refused_at_once(
+    banks: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo("fifo.txt")
+    for source, reason in (
+        ("fifo.txt", "not a regular file (a FIFO); quizapp reads only files"),
+        ("/dev/zero", "not a regular file (a device); quizapp reads only files"),
+        ("banks", "this is a folder, not a file"),
+    ):
+        assert run(capsys, "banks/every-type.toml", "--source", source) == (
+            2,
+            "",
+            f"quizapp check: error: cannot read --source {source}: {reason}\n",
+        )
 
 
 def test_control_characters_in_bank_text_are_escaped(

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import io
 import os
+import shlex
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -142,6 +143,16 @@ def test_a_real_closed_pipe() -> None:
     _, err = process.communicate(timeout=60)
     assert process.returncode == 1
     assert err.decode() == "quizapp check: cannot write the output: the reader closed the pipe\n"
+
+
+def test_a_closed_standard_output() -> None:
+    # ``>&-``: the command starts with no standard output at all.
+    command = f"{shlex.quote(sys.executable)} -m quizapp check {shlex.quote(str(EVERY_TYPE))} >&-"
+    result = subprocess.run(["sh", "-c", command], capture_output=True, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.decode() == (
+        "quizapp check: cannot write the output: standard output is closed\n"
+    )
 
 
 @pytest.mark.parametrize("command", ["scores", "stats"])

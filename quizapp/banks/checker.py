@@ -73,7 +73,7 @@ def describe_number(value: float) -> str:
     """A number for a message. Python cannot print an integer of more than
     4,300 digits, and nobody wants to read one: a huge one is described."""
     if type(value) is int and abs(value) >= 10**18:
-        return f"a number of about {round(value.bit_length() * 0.30103):,} digits"
+        return f"a number of about {int(abs(value).bit_length() * math.log10(2)) + 1:,} digits"
     return str(value)
 
 

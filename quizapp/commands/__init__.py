@@ -96,6 +96,10 @@ def write_stdout(text: str) -> None:
     Raises `OutputError` when it cannot be written.
     """
     stdout = sys.stdout
+    if stdout is None:  # started with standard output closed (``>&-``)
+        if text:
+            raise OutputError("standard output is closed")
+        return
     try:
         if isinstance(stdout, io.TextIOWrapper):
             # A terminal that cannot show "—" or "“" still gets the text.
