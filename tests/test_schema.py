@@ -137,6 +137,12 @@ VALID = {
         "answer = -1_000_000_000_000_000\ntolerance = 1e15\n"
         "tags = [" + ", ".join(f'"{n:03}{"t" * 997}"' for n in range(100)) + "]"
     ),
+    "open": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
+    ),
+    "open without key points": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = 3'
+    ),
 }
 
 
@@ -226,6 +232,24 @@ INVALID = {
     ),
     "a source file path of 4,001 characters": edit(
         'title = "Base"', f'title = "Base"\n[bank.source]\ntitle = "T"\nfile = "{"d/" * 2000}a"'
+    ),
+    "open without model answer": question('id = "o"\ntype = "open"\nprompt = "P"'),
+    "open with a blank model answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = " "'
+    ),
+    "open with an answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nanswer = "A"'
+    ),
+    "open with a repeated key point": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "a"]'
+    ),
+    "open with points as a list": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = ["a"]'
+    ),
+    "open with 101 key points": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ['
+        + ", ".join(f'"k{n}"' for n in range(101))
+        + "]"
     ),
 }
 

@@ -54,6 +54,7 @@ ANSWER_COLUMNS = (
     "skipped",
     "seconds",
     "tags",
+    "self_graded",
 )
 
 _EPILOG = f"""\
@@ -64,10 +65,11 @@ with --answers, one row per answer:
 
 Times are ISO 8601 in local time with the UTC offset; booleans are true/false;
 percent is score / max_score * 100 over the answered questions; seconds is the
-time spent answering; tags are separated by ";". Text cells that a spreadsheet
-would run as a formula (starting with = + - @) get a leading '; control
-characters in text are written as escapes (\\u001b). JSON output has the
-same keys with typed values (numbers, true/false, null, tag lists)."""
+time spent answering; tags are separated by ";"; self_graded is true for the
+answers to open questions, which students grade themselves. Text cells that
+a spreadsheet would run as a formula (starting with = + - @) get a leading ';
+control characters in text are written as escapes (\\u001b). JSON output
+has the same keys with typed values (numbers, true/false, null, tag lists)."""
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -207,6 +209,7 @@ def answer_record(attempt: AttemptSummary, row: AnswerRow) -> dict[str, object]:
         "skipped": row.skipped,
         "seconds": round(row.seconds, 1),
         "tags": list(row.tags),
+        "self_graded": row.self_graded,
     }
 
 
@@ -259,8 +262,10 @@ def _verdict(row: AnswerRow) -> str:
     if row.skipped:
         return "skipped"
     if row.correct:
-        return "near miss" if row.near_miss else "correct"
-    return "partial" if row.score > 0 else "wrong"
+        verdict = "near miss" if row.near_miss else "correct"
+    else:
+        verdict = "partial" if row.score > 0 else "wrong"
+    return f"{verdict} (self-graded)" if row.self_graded else verdict
 
 
 # ------------------------------------------------------------------ output helpers
