@@ -138,6 +138,20 @@ def test_a_bank_whose_file_is_gone_is_located_at_its_tables() -> None:
     ]
 
 
+def test_a_source_may_hold_one_excerpt_per_line(tmp_path: Path) -> None:
+    # A line break inside one passage still matches; a line that is not in
+    # the text is reported on its own.
+    text = BANK.replace(
+        "source = \"It's been Russia's mission\"",
+        'source = """\nsaid Ross Wilson.\nIt’s been Russia’s mission\nRussia wins"""',
+    ).replace('source = "Clearly a winner in all of this is Putin"', 'source = "said Ross Wilson"')
+    path = tmp_path / "bank.toml"
+    bank = load(text, path)
+    assert [str(problem) for problem in check_source_excerpts(bank, SOURCE)] == [
+        f"{path}:25:1: source excerpt not found in the source text: 'Russia wins'"
+    ]
+
+
 # ------------------------------------------------------------ show in context
 
 
@@ -263,3 +277,7 @@ def test_locate_excerpt_gives_a_bounded_window_cut_at_breaks() -> None:
     assert 0 < missing.end <= 2_000
     short = locate_excerpt("a short text", "short")
     assert (short.start, short.end, short.excerpt) == (0, 12, (2, 7))
+    # A source of several excerpts, one per line, is shown at the first one found.
+    several = locate_excerpt(text, "not there\nParagraph 700: word\nParagraph 20: word")
+    assert several.excerpt is not None
+    assert text[several.excerpt[0] : several.excerpt[1]] == "Paragraph 700: word"

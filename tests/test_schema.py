@@ -140,6 +140,10 @@ VALID = {
     "open": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
     ),
+    "generation switches": edit('title = "Base"', 'title = "Base"\ngenerate = ["speaker"]')
+    .replace('role = "former', 'author = true\ngenerate = false\nrole = "former')
+    .replace("year = 2016", 'year = 2016\ngenerate = ["when", "year"]')
+    .replace('speaker = "wilson"', 'speaker = "wilson"\ngenerate = true'),
     "open without key points": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = 3'
     ),
@@ -233,6 +237,12 @@ INVALID = {
     "a source file path of 4,001 characters": edit(
         'title = "Base"', f'title = "Base"\n[bank.source]\ntitle = "T"\nfile = "{"d/" * 2000}a"'
     ),
+    "unknown bank generated kind": edit('title = "Base"', 'title = "Base"\ngenerate = ["who"]'),
+    "a quote kind on an event": edit("year = 2016", 'year = 2016\ngenerate = ["speaker"]'),
+    "a repeated kind": edit(
+        'speaker = "wilson"', 'speaker = "wilson"\ngenerate = ["cloze", "cloze"]'
+    ),
+    "author as text": edit('kind = "person"', 'kind = "person"\nauthor = "yes"'),
     "open without model answer": question('id = "o"\ntype = "open"\nprompt = "P"'),
     "open with a blank model answer": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = " "'
