@@ -16,7 +16,7 @@ is neither a bank's nor among the saved answers.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
+import contextlib
 
 from quizapp.commands import EXIT_ERRORS, emit, find_bank_or_scores, note, notes, terminal_safe
 from quizapp.commands.scores import (
@@ -71,24 +71,28 @@ def run(args: argparse.Namespace) -> int:
     db_path = scores_database("stats", args.data_dir)
     if isinstance(db_path, int):
         return db_path
-    found = find_bank_or_scores("stats", args.bank, scored=lambda: _scored_ids(db_path))
-    if isinstance(found, int):
-        return found
-    if isinstance(found, BankError):
-        notes(found.problems)
-        return EXIT_ERRORS
-    bank = found if isinstance(found, Bank) else None
-    bank_id = bank.id if bank else str(found)
-
-    stats: list[QuestionStats] = []
-    if db_path is not None:
-        try:
-            with ScoreStore.open(db_path) as store:
-                if store.warning:
-                    note(f"quizapp stats: warning: {store.warning}")
-                stats = store.question_stats(bank_id=bank_id, player=player)
-        except StoreError as exc:
-            return fail("stats", str(exc))
+    try:
+        with contextlib.ExitStack() as opened:
+            store = opened.enter_context(ScoreStore.open(db_path)) if db_path else None
+            if store is not None and store.warning:
+                note(f"quizapp stats: warning: {store.warning}")
+            found = find_bank_or_scores(
+                "stats",
+                args.bank,
+                scored=lambda: {a.bank_id for a in store.attempts()} if store else (),
+            )
+            if isinstance(found, int):
+                return found
+            if isinstance(found, BankError):
+                notes(found.problems)
+                return EXIT_ERRORS
+            bank = found if isinstance(found, Bank) else None
+            bank_id = bank.id if bank else str(found)
+            stats: list[QuestionStats] = (
+                store.question_stats(bank_id=bank_id, player=player) if store else []
+            )
+    except StoreError as exc:
+        return fail("stats", str(exc))
 
     items = item_rows(stats, bank)
     records = [item.record() for item in items]
@@ -111,18 +115,6 @@ def run(args: argparse.Namespace) -> int:
     summary += f" on {len(stats)} {_plural(len(stats), 'question', 'questions')}, hardest first"
     lines = [terminal_safe(summary), "", *_table(items, with_prompt=bank is not None)]
     return emit(lambda out: out.writelines(line + "\n" for line in lines))
-
-
-def _scored_ids(db_path: Path | None) -> set[str]:
-    """The bank ids with saved answers (none when the database cannot be read:
-    the caller reports that when it reads the answers)."""
-    if db_path is None:
-        return set()
-    try:
-        with ScoreStore.open(db_path) as store:
-            return {attempt.bank_id for attempt in store.attempts()}
-    except StoreError:
-        return set()
 
 
 def _plural(count: int, one: str, many: str) -> str:
