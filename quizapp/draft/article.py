@@ -21,11 +21,11 @@ ArticleFormat = Literal["text", "markdown", "html"]
 #: Elements whose content is never article text.
 _SKIPPED = word_set(
     """script style noscript template svg canvas iframe object embed head nav aside
-    form button select textarea math"""
+    form button select textarea math footer"""
 )
 #: Elements that start a new paragraph.
 _BLOCKS = word_set(
-    """p div br li ul ol dl dt dd blockquote section article header footer main figure
+    """p div br li ul ol dl dt dd blockquote section article header main figure
     figcaption pre table tr td th caption address hr h1 h2 h3 h4 h5 h6 title"""
 )
 _HEADINGS = word_set("h1 h2 h3 h4 h5 h6 title")

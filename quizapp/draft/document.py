@@ -89,7 +89,12 @@ def analyse(article: Article) -> Document:
     for number, token in enumerate(tokens[:-1]):
         if token.text in ':—–(“‘"' or token.text == "'":
             sentence_initial.add(number + 1)
-    mentions = find_mentions(text, tokens, sentence_initial, in_quote)
+    headings = [(p.start, p.end) for p in article.paragraphs if p.heading]
+    mentions = [
+        mention
+        for mention in find_mentions(text, tokens, sentence_initial, in_quote)
+        if not any(start <= mention.start < end for start, end in headings)
+    ]
     entities, owner = merge_mentions(text, tokens, mentions, in_quote)
     document = Document(
         article, tokens, index, in_quote, spans, unpaired, sentences, mentions, entities, owner

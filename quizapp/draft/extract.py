@@ -116,19 +116,24 @@ def draft_article(article: Article, *, reference_year: int | None = None) -> Dra
 # ------------------------------------------------------------------ actors
 
 
-def _included(document: Document, entity: Entity) -> bool:
+def _included(document: Document, entity: Entity, has_role: bool) -> bool:
     """Whether the entity is an actor: it speaks, or it is named in the
     article's own voice and (for countries and unknowns) acts there."""
     if entity.quoted:
         return True
     outside = entity.outside_quotes
-    if not outside:
+    if not outside or entity.kind == "work":
         return False
-    if entity.kind in ("person", "institution", "government"):
-        return True
     acting = any(acts(document.tokens, m.lead, m.last, m.possessive) for m in outside) or any(
         acts(document.tokens, r.first, r.last, False) for r in entity.references if not r.in_quote
     )
+    if entity.kind == "person" and all(m.shape_only for m in entity.mentions):
+        # Capitalised words alone ("Red Creek pipeline") need more to be a person.
+        return acting or has_role or len(entity.mentions) >= 2
+    if entity.kind in ("person", "institution", "government"):
+        return True
+    if all(len(m.words) == 1 and m.sentence_initial for m in outside):
+        return False  # "Engineers say ...": a capital only because a sentence starts there
     if entity.kind == "country":
         return acting or len(outside) >= 3
     return acting
@@ -137,7 +142,11 @@ def _included(document: Document, entity: Entity) -> bool:
 def _actors(
     document: Document, roles: dict[int, Role | None], ids: _Ids
 ) -> list[tuple[Entity, DraftActor]]:
-    chosen = [entity for entity in document.entities if _included(document, entity)]
+    chosen = [
+        entity
+        for entity in document.entities
+        if _included(document, entity, roles.get(id(entity)) is not None)
+    ]
     chosen.sort(key=lambda entity: entity.mentions[0].start)
     actors = []
     for entity in chosen:

@@ -114,7 +114,10 @@ ROLE_NOUNS = word_set(
     author writer curator teacher principal dean coach manager leader adviser advisor
     diplomat lawmaker legislator prosecutor chancellor premier king queen prince
     spokesman expert fellow activist organiser organizer economist candidate negotiator
-    """
+    conservator archivist engineer nurse doctor farmer scientist researcher chairwoman
+    councillor councilor trustee inspector detective sergeant pastor priest rabbi imam
+    cleric bishop coach economist columnist correspondent reporter novelist poet artist
+    architect designer surgeon physician pilot"""
 )
 
 #: Words that name a kind of organisation; a name holding one is an institution.
@@ -166,6 +169,12 @@ GROUP_NOUNS = word_set(
     """
 )
 
+#: Last words of names of laws, treaties and plans: never actors.
+LAW_WORDS = word_set(
+    """Act Acts Treaty Agreement Accord Accords Convention Protocol Amendment Doctrine
+    Declaration Charter Directive Resolution Bill Code Constitution Pact Compact"""
+)
+
 #: Words of places (a name holding one is a place, never an actor).
 PLACE_WORDS = word_set(
     """
@@ -191,6 +200,7 @@ Bahrain; Manama; Bahraini
 Bangladesh; Dhaka; Bangladeshi
 Belarus; Minsk; Belarusian
 Belgium; Brussels; Belgian
+Benin|Republic of Benin; Porto-Novo; Beninese
 Bolivia; La Paz; Bolivian
 Bosnia|Bosnia and Herzegovina; Sarajevo; Bosnian
 Brazil; Brasilia|Brasília; Brazilian
@@ -470,6 +480,7 @@ FEMALE_NAMES = word_set(
     Katherine Laura Lisa Lucy Margaret Maria Marie Mary Michelle Nancy Natalia Nicola
     Nina Olga Olivia Rachel Rebecca Sarah Sophie Susan Theresa Ursula Zoe Ayse Ayşe
     Elif Zeynep Leila Layla Amira Yasmin Priya Anjali Mei Yuko Sakura Ingrid Astrid
+    Louise Louisa Miriam Mara Aurelie Aurélie Claire Elena
     Greta Sanna Jacinda Liz Ruth Marta Sofia Lucia Carmen Elisa Ewa Agnieszka Irina
     Svetlana Tatiana Oksana Ngozi Amina Chiara Francesca Beatrice Harriet Fiona Morag
     Eilidh Siobhan Aoife Niamh Grace Ella Chloe Megan Lauren Nadia Samira Dilnoza

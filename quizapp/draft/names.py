@@ -20,6 +20,7 @@ from quizapp.draft.lexicon import (
     GOVERNMENT_HEADS,
     GROUP_NOUNS,
     HONORIFICS,
+    LAW_WORDS,
     MONTHS,
     ORGANISATION_WORDS,
     PLACE_WORDS,
@@ -73,6 +74,11 @@ class Mention:
     honorific: str = ""
     possessive: bool = False
     in_quote: bool = False
+    #: The name's first word starts a sentence (so its capital proves little).
+    sentence_initial: bool = False
+    #: A person only by the shape of the name ("Soner Cagaptay"): no title,
+    #: no known first name. Such a name needs more to be an actor.
+    shape_only: bool = False
     country: Country | None = None
     #: Words of the name, honorific and title left out.
     words: tuple[str, ...] = field(default=())
@@ -122,6 +128,7 @@ def find_mentions(
         mention = _mention(text, tokens, index, last, sentence_initial)
         if mention is not None:
             mention.in_quote = in_quote[mention.first]
+            mention.sentence_initial = mention.lead in sentence_initial
             mentions.append(mention)
             last = max(last, mention.last)
         index = last + 1
@@ -188,6 +195,11 @@ def _mention(
     words = [tokens[i] for i in range(first, last + 1) if tokens[i].text != "."]
     if not words:
         return None
+    while len(words) > 1 and (
+        (words[-1].base in MONTHS and words[-1].base != "May") or words[-1].base in WEEKDAYS
+    ):
+        words.pop()  # "Published September 14": the date is no part of a name
+        last = tokens.index(words[-1], first)
     bases = [word.base for word in words]
     if all(base in MONTHS or base in WEEKDAYS for base in bases):
         return None
@@ -244,7 +256,7 @@ def _split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
     """Split "Russian President Vladimir Putin" into a title and a name: the
     title ends at its last title word, when a person's name follows."""
     for split in range(len(words) - 1, 0, -1):
-        if words[split - 1].base not in TITLE_WORDS:
+        if not _is_title_word(words[split - 1].base):
             continue
         rest = [word.base for word in words[split:]]
         if len(rest) > 4 or any(
@@ -260,6 +272,11 @@ def _split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
     return [], words
 
 
+def _is_title_word(word: str) -> bool:
+    """ "President", "Conservator": a word of a title before a name."""
+    return word in TITLE_WORDS or word.casefold() in ROLE_NOUNS
+
+
 def _kind(tokens: Sequence[Token], mention: Mention) -> str:
     name = _without_the(mention.name)
     bases = mention.words
@@ -267,6 +284,8 @@ def _kind(tokens: Sequence[Token], mention: Mention) -> str:
         return "country"
     if name in COUNTRY_BY_CAPITAL and not mention.title:
         return "capital"
+    if any(base in LAW_WORDS for base in bases[-1:]):
+        return "work"  # a law or a treaty: "the Clean Water Act"
     if any(base in ORGANISATION_WORDS for base in bases):
         return "institution"
     if all(base.isupper() and len(base) >= 2 for base in bases):
@@ -277,11 +296,16 @@ def _kind(tokens: Sequence[Token], mention: Mention) -> str:
         return "person"
     if len(bases) >= 2 and bases[0] in FIRST_NAMES:
         return "person"
+    if any(base in LAW_WORDS for base in bases):
+        return "work"
     if 2 <= len(bases) <= 4 and all(
         base[0].isupper() and not base.isupper() and base not in DEMONYMS for base in bases
     ):
         before = tokens[mention.first - 1].text if mention.first > 0 else ""
-        return "unknown" if before in _PLACE_CONTEXT else "person"
+        if before in _PLACE_CONTEXT:
+            return "unknown"
+        mention.shape_only = True
+        return "person"
     return "unknown"
 
 

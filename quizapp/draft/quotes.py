@@ -37,7 +37,8 @@ _TITLE_CUES = word_set(
     """book novel film movie documentary play musical opera song album single series show
     episode poem essay article column op-ed report study paper memoir biography titled
     entitled headline headlined exhibition painting podcast chapter anthem hymn ballet
-    symphony sitcom drama thriller comedy game bestseller best-seller"""
+    symphony sitcom drama thriller comedy game bestseller best-seller history novella
+    collection volume guide manifesto slogan"""
 )
 _SCARE_CUES = re.compile(
     r"(?:so[- ]called|dubbed|nicknamed|known\s+as|the\s+word|the\s+term)\s*$", re.I
@@ -292,6 +293,16 @@ def _subject_before(document: Document, index: int, floor: int) -> tuple[Speaker
     while index >= floor and (tokens[index].text in ADVERBS or tokens[index].text.endswith("ly")):
         index -= 1
     if index >= floor and tokens[index].text == ",":
+        # "Benin's culture minister, Aurelie Sossa, described ...": the name
+        # between commas is the speaker.
+        named = document.mention_ending_at(index - 1)
+        if (
+            named is not None
+            and not named.in_quote
+            and named.lead - 1 >= floor
+            and tokens[named.lead - 1].text == ","
+        ):
+            return _of_mention(document, named), named.lead
         opening = index - 1
         while opening >= floor and tokens[opening].text not in ",.;!?":
             opening -= 1
@@ -367,7 +378,7 @@ def _verdict(document: Document, quote: FoundQuote) -> str:
     if len(words) <= 12 and not direct and any(word in _TITLE_CUES for word in before_words):
         return "title"
     if (
-        not direct
+        quote.how != "after"
         and _title_case(words)
         and not _SENTENCE_PUNCTUATION.search(text[quote.text_start : quote.text_end])
     ):

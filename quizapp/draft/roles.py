@@ -152,29 +152,26 @@ def _before(document: Document, mention: Mention) -> Role | None:
     if index < 1 or tokens[index].text != ",":
         return None
     start = index - 1
-    while (
-        start >= 0
-        and index - start <= 6
-        and tokens[start].text.casefold()
-        not in (
-            "a",
-            "an",
-            "the",
-        )
-    ):
+    while start >= 0 and index - start <= 6 and not _opens_role(tokens[start]):
         if not tokens[start].is_word:
             return None
         start -= 1
-    if start < 0 or tokens[start].text.casefold() not in ("a", "an", "the"):
+    if start < 0 or not _opens_role(tokens[start]):
         return None
+    owner = tokens[start].possessive  # "Benin's culture minister, Aurelie Sossa"
     words = [token.text.casefold() for token in tokens[start + 1 : index]]
     if not words or not any(
         word in ROLE_NOUNS or word.endswith(("ist", "er", "or", "ic")) for word in words[-1:]
     ):
         return None
-    role_start = tokens[start + 1].start
+    role_start = tokens[start].start if owner else tokens[start + 1].start
     role = text[role_start : tokens[index - 1].end]
     return Role(role, tokens[start].start, mention.end, "before")
+
+
+def _opens_role(token: Token) -> bool:
+    """An article, or a possessive ("Benin's"), can open a role before a name."""
+    return token.text.casefold() in ("a", "an", "the") or (token.possessive and token.capitalised)
 
 
 def role_from_action(text: str, tokens: Sequence[Token], mention: Mention) -> Role | None:
