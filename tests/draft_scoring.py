@@ -100,14 +100,18 @@ def score(draft: Draft, key: dict[str, Any], name: str) -> Score:
     """Compare ``draft`` with ``key``."""
     result = Score(name)
     key_actors = key.get("actors", [])
-    drafted_names = {actor.id: {fold(actor.name), *map(fold, actor.aliases)} for actor in draft.actors}
+    drafted_names = {
+        actor.id: {fold(actor.name), *map(fold, actor.aliases)} for actor in draft.actors
+    }
     # Quotes: each key quote is found when a drafted quote holds its text (or
     # the other way round); right when the speaker is one of its names.
     matched: set[str] = set()
     for quote in key.get("quotes", []):
         wanted = fold(quote["text"])
         candidates = [
-            q for q in draft.quotes if wanted in fold(q.text) or (fold(q.text) in wanted and len(fold(q.text)) > 3)
+            q
+            for q in draft.quotes
+            if wanted in fold(q.text) or (fold(q.text) in wanted and len(fold(q.text)) > 3)
         ]
         speaker_names = next(
             (_names(a) for a in key_actors if fold(a["name"]) == fold(quote["speaker"])),
@@ -117,13 +121,16 @@ def score(draft: Draft, key: dict[str, Any], name: str) -> Score:
         for candidate in candidates:
             matched.add(candidate.id)
         right = [
-            c for c in candidates if c.speaker is not None and drafted_names.get(c.speaker, set()) & speaker_names
+            c
+            for c in candidates
+            if c.speaker is not None and drafted_names.get(c.speaker, set()) & speaker_names
         ]
         if right:
             result.quote_speakers.right += 1
         elif candidates:
             result.misses.append(
-                f"quote “{quote['text'][:40]}”: speaker {candidates[0].speaker}, not {quote['speaker']}"
+                f"quote “{quote['text'][:40]}”: "
+                f"speaker {candidates[0].speaker}, not {quote['speaker']}"
             )
         else:
             result.misses.append(f"quote “{quote['text'][:40]}” not found")
@@ -150,9 +157,7 @@ def score(draft: Draft, key: dict[str, Any], name: str) -> Score:
             optional += took
     extra = {when: n for when, n in drafted_whens.items() if n}
     result.misses.extend(f"not a date in the key: “{when}”" for when in extra)
-    result.date_precision = Ratio(
-        len(draft.events) - sum(extra.values()), len(draft.events)
-    )
+    result.date_precision = Ratio(len(draft.events) - sum(extra.values()), len(draft.events))
     # Actors: found when a drafted name or alias is one of the key's names.
     for actor in key_actors:
         names = _names(actor)

@@ -159,6 +159,10 @@ def merge_mentions(
         if acronym is not None:
             add(mention, acronym)
             continue
+        plural = _plural_owner(entities, mention)
+        if plural is not None:
+            add(mention, plural)
+            continue
         key = f"name:{mention.name.casefold()}"
         if key in by_key:
             add(mention, by_key[key])
@@ -228,6 +232,18 @@ def _acronym_owner(text: str, entities: Sequence[Entity], mention: Mention) -> E
     return None
 
 
+def _plural_owner(entities: Sequence[Entity], mention: Mention) -> Entity | None:
+    """ "the Greens" for the "Green Party": a plural of a party's first word."""
+    word = mention.words[0]
+    for entity in entities:
+        if entity.kind != "institution":
+            continue
+        for known in entity.mentions:
+            if len(known.words) >= 2 and f"{known.words[0]}s" == word:
+                return entity
+    return None
+
+
 def _gender(entity: Entity) -> str | None:
     if entity.kind != "person":
         return None
@@ -291,7 +307,10 @@ def acts(tokens: Sequence[Token], first: int, last: int, possessive: bool) -> bo
     agent of a passive ("plotted by ...")."""
     if possessive:
         return True
-    before = tokens[first - 1].text.casefold() if first > 0 else ""
+    previous = first - 1
+    if previous > 0 and tokens[previous].text.casefold() == "the":
+        previous -= 1
+    before = tokens[previous].text.casefold() if previous >= 0 else ""
     if before == "by":
         return True
     if before in PLACE_PREPOSITIONS:

@@ -130,8 +130,12 @@ def _included(document: Document, entity: Entity, has_role: bool) -> bool:
     if entity.kind == "person" and all(m.shape_only for m in entity.mentions):
         # Capitalised words alone ("Red Creek pipeline") need more to be a person.
         return acting or has_role or len(entity.mentions) >= 2
-    if entity.kind in ("person", "institution", "government"):
+    if entity.kind == "person":
         return True
+    named = len(outside) + sum(1 for r in entity.references if not r.in_quote)
+    if entity.kind in ("institution", "government"):
+        # Named once, in passing ("at the Civic Centre"), is not acting.
+        return acting or named >= 2 or has_role
     if all(len(m.words) == 1 and m.sentence_initial for m in outside):
         return False  # "Engineers say ...": a capital only because a sentence starts there
     if entity.kind == "country":

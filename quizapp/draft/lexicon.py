@@ -339,7 +339,7 @@ DEMONYMS = frozenset(c.demonym for c in COUNTRIES) | word_set(
     Persian Latin Balkan Baltic Nordic Scandinavian Gulf Caucasian Catalan Basque
     Scottish Welsh English Flemish Bavarian Sicilian Chechen Tibetan Uighur Uyghur
     Pashtun Tamil Sikh Hindu Muslim Christian Jewish Catholic Orthodox Sunni Shia
-    Shiite Islamic Republican Democratic Conservative Liberal Labour Federal Communist
+    Shiite Islamic Republican Democratic Federal Communist
     """
 )
 
@@ -480,7 +480,7 @@ FEMALE_NAMES = word_set(
     Katherine Laura Lisa Lucy Margaret Maria Marie Mary Michelle Nancy Natalia Nicola
     Nina Olga Olivia Rachel Rebecca Sarah Sophie Susan Theresa Ursula Zoe Ayse Ayşe
     Elif Zeynep Leila Layla Amira Yasmin Priya Anjali Mei Yuko Sakura Ingrid Astrid
-    Louise Louisa Miriam Mara Aurelie Aurélie Claire Elena
+    Louise Louisa Sunita Miriam Mara Aurelie Aurélie Claire Elena
     Greta Sanna Jacinda Liz Ruth Marta Sofia Lucia Carmen Elisa Ewa Agnieszka Irina
     Svetlana Tatiana Oksana Ngozi Amina Chiara Francesca Beatrice Harriet Fiona Morag
     Eilidh Siobhan Aoife Niamh Grace Ella Chloe Megan Lauren Nadia Samira Dilnoza

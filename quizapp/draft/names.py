@@ -199,6 +199,8 @@ def _mention(
         (words[-1].base in MONTHS and words[-1].base != "May") or words[-1].base in WEEKDAYS
     ):
         words.pop()  # "Published September 14": the date is no part of a name
+        while len(words) > 1 and words[-1].text in _CONNECTORS | _ORGANISATION_CONNECTORS:
+            words.pop()
         last = tokens.index(words[-1], first)
     bases = [word.base for word in words]
     if all(base in MONTHS or base in WEEKDAYS for base in bases):

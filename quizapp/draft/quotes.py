@@ -341,7 +341,12 @@ def _sentence_subject(document: Document, first: int, verb: int) -> tuple[Speake
         if document.in_quote[index]:
             continue
         mention = document.mention_starting_at(index)
-        if mention is not None and not mention.in_quote and mention.kind != "place":
+        if (
+            mention is not None
+            and not mention.in_quote
+            and mention.kind != "place"
+            and not (len(mention.words) == 1 and mention.sentence_initial)
+        ):
             return _of_mention(document, mention), index
         reference = document.reference_starting_at(index)
         if reference is not None:
@@ -463,8 +468,13 @@ def _mentions_before(document: Document, offset: int) -> list[tuple[int, Entity]
 
 
 def _pronoun(document: Document, word: str, offset: int) -> Entity | None:
-    """The latest actor before ``offset`` that the pronoun fits."""
-    for _, entity in _mentions_before(document, offset):
+    """The actor the pronoun at ``offset`` stands for: the first of its
+    sentence that fits (its subject: "Qureshi ... whom he called"), else the
+    latest one named before it that fits."""
+    sentence_start = document.sentence_at(offset)[0]
+    before = _mentions_before(document, offset)
+    in_sentence = [pair for pair in before if pair[0] >= sentence_start]
+    for _, entity in [*reversed(in_sentence), *before[len(in_sentence) :]]:
         if word in ("he", "she", "i", "we"):
             wanted = {"he": "male", "she": "female"}.get(word)
             if entity.kind == "person" and (entity.gender in (None, wanted) or wanted is None):

@@ -40,6 +40,8 @@ _TRAILING_TIME = re.compile(
     r"\s+(?:from|since|until|between|in|during)\s+(?:the\s+)?(?:\d{4}|\w+\s+\d{4}|\d{4}s)\b.*$"
 )
 _MAX_ROLE_TOKENS = 16
+#: Words that end an apposition: a speech verb, a relative pronoun.
+_ROLE_ENDS = SPEECH_VERBS | word_set("who which whose whom")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +83,7 @@ def _apposition_end(tokens: Sequence[Token], first: int) -> int | None:
             depth += 1
         elif token in ")”’":
             depth = max(0, depth - 1)
-        elif depth == 0 and (token in ",;.:!?—–" or (token in SPEECH_VERBS and index > first)):
+        elif depth == 0 and (token in ",;.:!?—–" or (index > first and token in _ROLE_ENDS)):
             return index
     return None
 
@@ -110,6 +112,8 @@ def _apposition(document: Document, mention: Mention) -> Role | None:
         return None
     words = [token.text for token in tokens[first:end]]
     lowered = [word.casefold() for word in words]
+    if any(word.isdigit() for word in words) and len(words) <= 3:
+        return None  # an age: "Ellery, now 79, watched"
     # "Wilson, Cagaptay and ..." is a list, not a role: a capitalised
     # apposition must hold a role word ("Director of ...").
     capitalised = words[0][0].isupper() and words[0].casefold() not in ("the", "a", "an")
