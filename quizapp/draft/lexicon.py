@@ -73,7 +73,8 @@ ACTION_WORDS = word_set(
 
 #: Lower-case words before a name that make it a place or an object, not an actor.
 PLACE_PREPOSITIONS = word_set(
-    "in into at to from across near inside outside throughout within toward towards via"
+    """in into at to from across near inside outside throughout within toward towards via
+    of for with on about against than like over under between among beyond behind"""
 )
 
 #: Words of a title that may stand before a name ("Russian President Vladimir Putin").
@@ -468,7 +469,7 @@ MALE_NAMES = word_set(
     Sergei Sergey Simon Soner Stephen Steve Steven Thomas Tim Timothy Tom Tony Viktor
     Vladimir Walter William Xi Yusuf Omar Hassan Hamid Karim Rashid Tariq Pedro Diego
     Miguel Rafael Lars Jan Piotr Tomasz Andrzej Mustafa Kemal Ibrahim Mahmoud Khalid
-    Rishi Narendra Rahul Arjun Vikram Hiroshi Takeshi Kenji Wei Jun Li Ming Chen Yuki
+    Rishi Narendra Rahul Arjun Vikram Hiroshi Takeshi Kenji Bolat Arman Nurlan
     Dominic Graham Gordon Nigel Malcolm Duncan Hugh Angus Ruth
     """
 ) - {"Ruth"}

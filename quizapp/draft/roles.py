@@ -31,6 +31,9 @@ _RELATIVE = re.compile(
     r"directs|directed|chairs|chaired)\s+(?:as\s+)?"
     r"(?P<role>(?:(?:[A-Z]\.){2,}|[^,;.()“”\"]|\.(?=\S))+)",
 )
+_CLAUSE = re.compile(
+    r",\s*who\s+(?P<role>(?:has\s+|have\s+)?[a-z]+(?:s|ed)\b(?:(?:[A-Z]\.){2,}|[^,;.()“”\"]|[.,](?=\d))+)"
+)
 _PAST = frozenset({"was", "served", "has served", "worked", "headed", "led", "ran", "directed",
                    "chaired"})  # fmt: skip
 _HEADS = {"heads": "head of", "headed": "head of", "leads": "leader of", "led": "leader of",
@@ -131,8 +134,10 @@ def _relative(document: Document, mention: Mention) -> Role | None:
     text = document.text
     after = mention.end + (2 if mention.possessive else 0)
     found = re.match(r",\s*" + _RELATIVE.pattern, text[after : after + 200])
-    if not found or mention.possessive:
+    if mention.possessive:
         return None
+    if not found:
+        return _relative_clause(text, mention, after)
     role = _TRAILING_TIME.sub("", found.group("role").strip())
     verb = " ".join(found.group("verb").split())
     if not role or len(role.split()) > _MAX_ROLE_TOKENS:
@@ -145,6 +150,18 @@ def _relative(document: Document, mention: Mention) -> Role | None:
     if verb in _PAST and not role.startswith("former"):
         role = f"former {role}"
     end = after + found.start("role") + len(found.group("role").rstrip())
+    return Role(role, mention.lead_offset, end, "relative")
+
+
+def _relative_clause(text: str, mention: Mention, after: int) -> Role | None:
+    """ "NAME, who farms 3,000 hectares near the border," -> the clause as the role."""
+    found = _CLAUSE.match(text, after, min(len(text), after + 200))
+    if not found:
+        return None
+    role = _TRAILING_TIME.sub("", found.group("role").strip())
+    if len(role.split()) < 2 or len(role.split()) > _MAX_ROLE_TOKENS:
+        return None
+    end = found.start("role") + len(role)
     return Role(role, mention.lead_offset, end, "relative")
 
 
