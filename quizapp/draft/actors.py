@@ -6,6 +6,7 @@ whether they act in the story.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -107,7 +108,7 @@ def merge_mentions(
     entities: list[Entity] = []
     owner: dict[int, Entity] = {}
     by_key: dict[str, Entity] = {}
-    persons: list[Entity] = []
+    persons: _Persons = {}
 
     def add(mention: Mention, entity: Entity) -> None:
         entity.mentions.append(mention)
@@ -135,9 +136,9 @@ def merge_mentions(
             match = _person_for(persons, mention)
             if match is None:
                 match = new(mention, "person", f"person:{' '.join(mention.words)}")
-                persons.append(match)
             else:
                 add(mention, match)
+            persons.setdefault(mention.words[-1], []).append((mention.start, match, mention.words))
             continue
         if len(mention.words) == 1 and mention.kind in ("unknown", "person"):
             singles.append(mention)
@@ -177,36 +178,33 @@ def merge_mentions(
     return entities, owner
 
 
-def _person_for(persons: Sequence[Entity], mention: Mention) -> Entity | None:
+#: Persons by the last word of their names: (offset, entity, words) of each mention.
+_Persons = dict[str, list[tuple[int, Entity, tuple[str, ...]]]]
+
+
+def _person_for(persons: _Persons, mention: Mention) -> Entity | None:
     """The person a multi-word name names again ("Tayyip Erdogan" for
-    "Recep Tayyip Erdogan"), or None."""
+    "Recep Tayyip Erdogan", "President Putin" for "Vladimir Putin"), or None."""
     words = mention.words
-    for person in reversed(persons):
-        for known in person.mentions:
-            shorter, longer = sorted((known.words, words), key=len)
-            if shorter and longer[-len(shorter) :] == shorter and len(shorter) >= 2:
-                return person
-            if not known.words or not words:
-                continue
-            if len(words) == 1 and mention.title and words[-1] == known.words[-1]:
-                return person  # "President Putin" after "Vladimir Putin"
+    for _, person, known in reversed(persons.get(words[-1], [])):
+        shorter, longer = sorted((known, words), key=len)
+        if len(shorter) >= 2 and longer[-len(shorter) :] == shorter:
+            return person
+        if len(words) == 1 and mention.title:
+            return person
     return None
 
 
-def _person_by_last_name(persons: Sequence[Entity], mention: Mention) -> Entity | None:
-    """The person named last before ``mention`` whose last name it is."""
-    word = mention.words[0]
+def _person_by_last_name(persons: _Persons, mention: Mention) -> Entity | None:
+    """The person named last before ``mention`` whose last name it is (else
+    the first one named after it)."""
     best: tuple[int, Entity] | None = None
-    for person in persons:
-        for known in person.mentions:
-            if len(known.words) < 2 or word not in (known.words[-1], known.words[0]):
-                continue
-            if known.words[0] == word and known.words[-1] != word:
-                continue  # a first name alone is not enough
-            # Prefer the latest mention before this one; else the first after.
-            rank = known.start if known.start < mention.start else -known.start
-            if best is None or rank > best[0]:
-                best = (rank, person)
+    for start, person, known in persons.get(mention.words[0], []):
+        if len(known) < 2:
+            continue
+        rank = start if start < mention.start else -start
+        if best is None or rank > best[0]:
+            best = (rank, person)
     return best[1] if best else None
 
 
@@ -266,13 +264,17 @@ def _add_references(
 ) -> None:
     """ "the ministry" refers to the latest institution named before it whose
     name has that head (or a synonym of it)."""
-    organisations = [
-        (mention.start, entity)
-        for entity in entities
-        if entity.kind in ("institution", "government")
-        for mention in entity.mentions
-    ]
-    organisations.sort(key=lambda pair: pair[0])
+    named: dict[str, list[tuple[int, Entity]]] = {}
+    for entity in entities:
+        if entity.kind in ("institution", "government"):
+            for mention in entity.mentions:
+                for word in mention.words:
+                    named.setdefault(word, []).append((mention.start, entity))
+    starts = {word: [start for start, _ in pairs] for word, pairs in named.items()}
+    for pairs in named.values():
+        pairs.sort(key=lambda pair: pair[0])
+    for word in starts:
+        starts[word] = [start for start, _ in named[word]]
     for index in range(len(tokens) - 1):
         if tokens[index].text.casefold() != "the":
             continue
@@ -280,14 +282,14 @@ def _add_references(
         if head.capitalised or head.base not in ORGANISATION_HEADS:
             continue
         heads = (head.base.capitalize(), head.base, *_HEAD_SYNONYMS.get(head.base, ()))
-        target = None
-        for start, entity in organisations:
-            if start >= tokens[index].start:
-                break
-            if any(word in heads for m in entity.mentions for word in m.words):
-                target = entity
-        if target is None:
+        latest: tuple[int, Entity] | None = None
+        for word in heads:
+            position = bisect.bisect_left(starts.get(word, []), tokens[index].start) - 1
+            if position >= 0 and (latest is None or named[word][position][0] > latest[0]):
+                latest = named[word][position]
+        if latest is None:
             continue
+        target = latest[1]
         end = head.start + len(head.base)
         target.references.append(
             Reference(

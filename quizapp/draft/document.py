@@ -34,6 +34,8 @@ class Document:
     _mention_by_lead: dict[int, Mention] = field(default_factory=dict)
     _reference_by_last: dict[int, tuple[Reference, Entity]] = field(default_factory=dict)
     _reference_by_first: dict[int, tuple[Reference, Entity]] = field(default_factory=dict)
+    _mention_starts: list[int] = field(default_factory=list)
+    _named: tuple[list[int], list[Entity]] = field(default_factory=lambda: ([], []))
 
     @property
     def text(self) -> str:
@@ -61,6 +63,31 @@ class Document:
         """A lower-case reference whose first token is ``token``."""
         return self._reference_by_first.get(token)
 
+    def mention_starts(self) -> list[int]:
+        """The offset of every mention, in order (for bisecting)."""
+        if len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [mention.start for mention in self.mentions]
+        return self._mention_starts
+
+    def named_actors(self) -> tuple[list[int], list[Entity]]:
+        """Offsets and entities of every mention and reference outside
+        quotations, in text order."""
+        if not self._named[0]:
+            pairs = [
+                (mention.start, entity)
+                for mention in self.mentions
+                if not mention.in_quote and (entity := self.entity_of(mention)) is not None
+            ]
+            pairs += [
+                (reference.start, entity)
+                for entity in self.entities
+                for reference in entity.references
+                if not reference.in_quote
+            ]
+            pairs.sort(key=lambda pair: pair[0])
+            self._named = ([start for start, _ in pairs], [entity for _, entity in pairs])
+        return self._named
+
     def entity_of(self, mention: Mention) -> Entity | None:
         """The entity a mention belongs to (None for places)."""
         return self.owner.get(id(mention))
@@ -77,10 +104,12 @@ def analyse(article: Article) -> Document:
     for span in spans:
         for position in index.between(span.text_start, span.text_end):
             in_quote[position] = True
-    protected = [(span.start, span.end) for span in spans]
+    protected: list[list[tuple[int, int]]] = [[] for _ in article.paragraphs]
+    for span in spans:
+        protected[span.paragraph].append((span.start, span.end))
     sentences: list[tuple[int, int]] = []
-    for paragraph in article.paragraphs:
-        sentences.extend(split_sentences(text, paragraph.start, paragraph.end, protected))
+    for number, paragraph in enumerate(article.paragraphs):
+        sentences.extend(split_sentences(text, paragraph.start, paragraph.end, protected[number]))
     sentence_initial = {index.first_at_or_after(start) for start, _ in sentences}
     for start, _ in split_sentences(text, 0, len(text)):
         sentence_initial.add(index.first_at_or_after(start))

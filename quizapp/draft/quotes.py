@@ -12,8 +12,9 @@ continuation); pronouns go to the latest person named before them who fits.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from quizapp.draft.actors import Entity, acts
@@ -449,22 +450,12 @@ def _resolve(document: Document, quote: FoundQuote, role_of: Callable[[Entity], 
         )
 
 
-def _mentions_before(document: Document, offset: int) -> list[tuple[int, Entity]]:
+def _mentions_before(document: Document, offset: int) -> Iterator[tuple[int, Entity]]:
     """(offset, entity) of every named actor before ``offset``, latest first,
     quotations left out."""
-    starts = [mention.start for mention in document.mentions]
-    position = bisect.bisect_left(starts, offset)
-    found: list[tuple[int, Entity]] = []
-    for mention in reversed(document.mentions[:position]):
-        entity = document.entity_of(mention)
-        if entity is not None and not mention.in_quote:
-            found.append((mention.start, entity))
-    for entity in document.entities:
-        for ref in entity.references:
-            if ref.start < offset and not ref.in_quote:
-                found.append((ref.start, entity))
-    found.sort(key=lambda pair: -pair[0])
-    return found
+    offsets, entities = document.named_actors()
+    for position in range(bisect.bisect_left(offsets, offset) - 1, -1, -1):
+        yield offsets[position], entities[position]
 
 
 def _pronoun(document: Document, word: str, offset: int) -> Entity | None:
@@ -472,9 +463,15 @@ def _pronoun(document: Document, word: str, offset: int) -> Entity | None:
     sentence that fits (its subject: "Qureshi ... whom he called"), else the
     latest one named before it that fits."""
     sentence_start = document.sentence_at(offset)[0]
+    in_sentence: list[tuple[int, Entity]] = []
+    earlier: Iterator[tuple[int, Entity]] = iter(())
     before = _mentions_before(document, offset)
-    in_sentence = [pair for pair in before if pair[0] >= sentence_start]
-    for _, entity in [*reversed(in_sentence), *before[len(in_sentence) :]]:
+    for pair in before:
+        if pair[0] < sentence_start:
+            earlier = itertools.chain([pair], before)
+            break
+        in_sentence.append(pair)
+    for _, entity in itertools.chain(reversed(in_sentence), earlier):
         if word in ("he", "she", "i", "we"):
             wanted = {"he": "male", "she": "female"}.get(word)
             if entity.kind == "person" and (entity.gender in (None, wanted) or wanted is None):
@@ -554,8 +551,11 @@ def _new_subject(document: Document, start: int, end: int) -> tuple[int, Entity]
     """The latest person or institution that acts between two quotes."""
     found = None
     first = document.index.first_at_or_after(start)
-    for mention in document.mentions:
-        if mention.start < start or mention.start >= end or mention.in_quote:
+    starts = document.mention_starts()
+    for mention in document.mentions[bisect.bisect_left(starts, start) :]:
+        if mention.start >= end:
+            break
+        if mention.in_quote:
             continue
         entity = document.entity_of(mention)
         if entity is None or entity.kind not in ("person", "institution", "government"):
