@@ -53,7 +53,8 @@ FRAGMENT_VERBS = SPEECH_VERBS | word_set(
 ADVERBS = word_set(
     """
     also later then again once previously recently repeatedly simply flatly bluntly
-    quickly calmly angrily proudly firmly publicly privately earlier still further
+    quickly calmly angrily proudly firmly publicly privately earlier still further now
+    already just reportedly allegedly currently often soon always usually
     had has have would will could might may must should did does do has not never
     """
 )

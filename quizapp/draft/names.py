@@ -232,7 +232,7 @@ def _mention(
     if title_words:
         mention.title = text[title_words[0].start : title_words[-1].end]
         mention.title_start = title_words[0].start
-        mention.title_first = tokens.index(title_words[0], first - len(title_words) - 1)
+        mention.title_first = tokens.index(title_words[0], max(0, first - 1))
     mention.kind = _kind(tokens, mention)
     if mention.kind in ("country", "capital"):
         lookup = COUNTRY_BY_NAME if mention.kind == "country" else COUNTRY_BY_CAPITAL

@@ -100,12 +100,15 @@ def find_quotes(document: Document, role_of: Callable[[Entity], str]) -> list[Fo
         following = found[number + 1].span if number + 1 < len(found) else None
         _attribute(document, quote, previous, following)
         quote.verdict = _verdict(document, quote)
-    quotes = [quote for quote in found if quote.verdict == "quote"]
+    quotes = [quote for quote in found if quote.verdict in ("quote", "short")]
     for quote in quotes:
         if quote.reference is not None:
             _resolve(document, quote, role_of)
     _share_within_sentences(document, quotes)
-    _continue_speakers(document, quotes)
+    for quote in quotes:
+        if quote.verdict == "short":
+            quote.verdict = "quote" if quote.how else "scare quote"
+    _continue_speakers(document, [quote for quote in quotes if quote.verdict == "quote"])
     return found
 
 
@@ -390,7 +393,7 @@ def _verdict(document: Document, quote: FoundQuote) -> str:
     ):
         return "title"
     if len(words) <= _SHORT and quote.reference is None:
-        return "scare quote"
+        return "short"  # a quote only if another quote of its sentence has a speaker
     return "quote"
 
 
@@ -471,14 +474,24 @@ def _pronoun(document: Document, word: str, offset: int) -> Entity | None:
             earlier = itertools.chain([pair], before)
             break
         in_sentence.append(pair)
+    wanted = {"he": "male", "she": "female"}.get(word)
+    unknown: Entity | None = None
+    persons_seen = 0
     for _, entity in itertools.chain(reversed(in_sentence), earlier):
         if word in ("he", "she", "i", "we"):
-            wanted = {"he": "male", "she": "female"}.get(word)
-            if entity.kind == "person" and (entity.gender in (None, wanted) or wanted is None):
+            if entity.kind != "person" or (wanted and entity.gender not in (None, wanted)):
+                continue
+            if wanted is None or entity.gender == wanted:
                 return entity
+            # A person whose sex the text does not show fits too, but one of
+            # the next few who is known to fit is the better reading.
+            unknown = unknown or entity
+            persons_seen += 1
+            if persons_seen >= 3:
+                return unknown
         elif entity.kind in ("institution", "government", "country", "group"):
             return entity
-    return None
+    return unknown
 
 
 def _by_role(
@@ -503,7 +516,7 @@ def _share_within_sentences(document: Document, quotes: list[FoundQuote]) -> Non
     for quote in quotes:
         by_sentence.setdefault(document.sentence_at(quote.span.start), []).append(quote)
     for group in by_sentence.values():
-        attributed = [quote for quote in group if quote.how]
+        attributed = [quote for quote in group if quote.how and quote.verdict == "quote"]
         for quote in group:
             if quote.how or quote.span.continuation or not attributed:
                 continue
