@@ -110,13 +110,13 @@ def test_an_untagged_quote_continues_the_previous_speaker() -> None:
 
 def test_pronouns_go_to_the_latest_person_who_fits() -> None:
     text = (
-        "Mayor Elena Varga met Tomas Berger, the chief engineer, on Tuesday. "
+        "Mayor Elena Varga met Thomas Berger, the chief engineer, on Tuesday. "
         "“We will rebuild it,” she said. “The deck moves in high winds,” he added.\n\n"
         "Councillor Ahmed Qureshi praised Ellery, whom he called “a formidable opponent.”"
     )
     assert said(draft(text)) == [
         ("We will rebuild it", "Elena Varga"),
-        ("The deck moves in high winds", "Tomas Berger"),
+        ("The deck moves in high winds", "Thomas Berger"),
         ("a formidable opponent.", "Ahmed Qureshi"),
     ]
 

@@ -122,8 +122,9 @@ def merge_mentions(
         return entity
 
     singles: list[Mention] = []
+    places = {mention.name for mention in mentions if mention.kind == "place"}
     for mention in mentions:
-        if mention.kind == "place":
+        if mention.kind == "place" or (mention.kind == "unknown" and mention.name in places):
             continue
         if mention.kind in ("country", "capital") and mention.country is not None:
             key = f"country:{mention.country.name}"
@@ -318,8 +319,11 @@ def acts(tokens: Sequence[Token], first: int, last: int, possessive: bool) -> bo
     if before in PLACE_PREPOSITIONS:
         return False
     index = last + 1
-    if index < len(tokens) and tokens[index].text == ",":
-        # "Erdogan, as he has so often ..., chose": look past one aside.
+    for _ in range(2):
+        # "Erdogan, as he has so often ..., chose", "Harold Finch, 71, who
+        # has been waiting ..., said": look past up to two asides.
+        if index >= len(tokens) or tokens[index].text != ",":
+            break
         closing = next(
             (i for i in range(index + 1, min(len(tokens), index + 30)) if tokens[i].text in ",.;"),
             None,

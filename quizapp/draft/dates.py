@@ -237,8 +237,8 @@ def _era(start: int, end: int, when: str, groups: dict[str, str]) -> list[TimeRe
         return []
     if key in _ERAS_WITH_NOUN and not groups.get("noun"):
         return []
-    if key in ("medieval", "middle ages") and when[0].islower() and "ages" in key:
-        return []
+    if key == "middle ages" and not groups["era"][0].isupper():
+        return []  # "people of middle age", not the Middle Ages
     return [TimeReference(start, end, when, None, sort_year=ERAS[key], kind="era")]
 
 

@@ -22,6 +22,7 @@ from quizapp.draft.lexicon import (
     HONORIFICS,
     LAW_WORDS,
     MONTHS,
+    ORGANISATION_HEADS,
     ORGANISATION_WORDS,
     PLACE_WORDS,
     ROLE_NOUNS,
@@ -49,6 +50,9 @@ _GROUP_PLURALS = word_set(
     """officials militias rebels forces troops lawmakers diplomats authorities leaders
     protesters fighters militants groups negotiators prosecutors police investigators
     regulators ministers generals officers"""
+)
+_PLACE_NOUNS = word_set(
+    "town city village region province state island county district port capital suburb"
 )
 _PLACE_CONTEXT = word_set("at for of from in")
 
@@ -124,6 +128,9 @@ def find_mentions(
         if not _is_name_word(tokens[index]):
             index += 1
             continue
+        if _dateline(text, tokens, index, sentence_initial):
+            index += 1
+            continue
         last = _chunk_end(text, tokens, index)
         mention = _mention(text, tokens, index, last, sentence_initial)
         if mention is not None:
@@ -133,20 +140,75 @@ def find_mentions(
             last = max(last, mention.last)
         index = last + 1
     _add_lower_case_roles(tokens, mentions)
+    mentions.extend(_unnamed_institutions(text, tokens, in_quote))
+    mentions.sort(key=lambda mention: mention.start)
     return mentions
+
+
+def _unnamed_institutions(
+    text: str, tokens: Sequence[Token], in_quote: Sequence[bool]
+) -> list[Mention]:
+    """ "Iceland's civil protection agency": an institution the text describes
+    instead of naming, after a possessive name."""
+    found = []
+    for index, token in enumerate(tokens):
+        if not (token.possessive and token.capitalised):
+            continue
+        last = index + 1
+        while (
+            last < len(tokens)
+            and last - index <= 4
+            and tokens[last].text.islower()
+            and tokens[last].base not in ORGANISATION_HEADS
+        ):
+            last += 1
+        if last >= len(tokens) or last == index + 1 or last - index > 4:
+            continue
+        head = tokens[last]
+        if head.base not in ORGANISATION_HEADS or not head.text.islower():
+            continue
+        words = tuple(t.base for t in tokens[index + 1 : last + 1])
+        start, end = tokens[index + 1].start, head.start + len(head.base)
+        found.append(
+            Mention(
+                start=start,
+                end=end,
+                name=text[start:end],
+                first=index + 1,
+                last=last,
+                kind="institution",
+                possessive=head.possessive,
+                in_quote=in_quote[index + 1],
+                words=words,
+            )
+        )
+    return found
+
+
+def _dateline(text: str, tokens: Sequence[Token], index: int, sentence_initial: set[int]) -> bool:
+    """ "LEEDS, England —", "ASTANA -": a place in capitals opening a paragraph."""
+    token = tokens[index]
+    if not token.text.isupper() or len(token.text) < 3 or index not in sentence_initial:
+        return False
+    line_start = text.rfind("\n", 0, token.start) + 1
+    return not text[line_start : token.start].strip() and bool(
+        re.match(r"[A-Z ]*(?:,[^.\n]{0,30})?\s*[—–-]\s", text[token.start : token.start + 60])
+    )
 
 
 def _chunk_end(text: str, tokens: Sequence[Token], first: int) -> int:
     """The index of the last token of the run of name words from ``first``."""
     last = first
     organisation = tokens[first].base in ORGANISATION_WORDS
-    while not tokens[last].possessive:
+    while not tokens[last].possessive or _possessive_inside(text, tokens, last):
         following = last + 1
         if following >= len(tokens) or not adjacent(text, tokens[last], tokens[following]):
             break
         word = tokens[following]
         if word.text == "." and (
-            len(tokens[last].text) == 1 or f"{tokens[last].text}." in HONORIFICS
+            len(tokens[last].text) == 1
+            or f"{tokens[last].text}." in HONORIFICS
+            or tokens[last].text in ("St", "Mt", "Ft")
         ):
             # An initial or a courtesy title: "George W. Bush", "Mr. Wilson".
             after = following + 1
@@ -163,6 +225,20 @@ def _chunk_end(text: str, tokens: Sequence[Token], first: int) -> int:
             break
         last = joined
     return last
+
+
+def _possessive_inside(text: str, tokens: Sequence[Token], index: int) -> bool:
+    """ "St. James's University Hospital", "King's College": a possessive
+    inside the name of an institution."""
+    following = index + 1
+    if following >= len(tokens) or not adjacent(text, tokens[index], tokens[following]):
+        return False
+    for position in range(following, min(len(tokens), following + 3)):
+        if not _is_name_word(tokens[position]):
+            return False
+        if tokens[position].base in ORGANISATION_WORDS:
+            return True
+    return False
 
 
 def _connector_span(text: str, tokens: Sequence[Token], at: int, organisation: bool) -> int | None:
@@ -234,6 +310,8 @@ def _mention(
         mention.title_start = title_words[0].start
         mention.title_first = tokens.index(title_words[0], max(0, first - 1))
     mention.kind = _kind(tokens, mention)
+    if mention.kind == "person" and re.match(r",\s*\d{1,3},", text[mention.end : mention.end + 8]):
+        mention.shape_only = False  # "Harold Finch, 71,": an age, so a person
     if mention.kind in ("country", "capital"):
         lookup = COUNTRY_BY_NAME if mention.kind == "country" else COUNTRY_BY_CAPITAL
         mention.country = lookup[_without_the(name)]
@@ -261,13 +339,17 @@ def _split_title(words: list[Token]) -> tuple[list[Token], list[Token]]:
         if not _is_title_word(words[split - 1].base):
             continue
         rest = [word.base for word in words[split:]]
-        if len(rest) > 4 or any(
-            base in ORGANISATION_WORDS
-            or base in PLACE_WORDS
-            or base in TITLE_WORDS
-            or base in DEMONYMS
-            or base in COUNTRY_BY_NAME
-            for base in rest
+        if (
+            len(rest) > 4
+            or not all(base[:1].isupper() for base in rest)
+            or any(
+                base in ORGANISATION_WORDS
+                or base in PLACE_WORDS
+                or base in TITLE_WORDS
+                or base in DEMONYMS
+                or base in COUNTRY_BY_NAME
+                for base in rest
+            )
         ):
             return [], words
         return words[:split], words[split:]
@@ -294,6 +376,12 @@ def _kind(tokens: Sequence[Token], mention: Mention) -> str:
         return "institution"  # an acronym: NATO, ISIS
     if any(base in PLACE_WORDS for base in bases):
         return "place"
+    if (
+        mention.first >= 2
+        and tokens[mention.first - 1].text == "of"
+        and tokens[mention.first - 2].text in _PLACE_NOUNS
+    ):
+        return "place"  # "the fishing town of Grindavik"
     if mention.title or mention.honorific:
         return "person"
     if len(bases) >= 2 and bases[0] in FIRST_NAMES:

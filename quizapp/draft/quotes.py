@@ -46,6 +46,7 @@ _SCARE_CUES = re.compile(
 )
 #: Words that may follow a speech verb before the quote ("told reporters:").
 _LEAD_IN = re.compile(r"^[^“”\"]{0,60}[:,]?$")
+_TERM_DETERMINERS = word_set("the a an its their his her our")
 _SMALL_WORDS = word_set("a an the and or but of in on at to for with by from as is vs nor")
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?;,]")
 #: Quotes of at most this many words need a speech verb to count.
@@ -107,7 +108,8 @@ def find_quotes(document: Document, role_of: Callable[[Entity], str]) -> list[Fo
     _share_within_sentences(document, quotes)
     for quote in quotes:
         if quote.verdict == "short":
-            quote.verdict = "quote" if quote.how else "scare quote"
+            # A few quoted words whose speaker is unknown are a term, not a quote.
+            quote.verdict = "quote" if quote.speaker is not None else "scare quote"
     _continue_speakers(document, [quote for quote in quotes if quote.verdict == "quote"])
     return found
 
@@ -260,6 +262,15 @@ def _subject_at(document: Document, index: int, stop: int) -> tuple[Speaker, int
     position = index
     if word in _DETERMINERS:
         position += 1
+    owner = document.mention_starting_at(position)
+    if (
+        owner is not None
+        and not owner.in_quote
+        and owner.kind != "person"
+        and owner.last + 1 < stop
+        and tokens[owner.last + 1].text.casefold() in GROUP_NOUNS
+    ):
+        return _of_mention(document, owner), owner.last + 1  # "a Kremlin spokesman"
     for head in range(position, min(stop, position + 4)):
         lowered = tokens[head].text.casefold()
         if not tokens[head].is_word:
@@ -328,7 +339,11 @@ def _subject_before(document: Document, index: int, floor: int) -> tuple[Speaker
         return _subject_before(document, index - 1, floor)
     if word in _PRONOUNS:
         return Speaker("pronoun", tokens[index].start, tokens[index].end, word=word), index
-    if word in GROUP_NOUNS or word in ROLE_NOUNS:
+    if word in GROUP_NOUNS or word in ROLE_NOUNS or word in ORGANISATION_HEADS:
+        owner = document.mention_ending_at(index - 1)
+        if owner is not None and not owner.in_quote and owner.kind != "person":
+            # "a Department of Health spokesperson", "a Kremlin official"
+            return _of_mention(document, owner), owner.lead
         start = index
         while start - 1 >= floor and tokens[start - 1].is_word and index - start < 3:
             if tokens[start - 1].text.casefold() in ("said", "and", "but"):
@@ -384,6 +399,13 @@ def _verdict(document: Document, quote: FoundQuote) -> str:
     direct = quote.how == "after" or (quote.how == "before" and _lead_in(document, quote))
     if _SCARE_CUES.search(text[max(0, span.start - 20) : span.start]):
         return "scare quote"
+    if (
+        len(words) <= _SHORT
+        and before_words[-1:]
+        and before_words[-1] in _TERM_DETERMINERS
+        and not (before_words[-2:-1] and before_words[-2] in FRAGMENT_VERBS)
+    ):
+        return "scare quote"  # a term: resembled the “Reykjanes fires” of ...
     if len(words) <= 12 and not direct and any(word in _TITLE_CUES for word in before_words):
         return "title"
     if (
@@ -392,8 +414,8 @@ def _verdict(document: Document, quote: FoundQuote) -> str:
         and not _SENTENCE_PUNCTUATION.search(text[quote.text_start : quote.text_end])
     ):
         return "title"
-    if len(words) <= _SHORT and quote.reference is None:
-        return "short"  # a quote only if another quote of its sentence has a speaker
+    if len(words) <= _SHORT:
+        return "short"  # a quote only once its speaker is known
     return "quote"
 
 
@@ -475,23 +497,14 @@ def _pronoun(document: Document, word: str, offset: int) -> Entity | None:
             break
         in_sentence.append(pair)
     wanted = {"he": "male", "she": "female"}.get(word)
-    unknown: Entity | None = None
-    persons_seen = 0
     for _, entity in itertools.chain(reversed(in_sentence), earlier):
         if word in ("he", "she", "i", "we"):
-            if entity.kind != "person" or (wanted and entity.gender not in (None, wanted)):
-                continue
-            if wanted is None or entity.gender == wanted:
+            # A person whose sex the text does not show fits either pronoun.
+            if entity.kind == "person" and entity.gender in (None, wanted or entity.gender):
                 return entity
-            # A person whose sex the text does not show fits too, but one of
-            # the next few who is known to fit is the better reading.
-            unknown = unknown or entity
-            persons_seen += 1
-            if persons_seen >= 3:
-                return unknown
         elif entity.kind in ("institution", "government", "country", "group"):
             return entity
-    return unknown
+    return None
 
 
 def _by_role(
@@ -516,7 +529,7 @@ def _share_within_sentences(document: Document, quotes: list[FoundQuote]) -> Non
     for quote in quotes:
         by_sentence.setdefault(document.sentence_at(quote.span.start), []).append(quote)
     for group in by_sentence.values():
-        attributed = [quote for quote in group if quote.how and quote.verdict == "quote"]
+        attributed = [quote for quote in group if quote.how and quote.reference is not None]
         for quote in group:
             if quote.how or quote.span.continuation or not attributed:
                 continue

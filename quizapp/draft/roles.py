@@ -32,7 +32,7 @@ _RELATIVE = re.compile(
     r"(?P<role>(?:(?:[A-Z]\.){2,}|[^,;.()“”\"]|\.(?=\S))+)",
 )
 _CLAUSE = re.compile(
-    r",\s*who\s+(?P<role>(?:has\s+|have\s+)?[a-z]+(?:s|ed)\b(?:(?:[A-Z]\.){2,}|[^,;.()“”\"]|[.,](?=\d))+)"
+    r",\s*(?:\d{1,3},\s*)?who\s+(?P<role>(?:(?:has|have|had)\s+(?:been\s+)?|is\s+|was\s+)?[a-z]+(?:s|ed|ing)\b(?:(?:[A-Z]\.){2,}|[^,;.()“”\"]|[.,](?=\d))+)"
 )
 _PAST = frozenset({"was", "served", "has served", "worked", "headed", "led", "ran", "directed",
                    "chaired"})  # fmt: skip
@@ -40,7 +40,8 @@ _HEADS = {"heads": "head of", "headed": "head of", "leads": "leader of", "led": 
           "runs": "head of", "ran": "head of", "directs": "director of",
           "directed": "director of", "chairs": "chair of", "chaired": "chair of"}  # fmt: skip
 _TRAILING_TIME = re.compile(
-    r"\s+(?:from|since|until|between|in|during)\s+(?:the\s+)?(?:\d{4}|\w+\s+\d{4}|\d{4}s)\b.*$"
+    r"\s+(?:from|since|until|between|in|during)\s+(?:the\s+)?"
+    r"(?:\d{4}|\w+\s+\d{4}|\d{4}s|[A-Z][a-z]+\.?(?:\s+\d{1,2})?)\b.*$"
 )
 _MAX_ROLE_TOKENS = 16
 #: Words that end an apposition: a speech verb, a relative pronoun.
@@ -133,7 +134,7 @@ def _relative(document: Document, mention: Mention) -> Role | None:
     """ "NAME, who served as U.S. ambassador ..." -> "former U.S. ambassador ..."."""
     text = document.text
     after = mention.end + (2 if mention.possessive else 0)
-    found = re.match(r",\s*" + _RELATIVE.pattern, text[after : after + 200])
+    found = re.match(r",\s*(?:\d{1,3},\s*)?" + _RELATIVE.pattern, text[after : after + 200])
     if mention.possessive:
         return None
     if not found:
