@@ -276,9 +276,9 @@ def _subject_at(document: Document, index: int, stop: int) -> tuple[Speaker, int
         if not tokens[head].is_word:
             return None
         if lowered in GROUP_NOUNS or lowered in ROLE_NOUNS or lowered in ORGANISATION_HEADS:
-            owner = _owner_after(document, head + 1, stop)
-            if owner is not None:
-                return owner
+            institution = _owner_after(document, head + 1, stop)
+            if institution is not None:
+                return institution
             return Speaker("phrase", tokens[index].start, tokens[head].end, word=lowered), head
     return None
 
