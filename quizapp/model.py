@@ -32,6 +32,7 @@ class QuestionType(StrEnum):
     NUMBER = "number"
     ORDER = "order"
     MATCH = "match"
+    OPEN = "open"
 
 
 @dataclass(frozen=True)
@@ -247,6 +248,21 @@ class MatchQuestion(QuestionBase):
     type: Literal[QuestionType.MATCH] = field(default=QuestionType.MATCH, init=False)
 
 
+@dataclass(frozen=True, kw_only=True)
+class OpenQuestion(QuestionBase):
+    """A discussion question: no answer is checked by quizapp.
+
+    The student answers (in writing or only in their head), then sees
+    ``model_answer`` and ``key_points`` and grades their own answer with an
+    `OpenAnswer`: all, some or none of it.
+    """
+
+    model_answer: str
+    #: What a good answer covers, one point per item (may be empty).
+    key_points: tuple[str, ...] = ()
+    type: Literal[QuestionType.OPEN] = field(default=QuestionType.OPEN, init=False)
+
+
 Question: TypeAlias = (
     ChoiceQuestion
     | MultiQuestion
@@ -256,14 +272,37 @@ Question: TypeAlias = (
     | NumberQuestion
     | OrderQuestion
     | MatchQuestion
+    | OpenQuestion
 )
+
+#: How a student grades their own answer to an open question.
+SelfGrade = Literal["all", "some", "none"]
+#: The share of full marks of each self-grade.
+SELF_GRADE_FRACTIONS: dict[SelfGrade, float] = {"all": 1.0, "some": 0.5, "none": 0.0}
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    """An answer to an open question: the student's own verdict on it.
+
+    ``grade`` says how much of the model answer and its key points the
+    student's answer covered; ``text`` is what they wrote ("" when they
+    only thought an answer through).
+    """
+
+    grade: SelfGrade
+    text: str = ""
+
 
 #: What a user gives for each question type (see `quizapp.grading`):
 #: choice -> str (the chosen choice); multi -> frozenset[str];
 #: true_false -> bool; text -> str; number -> str (as typed);
 #: cloze -> tuple[str, ...] (one per gap); order -> tuple[str, ...] (items in
-#: the user's order); match -> tuple[tuple[str, str], ...] (left, right pairs).
-Answer: TypeAlias = str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[str, str], ...]
+#: the user's order); match -> tuple[tuple[str, str], ...] (left, right pairs);
+#: open -> `OpenAnswer` (self-graded).
+Answer: TypeAlias = (
+    str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[str, str], ...] | OpenAnswer
+)
 
 
 # ---------------------------------------------------------------------- bank
@@ -338,4 +377,6 @@ def question_answer_text(question: Question) -> str:
             return " → ".join(items)
         case MatchQuestion(pairs=pairs):
             return "; ".join(f"{left} → {right}" for left, right in pairs)
+        case OpenQuestion(model_answer=model_answer):
+            return " ".join(model_answer.split())
     raise AssertionError(f"unknown question {question!r}")

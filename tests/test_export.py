@@ -27,6 +27,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -164,7 +165,7 @@ def test_gift_round_trip_of_the_shipped_banks_and_the_starter(tmp_path: Path) ->
         assert [comparable(q) for q in back.questions] == kept, file
         for question in bank.questions:
             if question.id in left_out:
-                assert isinstance(question, OrderQuestion | ClozeQuestion)
+                assert isinstance(question, OrderQuestion | ClozeQuestion | OpenQuestion)
 
 
 def test_gift_leaves_out_arrows_that_moodle_would_misread() -> None:
@@ -384,7 +385,8 @@ def test_export_command_to_stdout(starter: Path, capsys: pytest.CaptureFixture[s
         "left out coup-year: Aiken holds single-answer choice questions only, not number",
         "left out timeline: Aiken holds single-answer choice questions only, not order",
         "left out roles: Aiken holds single-answer choice questions only, not match",
-        "exported 1 of 8 questions as aiken",
+        "left out why-turkey-matters: Aiken holds single-answer choice questions only, not open",
+        "exported 1 of 9 questions as aiken",
     ]
 
 
@@ -395,7 +397,7 @@ def test_export_command_to_a_file(
     assert main(["export", str(starter), "--format", "gift", "-o", str(out_file)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.splitlines()[-1] == f"exported 6 of 8 questions as gift to {out_file}"
+    assert err.splitlines()[-1] == f"exported 6 of 9 questions as gift to {out_file}"
     assert read_gift(out_file.read_text(encoding="utf-8")).errors == ()
     assert main(["export", str(starter), "--format", "gift", "-o", str(out_file)]) == 2
     assert capsys.readouterr().err == (f"quizapp export: {out_file} already exists; use --force\n")

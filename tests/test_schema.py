@@ -132,6 +132,12 @@ VALID = {
         'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["b"]'
     ),
     "true_false": question('id = "t"\ntype = "true_false"\nprompt = "P"\nanswer = false'),
+    "open": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
+    ),
+    "open without key points": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = 3'
+    ),
 }
 
 
@@ -193,6 +199,19 @@ INVALID = {
     "approximate as text": edit("year = 2016", 'year = 2016\napproximate = "yes"'),
     "quote without speaker": edit('speaker = "wilson"\n', ""),
     "questions as a table": BASE.replace("[[questions]]", "[questions]"),
+    "open without model answer": question('id = "o"\ntype = "open"\nprompt = "P"'),
+    "open with a blank model answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = " "'
+    ),
+    "open with an answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nanswer = "A"'
+    ),
+    "open with a repeated key point": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "a"]'
+    ),
+    "open with points as a list": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = ["a"]'
+    ),
 }
 
 

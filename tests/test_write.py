@@ -25,6 +25,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Quote,
     SourceInfo,
@@ -144,6 +145,15 @@ FULL = Bank(
         NumberQuestion(id="n2", prompt="P", answer=2016, difficulty=2, points=2),
         OrderQuestion(id="o", prompt="P", items=("a", "b", "c"), difficulty=2, points=2),
         MatchQuestion(id="mt", prompt="P", pairs=(("a", "1"), ("b", "2")), difficulty=2, points=2),
+        OpenQuestion(
+            id="op",
+            prompt="Why?",
+            model_answer="Because.\nOn two lines.",
+            key_points=("one", "two"),
+            difficulty=3,
+            points=3,
+        ),
+        OpenQuestion(id="op2", prompt="Why not?", model_answer="M", difficulty=2, points=2),
     ),
 )
 

@@ -29,6 +29,7 @@ TYPE_KEYS: dict[str, frozenset[str]] = {
     QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
     QuestionType.ORDER: frozenset({"items"}),
     QuestionType.MATCH: frozenset({"pairs"}),
+    QuestionType.OPEN: frozenset({"model_answer", "key_points"}),
 }
 #: Every key a question of each type may have.
 ALLOWED_KEYS = {name: COMMON_KEYS | keys for name, keys in TYPE_KEYS.items()}

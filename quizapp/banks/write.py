@@ -25,6 +25,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     Quote,
@@ -142,6 +143,9 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
             table["items"] = list(question.items)
         case MatchQuestion():
             table["pairs"] = [list(pair) for pair in question.pairs]
+        case OpenQuestion():
+            table["model_answer"] = question.model_answer
+            _put(table, "key_points", question.key_points)
 
 
 def question_to_dict(question: Question, defaults: Defaults | None = None) -> dict[str, Any]:
