@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from quizapp.draft.actors import Entity, acts
+from quizapp.draft.actors import Entity, Reference, acts
 from quizapp.draft.document import Document
 from quizapp.draft.lexicon import (
     ADVERBS,
@@ -253,8 +253,7 @@ def _subject_at(document: Document, index: int, stop: int) -> tuple[Speaker, int
         return _of_mention(document, mention), mention.last
     reference = document.reference_starting_at(index)
     if reference is not None:
-        ref, entity = reference
-        return Speaker("reference", ref.start, ref.end, entity), ref.last
+        return _of_reference(reference), reference[0].last
     word = tokens[index].text.casefold()
     if word in _PRONOUNS and word != "who":
         return Speaker("pronoun", tokens[index].start, tokens[index].end, word=word), index
@@ -292,8 +291,7 @@ def _owner_after(document: Document, index: int, stop: int) -> tuple[Speaker, in
     if index < stop and tokens[index].text == "the":
         reference = document.reference_starting_at(index)
         if reference is not None:
-            ref, entity = reference
-            return Speaker("reference", ref.start, ref.end, entity), ref.last
+            return _of_reference(reference), reference[0].last
         index += 1
     mention = document.mention_starting_at(index) if index < stop else None
     if mention is None or mention.in_quote:
@@ -332,8 +330,7 @@ def _subject_before(document: Document, index: int, floor: int) -> tuple[Speaker
         return _of_mention(document, mention), mention.lead
     reference = document.reference_ending_at(index)
     if reference is not None:
-        ref, entity = reference
-        return Speaker("reference", ref.start, ref.end, entity), ref.first
+        return _of_reference(reference), reference[0].first
     word = tokens[index].text.casefold()
     if word == "who":
         return _subject_before(document, index - 1, floor)
@@ -369,12 +366,16 @@ def _sentence_subject(document: Document, first: int, verb: int) -> tuple[Speake
             return _of_mention(document, mention), index
         reference = document.reference_starting_at(index)
         if reference is not None:
-            ref, entity = reference
-            return Speaker("reference", ref.start, ref.end, entity), index
+            return _of_reference(reference), index
         if document.tokens[index].text.casefold() in ("he", "she", "they", "it"):
             token = document.tokens[index]
             return Speaker("pronoun", token.start, token.end, word=token.text.casefold()), index
     return None
+
+
+def _of_reference(reference: tuple[Reference, Entity]) -> Speaker:
+    ref, entity = reference
+    return Speaker("reference", ref.start, ref.end, entity)
 
 
 def _of_mention(document: Document, mention: Mention) -> Speaker:
