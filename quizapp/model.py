@@ -86,6 +86,24 @@ class Defaults:
 
 # --------------------------------------------------------------------- facts
 
+#: A kind of question `quizapp.generate` makes from the fact tables: from
+#: quotes "who said this?" (speaker) and "complete the quote" (cloze); from
+#: actors "match names to roles" (roles) and "who is X?" (role); from events
+#: "put in order" (order), "when?" (when) and "in what year?" (year).
+GeneratedKind = Literal["speaker", "cloze", "roles", "role", "order", "when", "year"]
+#: The kinds each fact table gives, in the order they are generated.
+GENERATED_KINDS: dict[str, tuple[GeneratedKind, ...]] = {
+    "quotes": ("speaker", "cloze"),
+    "actors": ("roles", "role"),
+    "events": ("order", "when", "year"),
+}
+#: Every generated kind, in the order they are generated.
+ALL_GENERATED_KINDS: tuple[GeneratedKind, ...] = (
+    *GENERATED_KINDS["quotes"],
+    *GENERATED_KINDS["actors"],
+    *GENERATED_KINDS["events"],
+)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -101,6 +119,13 @@ class Actor:
     description: str = ""
     source: str = ""
     line: int = 0
+    #: The author of the source (an editorial's writer): always offered as a
+    #: wrong speaker of a "who said this?" question, so that the source's own
+    #: claims and the opinions it quotes are told apart.
+    author: bool = False
+    #: The kinds of generated question made from this actor (None: every kind
+    #: the bank makes; ``()``: none). See `GENERATED_KINDS`.
+    generate: tuple[GeneratedKind, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -124,6 +149,8 @@ class Event:
     note: str = ""
     source: str = ""
     line: int = 0
+    #: The kinds of generated question made from this event (as for `Actor`).
+    generate: tuple[GeneratedKind, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -136,6 +163,8 @@ class Quote:
     context: str = ""
     source: str = ""
     line: int = 0
+    #: The kinds of generated question made from this quote (as for `Actor`).
+    generate: tuple[GeneratedKind, ...] | None = None
 
 
 # ----------------------------------------------------------------- questions
@@ -321,6 +350,8 @@ class Bank:
     defaults: Defaults = Defaults()
     #: Whether questions are generated from the fact tables (``[bank] generate``).
     generate: bool = True
+    #: The kinds of question generated (``[bank] generate`` as a list).
+    generated_kinds: tuple[GeneratedKind, ...] = ALL_GENERATED_KINDS
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()

@@ -135,6 +135,10 @@ VALID = {
     "open": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
     ),
+    "generation switches": edit('title = "Base"', 'title = "Base"\ngenerate = ["speaker"]')
+    .replace('role = "former', 'author = true\ngenerate = false\nrole = "former')
+    .replace("year = 2016", 'year = 2016\ngenerate = ["when", "year"]')
+    .replace('speaker = "wilson"', 'speaker = "wilson"\ngenerate = true'),
     "open without key points": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = 3'
     ),
@@ -199,6 +203,12 @@ INVALID = {
     "approximate as text": edit("year = 2016", 'year = 2016\napproximate = "yes"'),
     "quote without speaker": edit('speaker = "wilson"\n', ""),
     "questions as a table": BASE.replace("[[questions]]", "[questions]"),
+    "unknown bank generated kind": edit('title = "Base"', 'title = "Base"\ngenerate = ["who"]'),
+    "a quote kind on an event": edit("year = 2016", 'year = 2016\ngenerate = ["speaker"]'),
+    "a repeated kind": edit(
+        'speaker = "wilson"', 'speaker = "wilson"\ngenerate = ["cloze", "cloze"]'
+    ),
+    "author as text": edit('kind = "person"', 'kind = "person"\nauthor = "yes"'),
     "open without model answer": question('id = "o"\ntype = "open"\nprompt = "P"'),
     "open with a blank model answer": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = " "'

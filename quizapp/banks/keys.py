@@ -8,11 +8,13 @@ TOP_KEYS = frozenset({"format", "bank", "defaults", "actors", "events", "quotes"
 BANK_KEYS = frozenset({"id", "title", "description", "tags", "generate", "source"})
 SOURCE_KEYS = frozenset({"title", "author", "url", "file"})
 DEFAULTS_KEYS = frozenset({"points", "match", "difficulty"})
-ACTOR_KEYS = frozenset({"id", "name", "kind", "role", "aliases", "description", "source"})
-EVENT_KEYS = frozenset(
-    {"id", "when", "date", "year", "approximate", "what", "actors", "note", "source"}
+ACTOR_KEYS = frozenset(
+    {"id", "name", "kind", "role", "aliases", "description", "source", "author", "generate"}
 )
-QUOTE_KEYS = frozenset({"id", "text", "speaker", "context", "source"})
+EVENT_KEYS = frozenset(
+    {"id", "when", "date", "year", "approximate", "what", "actors", "note", "source", "generate"}
+)
+QUOTE_KEYS = frozenset({"id", "text", "speaker", "context", "source", "generate"})
 
 #: The keys every question has.
 COMMON_KEYS = frozenset(
