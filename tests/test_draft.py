@@ -298,3 +298,37 @@ def test_html_keeps_paragraphs_and_never_takes_scripts_or_styles() -> None:
     assert result.title == "Court halts pipeline"
     assert said(result) == [("We will appeal", "Daniel Reyes")]
     assert [event.when for event in result.events] == ["November 3"]
+
+
+def test_an_editorial_gets_its_writer_as_an_author_actor() -> None:
+    text = (
+        "Diplomacy won’t be easy. “It is a huge disaster,” Ross Wilson told an editorial "
+        "writer. “It is a mess,” said Soner Cagaptay."
+    )
+    result = draft(text)
+    author = result.actors[0]
+    assert (author.name, author.author, author.source) == (
+        "the editorial writer",
+        True,
+        "an editorial writer",
+    )
+    loaded = load_bank_text(render(result), "t.toml")
+    assert isinstance(loaded, Bank)
+    assert [actor.name for actor in loaded.actors if actor.author] == ["the editorial writer"]
+    assert not any(actor.author for actor in draft("“We won,” said Anna Berg.").actors)
+
+
+def test_stand_in_roles_and_short_quotes_make_fewer_questions() -> None:
+    result = draft(
+        "Ivo Brandt wrote to the Harbour Trust in 2019. The Harbour Trust’s lawyers said "
+        "nothing. Ivo Brandt called the plan “a wish list” and said: “We will appeal the "
+        "decision.”"
+    )
+    trust = next(actor for actor in result.actors if actor.name == "Harbour Trust")
+    assert trust.generate is False and any("generate = false" in note for note in trust.notes)
+    assert [(quote.text, quote.generate) for quote in result.quotes] == [
+        ("a wish list", ("speaker",)),
+        ("We will appeal the decision.", True),
+    ]
+    loaded = load_bank_text(render(result), "t.toml")
+    assert isinstance(loaded, Bank)

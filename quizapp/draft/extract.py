@@ -21,6 +21,14 @@ from quizapp.draft.tokens import split_sentences
 #: Longest excerpt of a sentence, in words, kept around what it proves.
 _EXCERPT_WORDS = 45
 _NOT_ID = re.compile(r"[^a-z0-9]+")
+#: Quotes of this many words or fewer get no "complete the quote" question.
+_SHORT_QUOTE = 3
+#: How an article says it is an editorial or a column.
+_EDITORIAL = re.compile(
+    r"\b(?:an?|the|this|our)\s+(?P<kind>editorial\s+writer|editorial\s+board|editorial|"
+    r"columnist|op-ed)\b",
+    re.IGNORECASE,
+)
 _LEADING_PREPOSITION = re.compile(
     r"(?:\b(?:in|on|since|from|by|until|till|during|of|at|back\s+to|to|through|before|after|"
     r"around|between)\s+)?$",
@@ -74,6 +82,7 @@ def draft_article(article: Article, *, reference_year: int | None = None) -> Dra
         if quote.speaker is not None:
             quote.speaker.quoted = True
     ids = _Ids()
+    author = _author(document, ids)
     actors = _actors(document, roles, ids)
     actor_ids = {id(entity): actor.id for entity, actor in actors}
     draft_quotes = [_quote(document, quote, actor_ids, ids) for quote in quotes]
@@ -105,7 +114,7 @@ def draft_article(article: Article, *, reference_year: int | None = None) -> Dra
     return Draft(
         article=article,
         title=article.title,
-        actors=[actor for _, actor in actors],
+        actors=([author] if author else []) + [actor for _, actor in actors],
         events=events,
         quotes=draft_quotes,
         skipped=skipped,
@@ -165,7 +174,9 @@ def _actors(
         first = (entity.outside_quotes or entity.mentions)[0]
         if role is None:
             for mention in entity.outside_quotes:
-                if acts(document.tokens, mention.lead, mention.last, False):
+                if not mention.possessive and acts(
+                    document.tokens, mention.lead, mention.last, False
+                ):
                     role = role_from_action(document.text, document.tokens, mention)
                     if role is not None:
                         break
@@ -176,7 +187,7 @@ def _actors(
             excerpt = _excerpt(document.text, role.start, role.end)
         else:
             role_text = _FALLBACK_ROLES.get(kind, "institution named in the article")
-            notes.append("no role found in the article: write one")
+            notes.append("no role found in the article: write one, then remove `generate = false`")
             excerpt = _sentence_excerpt(document, first.lead_offset, first.end)
         name = entity.name
         last_word = name.split()[-1] if kind == "person" else name
@@ -196,9 +207,36 @@ def _actors(
                 )
             ),
             notes=tuple(notes),
+            # A stand-in role makes poor "who is X?" questions until it is written.
+            generate=role is not None,
         )
         actors.append((entity, actor))
     return actors
+
+
+def _author(document: Document, ids: _Ids) -> DraftActor | None:
+    """The writer of an article that calls itself an editorial or a column:
+    an actor, so that "who said this?" tells its own claims from quotes."""
+    found = _EDITORIAL.search(document.text)
+    if found is None:
+        return None
+    kind = found.group("kind").casefold()
+    name = {"editorial writer": "the editorial writer", "editorial board": "the editorial board"}
+    return DraftActor(
+        id=ids.allocate("author", "author"),
+        name=name.get(" ".join(kind.split()), "the author"),
+        kind="person",
+        role="writer of the article, whose own claims it makes without quotation marks",
+        aliases=(),
+        source=" ".join(found.group().split()),
+        source_span=Span(found.start(), found.end()),
+        mentions=(Span(found.start(), found.end()),),
+        notes=(
+            "the article reads like an editorial or a column: its writer is an actor, "
+            "so “who said this?” offers it; delete it if the article only reports",
+        ),
+        author=True,
+    )
 
 
 # ------------------------------------------------------------------ quotes
@@ -215,6 +253,7 @@ def _quote(
     start, end = quote.excerpt
     excerpt, span = _excerpt(document.text, start, end, limit=200)
     words = re.findall(r"[^\W_]+", text.casefold())
+    short = len(text.split()) <= _SHORT_QUOTE
     return DraftQuote(
         id=ids.allocate("-".join(words[:4]), "quote"),
         text=" ".join(text.split()),
@@ -225,6 +264,8 @@ def _quote(
         span=Span(quote.text_start, quote.text_end),
         attribution=quote.how if speaker is not None else "",
         notes=tuple(notes),
+        # Completing a quote of a few words gives it away: ask only who said it.
+        generate=("speaker",) if short else True,
     )
 
 

@@ -48,6 +48,10 @@ class DraftActor:
     #: What the extractor was unsure of, for the teacher.
     notes: tuple[str, ...] = ()
     accepted: bool = True
+    #: The writer of the article (an editorial's): offered in every "who said this?".
+    author: bool = False
+    #: The generated questions made from this actor: True (all), False, or kinds.
+    generate: bool | tuple[str, ...] = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,8 @@ class DraftQuote:
     attribution: str = ""
     notes: tuple[str, ...] = ()
     accepted: bool = True
+    #: The generated questions made from this quote: True (all), False, or kinds.
+    generate: bool | tuple[str, ...] = True
 
 
 DraftItem = DraftActor | DraftEvent | DraftQuote

@@ -120,14 +120,17 @@ def _notes(notes: Iterable[str]) -> list[str]:
     return [_comment(f"UNSURE: {note}") for note in notes]
 
 
+def _generate(value: bool | tuple[str, ...]) -> list[str]:
+    return [] if value is True else [_line("generate", value)]
+
+
 def _actor(actor: DraftActor) -> list[str]:
     lines = [*_notes(actor.notes), "[[actors]]"]
-    lines += [
-        _line("id", actor.id),
-        _line("name", actor.name),
-        _line("kind", actor.kind),
-        _line("role", actor.role),
-    ]
+    lines += [_line("id", actor.id), _line("name", actor.name), _line("kind", actor.kind)]
+    if actor.author:
+        lines.append(_line("author", True))
+    lines.append(_line("role", actor.role))
+    lines += _generate(actor.generate)
     if actor.aliases:
         lines.append(_line("aliases", actor.aliases))
     if actor.source:
@@ -162,6 +165,7 @@ def _quote(quote: DraftQuote, actors: set[str]) -> list[str]:
         notes.append(f"the speaker {quote.speaker} was rejected: set another one")
     lines = [*_notes(notes), "[[quotes]]", _line("id", quote.id), _line("text", quote.text)]
     lines.append(_line("speaker", speaker or UNRESOLVED_SPEAKER))
+    lines += _generate(quote.generate)
     if quote.context:
         lines.append(_line("context", quote.context))
     if quote.source:
