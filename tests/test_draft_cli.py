@@ -152,6 +152,7 @@ def test_standard_input_prints_the_bank(
     assert status == 0
     assert out.startswith("# Drafted by `quizapp draft` from standard input.")
     assert 'id = "harbour"' in out
+    assert "file = " not in out  # no text file is written beside a printed bank
     assert "Found " in err
 
 

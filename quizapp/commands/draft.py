@@ -27,11 +27,11 @@ from quizapp.draft import (
     DraftItem,
     DraftQuote,
     DraftWriteError,
+    bank_text,
     decode_article,
     draft_article,
     parse_article,
     read_article,
-    render_draft,
     save_draft,
 )
 from quizapp.draft.save import BANK_ID, validate
@@ -133,7 +133,14 @@ def _read(path: Path | None) -> Article:
 def _print_bank(draft: Draft, bank_id: str, title: str, url: str) -> int:
     """Standard input and no ``-o``: the bank goes to standard output, the
     summary to standard error."""
-    text, _ = render_draft(draft, Path(f"{bank_id}.toml"), bank_id=bank_id, title=title, url=url)
+    text = bank_text(
+        draft,
+        bank_id=bank_id,
+        title=title,
+        article_name="standard input",
+        check_command=f"quizapp check {bank_id}.toml --source ARTICLE.txt",
+        url=url,
+    )
     try:
         validate(text, f"{bank_id}.toml")
     except DraftWriteError as problem:
