@@ -37,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "export": "write a bank as GIFT, Aiken or CSV",
     "stats": "per-question statistics of a bank (tries, facility, time)",
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
+    "draft": "draft a bank (actors, dates, quotes with excerpts) from an article",
 }
 
 
