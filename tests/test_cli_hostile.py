@@ -80,6 +80,15 @@ def gift_file(folder: Path) -> Path:
     return path
 
 
+def article_file(folder: Path) -> Path:
+    path = folder / "article.txt"
+    path.write_text(
+        f"“We will not stop{NASTY},” said Ada Lovelace{NASTY}, the mayor, on July 12.\n",
+        encoding="utf-8",
+    )
+    return path
+
+
 def commands(bank: Path, tmp_path: Path) -> list[list[str]]:
     """Every command, with the hostile bank, answers or arguments."""
     source = str(bank.parent / "hostile-source.txt")
@@ -117,6 +126,8 @@ def commands(bank: Path, tmp_path: Path) -> list[list[str]]:
         ["export", f"no{NASTY}", "--format", "gift"],
         ["preview", str(tmp_path / f"missing{NASTY}.toml")],
         ["preview", str(tmp_path)],
+        ["draft", str(article_file(tmp_path)), "-o", str(tmp_path / "draft.toml")],
+        ["draft", str(tmp_path / f"missing{NASTY}.txt")],
         [f"chek{NASTY}"],
     ]
 

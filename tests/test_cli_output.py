@@ -79,6 +79,8 @@ def every_command(tmp_path: Path) -> list[list[str]]:
     """One run of each command that prints something on standard output."""
     gift = tmp_path / "in.gift"
     gift.write_text("::q:: The sky is blue {T}\n", encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("“The sky is blue,” said Ada Lovelace, the mayor.\n", encoding="utf-8")
     return [
         ["check", str(EVERY_TYPE)],
         ["check", str(EVERY_TYPE), "--format", "json"],
@@ -92,6 +94,7 @@ def every_command(tmp_path: Path) -> list[list[str]]:
         ["import", str(gift), "-o", str(tmp_path / "imported.toml")],
         ["export", str(EVERY_TYPE), "--format", "gift"],
         ["export", str(EVERY_TYPE), "--format", "csv"],
+        ["draft", str(article), "-o", str(tmp_path / "draft.toml")],
     ]
 
 

@@ -15,10 +15,16 @@ import argparse
 import re
 import sys
 from pathlib import Path
-from typing import TextIO
 
-from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error
-from quizapp.commands.scores import terminal_safe
+from quizapp.commands import (
+    EXIT_ERRORS,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    notes,
+    terminal_safe,
+    write_stdout,
+)
 from quizapp.draft import (
     Article,
     ArticleProblem,
@@ -110,13 +116,13 @@ def run(args: argparse.Namespace) -> int:
     wrote = f"Wrote {output}"
     if saved.text_file is not None:
         wrote += f" and {saved.text_file} (the article's text, which the excerpts come from)"
-    print(f"{wrote}.")
-    _summary(draft, str(saved.source), sys.stdout)
-    print(
+    lines = [f"{wrote}.", *_summary(draft, str(saved.source))]
+    lines.append(
         f"Next: review {output} (start with the UNSURE comments), then prove its excerpts:\n"
         f"  quizapp check {output} --source {saved.source}\n"
         f"and try it:  quizapp preview {output}"
     )
+    write_stdout("".join(f"{line}\n" for line in lines))
     return EXIT_OK
 
 
@@ -145,48 +151,40 @@ def _print_bank(draft: Draft, bank_id: str, title: str, url: str) -> int:
         validate(text, f"{bank_id}.toml")
     except DraftWriteError as problem:
         return _fail(str(problem))
-    sys.stdout.write(text)
-    sys.stdout.flush()
-    _summary(draft, "standard input", sys.stderr)
+    write_stdout(text)
+    notes(_summary(draft, "standard input"))
     return EXIT_OK
 
 
-def _summary(draft: Draft, source: str, stream: TextIO) -> None:
+def _summary(draft: Draft, source: str) -> list[str]:
+    """What the draft found, and the places it was unsure of, as lines."""
     counts = (
         f"{_count(len(draft.actors), 'actor')}, {_count(len(draft.events), 'event')}, "
         f"{_count(len(draft.quotes), 'quote')}"
     )
-    print(f"Found {counts}.", file=stream)
-    for warning in draft.warnings:
-        print(f"warning: {warning}", file=stream)
+    lines = [f"Found {counts}."]
+    lines += [f"warning: {warning}" for warning in draft.warnings]
     unsure = draft.unsure()
     if unsure:
-        print(
-            f"Unsure of {_count(len(unsure), 'place')} (marked # UNSURE: in the bank):",
-            file=stream,
-        )
+        lines.append(f"Unsure of {_count(len(unsure), 'place')} (marked # UNSURE: in the bank):")
         for item, note in unsure:
             line = draft.article.text.count("\n", 0, item.source_span.start) + 1
-            print(
-                f"  {terminal_safe(source)}:{line}: {_label(item)}: {terminal_safe(note)}",
-                file=stream,
-            )
+            lines.append(f"  {terminal_safe(source)}:{line}: {_label(item)}: {terminal_safe(note)}")
     skipped = [item for item in draft.skipped if item.reason != "unpaired mark"]
     if skipped:
         reasons = sorted({item.reason for item in skipped})
-        print(
+        lines.append(
             f"Not taken as quotations: {len(skipped)} ({', '.join(reasons)}), "
-            "listed at the end of the bank.",
-            file=stream,
+            "listed at the end of the bank."
         )
     for mark in draft.skipped:
         if mark.reason == "unpaired mark":
             line = draft.article.text.count("\n", 0, mark.span.start) + 1
-            print(
+            lines.append(
                 f"  {terminal_safe(source)}:{line}: a quotation mark is never closed: "
-                f"“{terminal_safe(mark.text)}…”",
-                file=stream,
+                f"“{terminal_safe(mark.text)}…”"
             )
+    return lines
 
 
 def _label(item: DraftItem) -> str:
