@@ -16,21 +16,20 @@ How the ANSWER arguments are read, per question type:
 - open: ``all``, ``some`` or ``none`` (the student's own verdict), then
   what was written, if anything.
 
-Exit status: 0 whatever the verdict; 1 when the bank has errors; 2 for an
-unknown bank or question, or answers that do not fit the question. No
-Textual on this path.
+Output goes through `quizapp.commands.emit`, so bank text cannot reach the
+terminal as control sequences. Exit status: 0 whatever the verdict; 1 when
+the bank has errors; 2 for an unknown bank or question, or answers that do
+not fit the question. No Textual on this path.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from quizapp.commands import EXIT_ERRORS, EXIT_USAGE, emit, error, find_bank
-from quizapp.commands.scores import terminal_safe
+from quizapp.commands import EXIT_ERRORS, EXIT_USAGE, emit, error, find_bank, note
 from quizapp.generate import generate_questions
 from quizapp.grading import Grade, bank_terms, grade_answer, normalise_text
 from quizapp.model import (
@@ -90,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
         return found
     if isinstance(found, BankError):
         for problem in found.problems:
-            print(terminal_safe(str(problem)), file=sys.stderr)
+            note(str(problem))
         return EXIT_ERRORS
     question = find_question(found, args.question)
     if question is None:
@@ -98,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
         ids = [q.id for q in (*found.questions, *generate_questions(found))]
         hint = did_you_mean(args.question, ids)
-        error("grade", terminal_safe(f"no question {args.question!r} in bank {found.id!r}{hint}"))
+        error("grade", f"no question {args.question!r} in bank {found.id!r}{hint}")
         return EXIT_USAGE
     try:
         answer = answer_from_arguments(question, args.answers)
@@ -152,7 +151,7 @@ def answer_from_arguments(question: Question, answers: Sequence[str]) -> Answer:
             word = " ".join(answers).strip().casefold()
             if word in _TRUE or word in _FALSE:
                 return word in _TRUE
-            raise _Unfit(f"answer true or false, not {terminal_safe(word)!r}")
+            raise _Unfit(f"answer true or false, not {word!r}")
         case TextQuestion() | NumberQuestion():
             return " ".join(answers)
         case ClozeQuestion(gaps=gaps):
@@ -171,7 +170,7 @@ def answer_from_arguments(question: Question, answers: Sequence[str]) -> Answer:
             for answer in answers:
                 left, separator, right = answer.partition("=")
                 if not separator:
-                    raise _Unfit(f"give each pair as LEFT=RIGHT, not {terminal_safe(answer)!r}")
+                    raise _Unfit(f"give each pair as LEFT=RIGHT, not {answer!r}")
                 made.append(
                     (_pick(lefts, left.strip(), "left item"), _pick(rights, right.strip(), "item"))
                 )
@@ -227,4 +226,4 @@ def _write_text(out: TextIO, bank: Bank, question: Question, grade: Grade) -> No
         note = part.matched if part.correct and part.matched != part.given else part.reason
         detail = f" ({note})" if note else ""
         lines.append(f"  {part.label}: {mark}, {part.given or '(empty)'!s}{detail}")
-    out.write("".join(terminal_safe(line) + "\n" for line in lines))
+    out.write("".join(line + "\n" for line in lines))
