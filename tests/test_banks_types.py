@@ -15,8 +15,10 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -340,6 +342,52 @@ class TestMatch:
         ]
 
 
+class TestOpen:
+    BODY = '[[questions]]\nid = "why"\ntype = "open"\nprompt = "Why does it matter?"\n'
+
+    def test_valid(self) -> None:
+        question = load_question(
+            self.BODY + 'model_answer = "Because of where Turkey lies."\n'
+            'key_points = ["its neighbours", "policies are easier with Turkey"]\npoints = 2\n' + WHY
+        )
+        assert question == OpenQuestion(
+            id="why",
+            prompt="Why does it matter?",
+            explanation="Why.",
+            source="The text.",
+            points=2,
+            model_answer="Because of where Turkey lies.",
+            key_points=("its neighbours", "policies are easier with Turkey"),
+            line=7,
+        )
+
+    def test_key_points_are_optional(self) -> None:
+        question = load_question(self.BODY + 'model_answer = "A."\n' + WHY)
+        assert isinstance(question, OpenQuestion)
+        assert question.key_points == ()
+
+    def test_missing_model_answer_and_bad_key_points(self) -> None:
+        assert problems(self.BODY + 'key_points = ["a", "a", ""]\n' + WHY) == [
+            "bank.toml:7:1: missing required key 'model_answer'",
+            "bank.toml:11:25: 'key_points' item 3 is empty",
+        ]
+        assert problems(self.BODY + 'model_answer = "A."\nkey_points = ["a", "a"]\n' + WHY) == [
+            "bank.toml:12:20: duplicate key point 'a'"
+        ]
+
+    def test_a_list_of_points_gets_a_hint(self) -> None:
+        assert problems(self.BODY + 'model_answer = "A."\npoints = ["a", "b"]\n' + WHY) == [
+            "bank.toml:12:1: 'points' is what the question is worth (an integer); "
+            "list what a good answer covers in 'key_points'"
+        ]
+
+    def test_keys_of_other_types_are_refused(self) -> None:
+        assert problems(self.BODY + 'model_answer = "A."\nanswer = "A"\n' + WHY) == [
+            "bank.toml:12:1: unknown key 'answer' in an open question "
+            "-- did you mean 'model_answer'?"
+        ]
+
+
 class TestCommonKeys:
     def test_every_common_key(self) -> None:
         body = (
@@ -385,7 +433,7 @@ class TestCommonKeys:
             ('difficulty = "hard"', "'difficulty' must be an integer 1-3, found string"),
             ("difficulty = 4", "'difficulty' must be an integer 1-3, found 4"),
             ("difficulty = 2.0", "'difficulty' must be an integer 1-3, found float"),
-            ("points = 0", "'points' must be an integer >= 1, found 0"),
+            ("points = 0", "'points' must be an integer 1-1000, found 0"),
             ('tags = "actors"', "'tags' must be an array of strings, found string"),
             ("quote = 3", "'quote' must be a string, found integer"),
             (
@@ -407,13 +455,13 @@ class TestCommonKeys:
     def test_missing_type(self) -> None:
         assert problems('[[questions]]\nid = "q"\nprompt = "P."\n' + WHY) == [
             "bank.toml:7:1: missing required key 'type' (one of choice, multi, true_false, "
-            "text, cloze, number, order, match)"
+            "text, cloze, number, order, match, open)"
         ]
 
     def test_unknown_type(self) -> None:
         assert problems('[[questions]]\nid = "q"\ntype = "choise"\nprompt = "P."\n' + WHY) == [
             "bank.toml:9:1: unknown question type 'choise' -- did you mean 'choice'? (types: "
-            "choice, multi, true_false, text, cloze, number, order, match)"
+            "choice, multi, true_false, text, cloze, number, order, match, open)"
         ]
 
     def test_missing_id_and_prompt(self) -> None:
@@ -435,4 +483,48 @@ class TestCommonKeys:
         ) == [
             "bank.toml:12:1: 'answer' 'z' is not one of the choices",
             "bank.toml:20:1: 'answer' must be a number, found string",
+        ]
+
+
+class TestReject:
+    def test_strings_and_tables(self) -> None:
+        question = load_question(
+            '[[questions]]\nid = "t"\ntype = "text"\nprompt = "P"\nanswer = "defensive"\n'
+            'reject = ["offensive", { answer = "aggressive", feedback = "Too strong." }]\n' + WHY
+        )
+        assert isinstance(question, TextQuestion)
+        assert question.reject == (
+            RejectedAnswer("offensive"),
+            RejectedAnswer("aggressive", "Too strong."),
+        )
+
+    def test_cloze_gaps(self) -> None:
+        question = load_question(
+            '[[questions]]\nid = "c"\ntype = "cloze"\ntext = "a {{b}} {{c}}"\n'
+            'reject = [{ answer = "x", gap = 2 }, "y"]\n' + WHY
+        )
+        assert isinstance(question, ClozeQuestion)
+        assert question.reject == (RejectedAnswer("x", gap=2), RejectedAnswer("y"))
+
+    def test_every_mistake_is_located(self) -> None:
+        assert problems(
+            '[[questions]]\nid = "t"\ntype = "text"\nprompt = "P"\nanswer = "defensive"\n'
+            'reject = [{ answr = "x" }, 3, "", "Defensive", { answer = "b", gap = 1 }]\n' + WHY
+        ) == [
+            "bank.toml:12:11: missing required key 'answer'",
+            "bank.toml:12:13: unknown key 'answr' -- did you mean 'answer'?",
+            "bank.toml:12:28: 'reject' item 2 must be a string or a "
+            "{ answer = ..., feedback = ... } table, found integer",
+            "bank.toml:12:31: 'reject' item 3 is empty",
+            "bank.toml:12:35: 'reject' item 4 'Defensive' is also a right answer",
+            "bank.toml:12:64: unknown key 'gap'",  # gaps are for cloze questions
+        ]
+
+    def test_a_gap_that_does_not_exist(self) -> None:
+        assert problems(
+            '[[questions]]\nid = "c"\ntype = "cloze"\ntext = "a {{b}}"\n'
+            'reject = [{ answer = "x", gap = 2 }, { answer = "b", gap = 1 }]\n' + WHY
+        ) == [
+            "bank.toml:11:27: 'gap' must be an integer 1-1, found 2",
+            "bank.toml:11:38: 'reject' item 2 'b' is also a right answer",
         ]

@@ -108,6 +108,20 @@ def test_a_recorded_attempt_sums_its_answers(store: ScoreStore, clock: Clock) ->
     assert summary.finished
 
 
+def test_self_graded_answers_are_marked(store: ScoreStore) -> None:
+    attempt = store.start_attempt("ann", "s400", "S-400", ["why", "q1"], {})
+    store.record_answer(
+        attempt, "why", given="its neighbours", score=0.5, max_score=1, seconds=40, self_graded=True
+    )
+    store.record_answer(attempt, "q1", given="Erdogan", score=1, max_score=1, seconds=3)
+    assert [(row.question_id, row.self_graded) for row in store.answers(attempt)] == [
+        ("why", True),
+        ("q1", False),
+    ]
+    stats = {s.question_id: s for s in store.question_stats(bank_id="s400")}
+    assert (stats["why"].self_graded, stats["q1"].self_graded) == (1, 0)
+
+
 def test_answers_come_back_as_given_in_order(store: ScoreStore, clock: Clock) -> None:
     attempt = store.start_attempt("ann", "s400", "S-400", ["q2", "q1"], {})
     clock.advance(2)

@@ -16,6 +16,7 @@ from typing import Any
 import fsrs
 import pytest
 
+from quizapp.display import display_order
 from quizapp.model import (
     Actor,
     Bank,
@@ -25,6 +26,7 @@ from quizapp.model import (
     Event,
     MatchQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Quote,
     TextQuestion,
@@ -42,6 +44,7 @@ from quizapp.study import (
     quiz_card_ids,
     record_quiz_result,
 )
+from quizapp.study.cards import question_card
 
 START = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -290,11 +293,16 @@ def test_fact_cards() -> None:
 
 
 def test_question_cards() -> None:
-    cards = {card.id: card for card in build_cards(make_bank())}
+    bank = make_bank()
+    cards = {card.id: card for card in build_cards(bank, seed=1)}
+    questions = {question.id: question for question in bank.questions}
+    # Choices and items are shown in the order quizapp.display gives for the seed.
+    system_choices = display_order(questions["system"], 1)
+    assert sorted(system_choices) == ["F-35", "S-400"]
     assert cards["q:system"] == StudyCard(
         id="q:system",
         kind="question",
-        front="Which system did Turkey buy?\n\n- S-400\n- F-35",
+        front="Which system did Turkey buy?\n\n" + "\n".join(f"- {c}" for c in system_choices),
         back="S-400",
         explanation="Russia delivers the S-400.",
         source="its advanced S-400 missile defense system",
@@ -307,8 +315,10 @@ def test_question_cards() -> None:
         "Complete the quote.\n\nClearly a _____ in all this is _____"
     )
     assert cards["q:winner-cloze"].back == "winner; Putin"
-    # Items to order are shown alphabetically, never in the answer's order.
-    assert cards["q:oldest"].front == "Oldest first.\n\n- 2016\n- July 12\n- the 1950s"
+    # Items to order are never shown in the answer's order.
+    items = display_order(questions["oldest"], 1)
+    assert items != questions["oldest"].items  # type: ignore[union-attr]
+    assert cards["q:oldest"].front == "Oldest first.\n\n" + "\n".join(f"- {i}" for i in items)
     assert cards["q:oldest"].back == "the 1950s → 2016 → July 12"
     assert cards["q:roles"].front == (
         "Match each person to their role.\n\n- Ross Wilson\n- Soner Cagaptay"
@@ -318,6 +328,29 @@ def test_question_cards() -> None:
         "“a 2016 coup attempt”\n\nIn what year was the coup attempt?"
     )
     assert cards["q:coup-year"].back == "2016"
+
+
+def test_open_question_card_shows_the_model_answer_and_key_points() -> None:
+    question = OpenQuestion(
+        id="why",
+        prompt="Why does Turkey matter to America?",
+        model_answer="Policies are easier to carry out with Turkey on board.",
+        key_points=("where Turkey lies", "the Black Sea"),
+        tags=("argument",),
+    )
+    card = question_card(question)
+    assert (card.id, card.kind, card.front) == (
+        "q:why",
+        "question",
+        "Why does Turkey matter to America?",
+    )
+    assert card.back == (
+        "Policies are easier to carry out with Turkey on board.\n\n"
+        "A good answer covers:\n- where Turkey lies\n- the Black Sea"
+    )
+    assert question_card(dataclasses.replace(question, key_points=())).back == (
+        "Policies are easier to carry out with Turkey on board."
+    )
 
 
 def test_card_ids_stable_when_another_card_is_edited(make_deck: DeckFactory) -> None:

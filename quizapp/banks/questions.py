@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypedDict
 
-from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
-from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, TYPE_KEYS
+from quizapp.banks.checker import Checker, Table, describe, did_you_mean, too_long, type_name
+from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, REJECT_KEYS, TYPE_KEYS
+from quizapp.banks.limits import MAX_ITEM, MAX_ITEMS, MAX_POINTS
 from quizapp.banks.locate import Where
+from quizapp.matching.fold import normalise_text, strip_leading_words
 from quizapp.model import (
     MATCH_MODES,
     ChoiceQuestion,
@@ -18,9 +20,11 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     QuestionType,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -58,6 +62,13 @@ def read_question(c: Checker, table: Table, where: Where, defaults: Defaults) ->
         _report_type(c, table, where, kind)
     else:
         _unknown_keys(c, table, where, kind)
+    if kind == QuestionType.OPEN and type(table.get("points")) is list:
+        c.error(
+            (*where, "points"),
+            "'points' is what the question is worth (an integer); "
+            "list what a good answer covers in 'key_points'",
+        )
+        table = {key: value for key, value in table.items() if key != "points"}
     common = Common(
         id=c.ident(table, where),
         prompt=c.text(table, where, "prompt", required=kind != QuestionType.CLOZE),
@@ -65,7 +76,7 @@ def read_question(c: Checker, table: Table, where: Where, defaults: Defaults) ->
         source=c.text(table, where, "source"),
         tags=c.texts(table, where, "tags") or (),
         difficulty=c.integer(table, where, "difficulty", 1, 3, defaults.difficulty),
-        points=c.integer(table, where, "points", 1, None, defaults.points),
+        points=c.integer(table, where, "points", 1, MAX_POINTS, defaults.points),
         quote=c.text(table, where, "quote"),
         about=c.texts(table, where, "about") or (),
         line=c.line(where),
@@ -92,6 +103,8 @@ def parse_cloze(text: str) -> tuple[tuple[str, ...], tuple[ClozeGap, ...]] | str
         inner = text[opening + 2 : closing]
         if "{{" in inner:
             return f"gap {len(gaps) + 1} contains another gap; gaps cannot be nested"
+        if len(gaps) == MAX_ITEMS:
+            return f"'text' has more than {MAX_ITEMS} gaps; the limit is {MAX_ITEMS}"
         alternatives = [alternative.strip() for alternative in inner.split("|")]
         if not any(alternatives):
             return f"gap {len(gaps) + 1} is empty"
@@ -128,7 +141,8 @@ def _unknown_keys(c: Checker, table: Table, where: Where, kind: str) -> None:
             owners = [name for name, keys in TYPE_KEYS.items() if key in keys]
             elsewhere = f" (a key of {', '.join(owners)} questions)" if owners else ""
             hint = did_you_mean(key, allowed)
-            message = f"unknown key {describe(key)} in a {kind} question{hint or elsewhere}"
+            article = "an" if kind[0] in "aeiou" else "a"
+            message = f"unknown key {describe(key)} in {article} {kind} question{hint or elsewhere}"
             c.error((*where, key), message)
 
 
@@ -189,7 +203,8 @@ def _read_text(
     answer = c.text(table, where, "answer", required=True)
     accept = c.texts(table, where, "accept") or ()
     match = _match_mode(c, table, where, defaults)
-    return TextQuestion(**common, answer=answer, accept=accept, match=match)
+    reject = _rejects(c, table, where, [(answer, *accept)])
+    return TextQuestion(**common, answer=answer, accept=accept, match=match, reject=reject)
 
 
 def _read_cloze(
@@ -207,7 +222,68 @@ def _read_cloze(
     if "prompt" not in table:
         common["prompt"] = "Fill in the gap." if len(gaps) == 1 else "Fill in the gaps."
     match = _match_mode(c, table, where, defaults)
-    return ClozeQuestion(**common, parts=parts, gaps=gaps, match=match)
+    reject = _rejects(c, table, where, [(gap.answer, *gap.accept) for gap in gaps], cloze=True)
+    return ClozeQuestion(**common, parts=parts, gaps=gaps, match=match, reject=reject)
+
+
+def _rejects(
+    c: Checker,
+    table: Table,
+    where: Where,
+    right: list[tuple[str, ...]],
+    *,
+    cloze: bool = False,
+) -> tuple[RejectedAnswer, ...]:
+    """The ``reject`` list: answers refused on purpose, each a string or a
+    table ``{ answer = "...", feedback = "..." }`` (cloze: and ``gap = N``).
+    ``right`` holds the right forms (per gap for a cloze): none may be refused."""
+    value = table.get("reject")
+    if value is None:
+        return ()
+    form = "{ answer = ..., feedback = ... }"
+    if type(value) is not list:
+        c.error(
+            (*where, "reject"),
+            f"'reject' must be an array of answers (strings or {form} tables), "
+            f"found {type_name(value)}",
+        )
+        return ()
+    if not c.at_most(where, "reject", value):
+        return ()
+    allowed = REJECT_KEYS if cloze else REJECT_KEYS - {"gap"}
+    rejected: list[tuple[int, RejectedAnswer]] = []
+    for number, item in enumerate(value):
+        at = (*where, "reject", number)
+        if type(item) is str:
+            if len(item) > MAX_ITEM:
+                c.error(at, too_long(f"'reject' item {number + 1}", item, MAX_ITEM))
+            elif item.strip():
+                rejected.append((number, RejectedAnswer(item)))
+            else:
+                c.error(at, f"'reject' item {number + 1} is empty")
+            continue
+        if type(item) is not dict:
+            c.error(
+                at,
+                f"'reject' item {number + 1} must be a string or a {form} table, "
+                f"found {type_name(item)}",
+            )
+            continue
+        c.unknown_keys(item, at, allowed)
+        answer = c.text(item, at, "answer", required=True, limit=MAX_ITEM)
+        feedback = c.text(item, at, "feedback")
+        gap = c.integer(item, at, "gap", 1, max(len(right), 1), 0) if cloze else 0
+        if answer:
+            rejected.append((number, RejectedAnswer(answer, feedback, gap or None)))
+    for number, refused in rejected:
+        folded = strip_leading_words(normalise_text(refused.answer))
+        forms = right if refused.gap is None else right[refused.gap - 1 : refused.gap]
+        if any(strip_leading_words(normalise_text(f)) == folded for gap in forms for f in gap):
+            c.error(
+                (*where, "reject", number),
+                f"'reject' item {number + 1} {describe(refused.answer)} is also a right answer",
+            )
+    return tuple(refused for _, refused in rejected)
 
 
 def _read_number(
@@ -238,10 +314,16 @@ def _read_match(
             f"'pairs' must be an array of [left, right] pairs, found {type_name(value)}",
         )
         return MatchQuestion(**common, pairs=())
+    if not c.at_most(where, "pairs", value):
+        return MatchQuestion(**common, pairs=())
     pairs: list[tuple[str, str]] = []
     for number, item in enumerate(value):
         if type(item) is list and len(item) == 2 and all(_filled(side) for side in item):
             pairs.append((item[0], item[1]))
+            for side, text in enumerate(item):
+                if len(text) > MAX_ITEM:
+                    label = f"'pairs' item {number + 1}"
+                    c.error((*where, "pairs", number, side), too_long(label, text, MAX_ITEM))
         else:
             c.error(
                 (*where, "pairs", number),
@@ -261,6 +343,15 @@ def _read_match(
                     )
                 seen.add(pair[side])
     return MatchQuestion(**common, pairs=tuple(pairs))
+
+
+def _read_open(
+    c: Checker, table: Table, where: Where, defaults: Defaults, common: Common
+) -> Question:
+    model_answer = c.text(table, where, "model_answer", required=True)
+    key_points = c.texts(table, where, "key_points") or ()
+    c.distinct(where, "key_points", key_points, "key point")
+    return OpenQuestion(**common, model_answer=model_answer, key_points=key_points)
 
 
 def _filled(value: object) -> bool:
@@ -285,4 +376,5 @@ _READERS: dict[str, Reader] = {
     QuestionType.NUMBER: _read_number,
     QuestionType.ORDER: _read_order,
     QuestionType.MATCH: _read_match,
+    QuestionType.OPEN: _read_open,
 }

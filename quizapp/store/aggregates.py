@@ -143,8 +143,9 @@ def question_totals(
     conn: sqlite3.Connection, *, bank_id: str, player: str | None
 ) -> list[QuestionStats]:
     """Per question of ``bank_id`` ever answered (by ``player``, or anyone):
-    tries, correct, skips, mean time and the most common wrong answer (ties
-    go to the most recent). Sorted by question id."""
+    tries, correct, skips, self-graded tries, mean time and the most common
+    wrong answer (not self-graded; ties go to the most recent). Sorted by
+    question id."""
     if player is None:
         source = "answers s WHERE s.bank_id = ?"
         params: tuple[object, ...] = (bank_id,)
@@ -156,7 +157,8 @@ def question_totals(
         params = (bank_id, player.strip())
     rows = conn.execute(
         "WITH graded AS ("
-        f"  SELECT s.id, s.question_id, s.given, s.skipped, s.answered_at, {_FULL_MARKS} AS ok,"
+        "  SELECT s.id, s.question_id, s.given, s.skipped, s.self_graded, s.answered_at,"
+        f"   {_FULL_MARKS} AS ok,"
         "   CASE WHEN typeof(s.seconds) IN ('integer', 'real') THEN s.seconds ELSE 0 END"
         "    AS seconds"
         f"  FROM {source} AND {_SCORED}),"
@@ -166,24 +168,27 @@ def question_totals(
         "  FROM graded),"
         " totals AS ("
         "  SELECT question_id, COUNT(*) AS tries, SUM(ok) AS correct,"
-        "   SUM(skipped IS NOT 0) AS skips, AVG(seconds) AS seconds,"
+        "   SUM(skipped IS NOT 0) AS skips, SUM(self_graded IS NOT 0) AS own,"
+        "   AVG(seconds) AS seconds,"
         "   MAX(CASE WHEN newest = 1 THEN ok END) AS last_ok"
         "  FROM ranked GROUP BY question_id),"
         " wrong AS ("
         "  SELECT question_id, given, COUNT(*) AS times, MAX(answered_at) AS latest, MAX(id) AS id"
-        "  FROM graded WHERE NOT ok AND skipped IS 0 AND typeof(given) = 'text'"
+        # A self-graded answer is the student's own words, not a wrong choice.
+        "  FROM graded WHERE NOT ok AND skipped IS 0 AND self_graded IS 0"
+        "   AND typeof(given) = 'text'"
         "  GROUP BY question_id, given),"
         " commonest AS ("
         "  SELECT question_id, given, ROW_NUMBER() OVER"
         "   (PARTITION BY question_id ORDER BY times DESC, latest DESC, id DESC) AS rank"
         "  FROM wrong)"
-        " SELECT t.question_id, t.tries, t.correct, t.skips, t.seconds, t.last_ok, c.given"
+        " SELECT t.question_id, t.tries, t.correct, t.skips, t.own, t.seconds, t.last_ok, c.given"
         " FROM totals t LEFT JOIN commonest c ON c.question_id = t.question_id AND c.rank = 1"
         " ORDER BY t.question_id",
         params,
     )
     found = []
-    for question_id, tries, correct, skips, seconds, last_ok, wrong in rows:
+    for question_id, tries, correct, skips, own, seconds, last_ok, wrong in rows:
         if not isinstance(question_id, str):
             continue
         found.append(
@@ -196,6 +201,7 @@ def question_totals(
                 avg_seconds=_number(seconds) or 0.0,
                 most_common_wrong=wrong if isinstance(wrong, str) else None,
                 skipped=_count(skips),
+                self_graded=_count(own),
             )
         )
     return found

@@ -45,4 +45,6 @@ class AnswerToSave:
     near_miss: bool = False
     skipped: bool = False
     tags: tuple[str, ...] = ()
+    #: The student graded the answer themself (an open question).
+    self_graded: bool = False
     cards_due: tuple[CardDue, ...] = ()

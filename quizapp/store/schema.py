@@ -81,7 +81,12 @@ _V2_STUDY = (
 )
 
 
-_V3_HISTORY = (
+_V3_SELF_GRADED = (
+    # 1 when the student graded the answer themself (an open question).
+    "ALTER TABLE answers ADD COLUMN self_graded INTEGER NOT NULL DEFAULT 0",
+)
+
+_V4_HISTORY = (
     # The sums of each attempt's answers (Home's scores, History) are read
     # from this index alone, without visiting the answers' rows.
     "CREATE INDEX answers_totals_by_attempt"
@@ -98,8 +103,13 @@ def _run(statements: Sequence[str]) -> Migration:
 
 
 #: v1: players, attempts, answers, settings. v2: study cards and reviews.
-#: v3: an index for the aggregates of long histories.
-MIGRATIONS: tuple[Migration, ...] = (_run(_V1_SCORES), _run(_V2_STUDY), _run(_V3_HISTORY))
+#: v3: answers.self_graded. v4: an index for the aggregates of long histories.
+MIGRATIONS: tuple[Migration, ...] = (
+    _run(_V1_SCORES),
+    _run(_V2_STUDY),
+    _run(_V3_SELF_GRADED),
+    _run(_V4_HISTORY),
+)
 
 #: The schema version this quizapp writes and understands.
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -109,6 +109,7 @@ class RecordedQuiz:
                 given=row.given,
                 near_miss=row.near_miss,
                 skipped=row.skipped,
+                self_graded=row.self_graded,
             )
             session.restore(row.question_id, grade, row.seconds)
         if session.finished:
@@ -179,6 +180,7 @@ class RecordedQuiz:
             near_miss=grade.near_miss,
             skipped=grade.skipped,
             tags=record.question.tags,
+            self_graded=grade.self_graded,
             cards_due=cards_due,
         )
 
@@ -201,6 +203,7 @@ class RecordedQuiz:
                     "seconds": record.seconds,
                     "near_miss": record.grade.near_miss,
                     "skipped": record.grade.skipped,
+                    "self_graded": record.grade.self_graded,
                     "tags": list(record.question.tags),
                 }
                 for record in self.unsaved
