@@ -68,9 +68,15 @@ _TEXT = re.compile(
 
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until the workers started so far are done and their messages handled."""
+    await wait_for_workers(pilot)
+    await pilot.pause()
+
+
+async def wait_for_workers(pilot: Pilot[None]) -> None:
+    """Wait until the workers started so far are done (their messages may be pending)."""
     if any(not worker.is_finished for worker in pilot.app.workers):
         await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+        await pilot.pause()
 
 
 async def wait_for_banks(app: QuizApp, pilot: Pilot[None], timeout: float = 10.0) -> None:
@@ -103,7 +109,7 @@ async def shown(pilot: Pilot[None], selector: str | None = None) -> str:
     """`screen_text` once pending messages, layout and animations have
     settled; with ``selector``, only the part of the screen inside that
     widget of the current screen (its lines joined with spaces)."""
-    await settle(pilot)
+    await wait_for_workers(pilot)
     await pilot.wait_for_scheduled_animations()
     app = pilot.app
     assert isinstance(app, QuizApp)
@@ -136,11 +142,18 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-async def open_new_quiz(pilot: Pilot[None], *, shuffle: bool = False) -> None:
+async def open_new_quiz(
+    pilot: Pilot[None], *, shuffle: bool = False, count: int | None = None
+) -> None:
     """From Home: open the options of the highlighted bank and start a quiz
-    (unticking Shuffle unless asked), as a user would with the keyboard."""
+    (unticking Shuffle unless asked; of the first ``count`` questions when
+    given), as a user would with the keyboard."""
     await pilot.press("enter")
     await pilot.pause()
+    if count is not None:
+        from textual.widgets import Input
+
+        pilot.app.screen.query_one("#count", Input).value = str(count)
     if not shuffle:
         await pilot.press("shift+tab", "space", "tab")
     await pilot.press("enter")
