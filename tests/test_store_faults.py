@@ -167,7 +167,10 @@ def test_a_truncated_database_is_moved_aside_intact(db_path: Path) -> None:
         assert store.moved_aside.read_bytes() == truncated
         assert store.warning is not None
         assert "could not be read (database disk image is malformed)" in store.warning
-        assert_fresh_and_working(store)
+        # The player and the attempt were in the first half; the answers,
+        # written after them, were cut off.
+        assert "with the 2 records that could still be read" in store.warning
+        assert [(a.player, a.answered) for a in store.attempts()] == [("ann", 0)]
 
 
 def test_a_database_failing_the_integrity_check_is_moved_aside(db_path: Path) -> None:
@@ -184,7 +187,12 @@ def test_a_database_failing_the_integrity_check_is_moved_aside(db_path: Path) ->
         assert store.moved_aside.read_bytes() == bytes(data)
         assert store.warning is not None
         assert store.warning.startswith("The scores database could not be read (")
-        assert_fresh_and_working(store)
+        # The damage hit index pages only: every answer was copied into the
+        # fresh database.
+        assert "a fresh one started with the 302 records that could still be read" in (
+            store.warning
+        )
+        assert [a.answered for a in store.attempts()] == [300]
 
 
 def test_a_database_from_a_newer_quizapp_is_moved_aside(db_path: Path) -> None:
