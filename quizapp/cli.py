@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "export": "write a bank as GIFT, Aiken or CSV",
     "stats": "per-question statistics of a bank (tries, facility, time)",
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
+    "doctor": "examine the scores database; repair it, or restore a backup",
 }
 
 

@@ -18,7 +18,14 @@ from typing import TextIO
 
 from quizapp import paths
 from quizapp.commands import emit
-from quizapp.store import AnswerRow, AttemptSummary, ScoreStore, StoreError, default_player
+from quizapp.store import (
+    AnswerRow,
+    AttemptSummary,
+    ScoreStore,
+    StoreError,
+    damaged_rows_notice,
+    default_player,
+)
 
 EXIT_ERROR = 1
 FORMATS = ("table", "csv", "json")
@@ -111,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
                 attempts = store.attempts(player=player, bank_id=args.bank)
                 if args.answers:
                     answers = {a.id: store.answers(a.id) for a in attempts}
+                warn_damaged("scores", store)
         except StoreError as exc:
             return fail("scores", str(exc))
     if args.answers:
@@ -245,6 +253,12 @@ def fail(command: str, message: str) -> int:
     """Print ``quizapp COMMAND: error: message`` to stderr; return the error status."""
     print(f"quizapp {command}: error: {message}", file=sys.stderr)
     return EXIT_ERROR
+
+
+def warn_damaged(command: str, store: ScoreStore) -> None:
+    """Say on standard error how many damaged rows the reads left out, if any."""
+    if store.damaged_rows:
+        print(f"quizapp {command}: {damaged_rows_notice(store.damaged_rows)}", file=sys.stderr)
 
 
 def write_csv(out: TextIO, columns: Sequence[str], records: Iterable[dict[str, object]]) -> None:

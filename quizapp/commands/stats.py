@@ -25,6 +25,7 @@ from quizapp.commands.scores import (
     fail,
     render_table,
     terminal_safe,
+    warn_damaged,
     write_csv,
     write_json,
 )
@@ -86,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
                 if store.warning:
                     print(f"quizapp stats: warning: {store.warning}", file=sys.stderr)
                 stats = store.question_stats(bank_id=bank_id, player=player)
+                warn_damaged("stats", store)
         except StoreError as exc:
             return fail("stats", str(exc))
 
