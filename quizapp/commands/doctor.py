@@ -141,7 +141,9 @@ def _repaired(repair: Repair) -> int:
             for t in salvage.tables
         ]
         lines += ["", *render_table(["table", "kept", "lost", "note"], rows, right={1, 2}), ""]
-        lines.append(f"Recovered {salvage.kept} rows; {salvage.lost} damaged rows were lost.")
+        lines.append(
+            f"Recovered {salvage.kept} rows; {salvage.lost} rows were lost with the damage."
+        )
         unreadable = [t.table for t in salvage.tables if t.unreadable]
         if unreadable:
             lines.append(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import tempfile
 from contextlib import suppress
 from pathlib import Path
@@ -105,3 +106,22 @@ def scratch_file(beside: Path, purpose: str) -> Path:
         raise os_store_error(f"cannot write in the folder {beside.parent}", exc) from None
     os.close(handle)
     return Path(name)
+
+
+def connect_scratch(path: Path) -> sqlite3.Connection:
+    """A connection that builds a database in a scratch file: no journal and
+    no syncing while it is built (a half-built scratch file is never used);
+    `sync` makes it durable before it is given its name."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = OFF")
+    conn.execute("PRAGMA synchronous = OFF")
+    return conn
+
+
+def sync(path: Path) -> None:
+    """Flush a finished scratch file to disk."""
+    handle = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(handle)
+    finally:
+        os.close(handle)

@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizapp.store.aside import (
+    connect_scratch,
     identity,
     move_aside,
     move_no_overwrite,
     remove_scratch,
     scratch_file,
+    sync,
 )
 from quizapp.store.errors import SQLITE_ERRORS, StoreError, os_store_error, store_error
 from quizapp.store.salvage import connect_read_only, examine
@@ -84,12 +86,19 @@ def list_backups(db_path: Path) -> list[Backup]:
 
 
 def take_backup(
-    db_path: Path, now: dt.datetime, reason: str, *, source: sqlite3.Connection | None = None
+    db_path: Path,
+    now: dt.datetime,
+    reason: str,
+    *,
+    source: sqlite3.Connection | None = None,
+    sound_only: bool = False,
 ) -> Path:
     """Copy the database to the backups folder; returns the copy's path.
 
     ``source`` is an open connection to the database to copy from (the
-    store's own, before a migration); by default one is opened. Raises
+    store's own, before a migration); by default one is opened. With
+    ``sound_only``, a copy that fails SQLite's integrity check is not kept
+    and `StoreError` (reason ``"damaged"``) raised instead. Raises
     `StoreError` when the copy cannot be made.
     """
     folder = backups_folder(db_path)
@@ -100,23 +109,33 @@ def take_backup(
     target = folder / f"{db_path.stem}-{now.astimezone().strftime(_STAMP)}-{reason}.sqlite3"
     if target.exists():
         return target  # taken this very second for the same reason
-    _copy_database(db_path, target, source)
+    _copy_database(db_path, target, source, sound_only)
     return target
 
 
-def _copy_database(db_path: Path, target: Path, source: sqlite3.Connection | None) -> None:
+def _copy_database(
+    db_path: Path, target: Path, source: sqlite3.Connection | None, sound_only: bool
+) -> None:
     """Copy with the online backup API into a scratch file, then give it its name."""
     scratch = scratch_file(target, "copying")
     try:
         try:
-            with closing(sqlite3.connect(scratch)) as copy:
+            with closing(connect_scratch(scratch)) as copy:
                 if source is not None:
                     source.backup(copy)
                 else:
                     with closing(connect_read_only(db_path)) as reader:
                         reader.backup(copy)
+                problems = _integrity_problems(copy) if sound_only else []
+            sync(scratch)
         except SQLITE_ERRORS as exc:
             raise store_error(db_path, exc, "could not copy") from None
+        if problems:
+            raise StoreError(
+                f"the scores database {db_path} is damaged ({problems[0]}); "
+                "run `quizapp doctor` to repair it",
+                reason="damaged",
+            )
         try:
             move_no_overwrite(scratch, target)
         except FileExistsError:
@@ -128,13 +147,21 @@ def _copy_database(db_path: Path, target: Path, source: sqlite3.Connection | Non
         raise
 
 
+def _integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    found = [str(row[0]) for row in conn.execute("PRAGMA integrity_check(1)")]
+    return [] if found == ["ok"] else found
+
+
 def daily_backup(db_path: Path, now: dt.datetime | None = None) -> Path | None:
     """Today's backup, if none was taken today yet; then prune old ones.
 
     Returns the new backup, or None when there was nothing to do (a backup
     from today exists, or there is no database yet). Meant to run in a
-    worker thread at start-up: it opens its own connection. Raises
-    `StoreError` when the copy cannot be made.
+    worker thread at start-up: it opens its own connection, and runs SQLite's
+    full integrity check on the copy, which is too slow for the first frame.
+    A damaged database is not backed up (its copy would push sound ones
+    out): `StoreError` with reason ``"damaged"`` says to run ``quizapp
+    doctor``. Raises `StoreError` too when the copy cannot be made.
     """
     moment = now if now is not None else dt.datetime.now().astimezone()
     today = moment.astimezone().date()
@@ -142,7 +169,7 @@ def daily_backup(db_path: Path, now: dt.datetime | None = None) -> Path | None:
         return None
     if any(b.reason == DAILY and b.taken_at.date() == today for b in list_backups(db_path)):
         return None
-    taken = take_backup(db_path, moment, DAILY)
+    taken = take_backup(db_path, moment, DAILY, sound_only=True)
     prune_backups(db_path)
     return taken
 
@@ -211,7 +238,8 @@ def restore_backup(db_path: Path, backup: Path, now: dt.datetime) -> Restored:
 
 def _copy_into(backup: Path, target: Path) -> None:
     try:
-        with closing(connect_read_only(backup)) as reader, closing(sqlite3.connect(target)) as out:
+        with closing(connect_read_only(backup)) as reader, closing(connect_scratch(target)) as out:
             reader.backup(out)
+        sync(target)
     except SQLITE_ERRORS as exc:
         raise store_error(backup, exc, "could not copy") from None

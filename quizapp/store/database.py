@@ -15,8 +15,8 @@ writers never deadlock upgrading a read lock.
 Damage: a file that is not a database, fails SQLite's quick check, or whose
 schema quizapp cannot use (a negative ``user_version``, a dropped table) is
 moved aside, never deleted, and a fresh database takes its place holding
-every row that could still be read (`quizapp.store.salvage`). A file written
-by a newer quizapp is moved aside as it is. A ``-wal`` file deleted or
+every row that could still be read (`quizapp.store.salvage`). So is a file
+written by a newer quizapp, keeping the tables this one knows. A ``-wal`` file deleted or
 garbled after a crash is noticed, and the user told that the latest answers
 may be missing.
 """
@@ -35,11 +35,11 @@ from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.store.aside import identity, move_aside
+from quizapp.store.aside import identity
 from quizapp.store.backups import BEFORE_MIGRATION, take_backup
 from quizapp.store.decode import text_factory
 from quizapp.store.errors import SQLITE_ERRORS, StoreError, is_damage, os_error_text
-from quizapp.store.salvage import Rebuilt, connect_read_only, rebuild
+from quizapp.store.salvage import connect_read_only, rebuild
 from quizapp.store.schema import (
     SCHEMA_VERSION,
     NewerSchemaError,
@@ -97,14 +97,16 @@ def open_database(path: Path, now: dt.datetime) -> Opened:
 
 
 def _replace_damaged(path: Path, now: dt.datetime, damage: _DamagedError) -> Opened:
-    rebuilt: Rebuilt | None = None
+    # A newer quizapp's file is salvaged too: the tables this quizapp knows
+    # are kept, and a "newer" version may as well be a damaged byte.
+    rebuilt = rebuild(path, now, damage.identity)
+    aside = rebuilt.aside if rebuilt is not None else None
     if damage.newer:
-        aside = move_aside(path, now, damage.identity)
         what = f"was written by a newer quizapp ({damage.reason})"
+        records = "records this quizapp can read"
     else:
-        rebuilt = rebuild(path, now, damage.identity)
-        aside = rebuilt.aside if rebuilt is not None else None
         what = f"could not be read ({damage.reason})"
+        records = "records that could still be read"
     notes: list[str] = []
     try:
         conn = _connect(path, now, notes)
@@ -119,7 +121,7 @@ def _replace_damaged(path: Path, now: dt.datetime, damage: _DamagedError) -> Ope
         kept, lost = rebuilt.salvage.kept, rebuilt.salvage.lost
         warning = (
             f"The scores database {what}; it was moved to {aside} and a fresh one started "
-            f"with the {kept} records that could still be read"
+            f"with the {kept} {records}"
             + (f" ({lost} damaged records were left out)." if lost else ".")
         )
     else:

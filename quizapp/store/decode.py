@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -65,7 +64,7 @@ def text_factory(raw: bytes) -> str | BadText:
 
 
 def _show(value: object) -> str:
-    shown = repr(str(value) if isinstance(value, BadText) else value)
+    shown = repr(value.raw if isinstance(value, BadText) else value)
     return shown if len(shown) <= 60 else shown[:57] + "..."
 
 
@@ -74,7 +73,7 @@ def _show(value: object) -> str:
 
 def text(value: object) -> str:
     """A TEXT value."""
-    if isinstance(value, str):
+    if type(value) is str:
         return value
     if isinstance(value, BadText):
         raise DamagedRow(f"text that is not UTF-8: {_show(value)}")
@@ -97,17 +96,17 @@ def rating(value: object) -> int:
 
 
 def number(value: object) -> float:
-    """A finite REAL (or INTEGER) value no bigger than `MAX_NUMBER`."""
-    if isinstance(value, int | float) and math.isfinite(value) and abs(value) <= MAX_NUMBER:
-        return float(value)
+    """A REAL (or INTEGER) value no bigger than `MAX_NUMBER` either way."""
     if isinstance(value, int | float):
+        if -MAX_NUMBER <= value <= MAX_NUMBER:  # False for infinities
+            return float(value)
         raise DamagedRow(f"a number out of range: {_show(value)}")
     raise DamagedRow(f"{_sqlite_type(value)} where a number belongs: {_show(value)}")
 
 
 def flag(value: object) -> bool:
     """A boolean stored as 0 or 1."""
-    if value in (0, 1) and isinstance(value, int):
+    if isinstance(value, int | float) and value in (0, 1):
         return bool(value)
     raise DamagedRow(f"{_show(value)} where 0 or 1 belongs")
 
@@ -171,20 +170,21 @@ def _sqlite_type(value: object) -> str:
 
 
 def sql_number(column: str) -> str:
-    """SQL that is true when ``column`` holds what `number` accepts (for aggregates)."""
-    return f"(typeof({column}) IN ('integer', 'real') AND abs({column}) <= {MAX_NUMBER:.0f})"
+    """SQL true when ``column`` (declared REAL or INTEGER) holds what `number`
+    accepts, NULL for a NULL: text and blobs never sort between two numbers."""
+    return f"{column} BETWEEN -{MAX_NUMBER:.0f} AND {MAX_NUMBER:.0f}"
 
 
 def sql_flag(column: str) -> str:
-    """SQL that is true when ``column`` holds what `flag` accepts."""
-    return f"(typeof({column}) = 'integer' AND {column} IN (0, 1))"
+    """SQL true when ``column`` (declared INTEGER) holds what `flag` accepts."""
+    return f"{column} IN (0, 1)"
 
 
 def sql_answer_totals_valid(alias: str) -> str:
-    """SQL true for an answer row whose score, maximum, time and skip flag can be
-    summed: aggregates over answers filter with it and report the other rows."""
+    """SQL that is 1 for an answer row whose score, maximum, time and skip flag
+    can be summed, else 0: aggregates over answers count the other rows."""
     numbers = [sql_number(f"{alias}.{c}") for c in ("score", "max_score", "seconds")]
-    return " AND ".join([*numbers, sql_flag(f"{alias}.skipped")])
+    return f"coalesce({' AND '.join([*numbers, sql_flag(f'{alias}.skipped')])}, 0)"
 
 
 # ------------------------------------------------------------------ tables

@@ -48,10 +48,12 @@ def primary_code(exc: SqliteFailure) -> int | None:
 
 
 def is_damage(exc: SqliteFailure) -> bool:
-    """Whether ``exc`` says the file is damaged or is not a database."""
-    return isinstance(exc, UnicodeDecodeError) or primary_code(exc) in (
-        SQLITE_CORRUPT,
-        SQLITE_NOTADB,
+    """Whether ``exc`` says the file is damaged or is not a database (a
+    damaged header can make SQLite call it an "unsupported file format")."""
+    return (
+        isinstance(exc, UnicodeDecodeError)
+        or primary_code(exc) in (SQLITE_CORRUPT, SQLITE_NOTADB)
+        or str(exc) == "unsupported file format"
     )
 
 

@@ -66,21 +66,19 @@ def attempt_summaries(
         params,
     ).fetchall()
     # Totals in a second query: grouping the answers along their attempt_id
-    # index is several times faster than a LEFT JOIN ... GROUP BY. Answers
-    # whose numbers are damaged are left out of the sums and reported.
-    valid = sql_answer_totals_valid("s")
+    # index is several times faster than a LEFT JOIN ... GROUP BY. Attempts
+    # with a damaged answer are summed again from their sound answers.
     totals: dict[int, tuple[int, float, float, float, int]] = {}
     for row in conn.execute(
-        f"SELECT s.attempt_id, COUNT(*) FILTER (WHERE {valid}),"
-        f" TOTAL(s.score) FILTER (WHERE {valid}), TOTAL(s.max_score) FILTER (WHERE {valid}),"
-        f" TOTAL(s.seconds) FILTER (WHERE {valid}), TOTAL(s.skipped) FILTER (WHERE {valid}),"
-        f" group_concat(s.id) FILTER (WHERE NOT ({valid}))"
+        "SELECT s.attempt_id, COUNT(*), TOTAL(s.score), TOTAL(s.max_score), TOTAL(s.seconds),"
+        f" TOTAL(s.skipped), SUM(NOT {sql_answer_totals_valid('s')})"
         " FROM answers s WHERE s.attempt_id IN (SELECT a.id" + base + ") GROUP BY s.attempt_id",
         params,
     ):
-        totals[row[0]] = (row[1], row[2], row[3], row[4], int(row[5]))
-        for damaged in str(row[6]).split(",") if row[6] is not None else ():
-            damage.add("answers", int(damaged), "a score, maximum, time or skip flag is damaged")
+        if row[6]:
+            totals[row[0]] = _sound_totals(conn, damage, row[0])
+        else:
+            totals[row[0]] = (row[1], row[2], row[3], row[4], int(row[5]))
     summaries = []
     for row in attempts:
         try:
@@ -95,6 +93,31 @@ def attempt_summaries(
             continue
         summaries.append(summary)
     return summaries
+
+
+def _sound_totals(
+    conn: sqlite3.Connection, damage: DamageLog, attempt_id: int
+) -> tuple[int, float, float, float, int]:
+    """Answers, score, maximum, seconds and skips of an attempt's sound answers."""
+    rows = conn.execute(
+        "SELECT id, score, max_score, seconds, skipped FROM answers WHERE attempt_id = ?",
+        (attempt_id,),
+    )
+    sound = list(
+        decoded(
+            rows,
+            "answers",
+            lambda row: (number(row[0]), number(row[1]), number(row[2]), flag(row[3])),
+            damage,
+        )
+    )
+    return (
+        len(sound),
+        sum(s[0] for s in sound),
+        sum(s[1] for s in sound),
+        sum(s[2] for s in sound),
+        sum(s[3] for s in sound),
+    )
 
 
 def _attempt_summary(

@@ -20,7 +20,14 @@ from contextlib import closing, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizapp.store.aside import move_aside, move_no_overwrite, remove_scratch, scratch_file
+from quizapp.store.aside import (
+    connect_scratch,
+    move_aside,
+    move_no_overwrite,
+    remove_scratch,
+    scratch_file,
+    sync,
+)
 from quizapp.store.decode import TABLES, DamagedRow, DamageLog, check_row, text_factory
 from quizapp.store.errors import (
     READ_ERRORS,
@@ -299,7 +306,7 @@ def salvage(source: Path, target: Path, now: dt.datetime) -> Salvage:
     whose player is lost gets a stand-in player ("recovered player 3"); an
     answer whose attempt is lost is lost too. ``source`` is only read.
     """
-    with closing(sqlite3.connect(target, isolation_level=None)) as out:
+    with closing(connect_scratch(target)) as out:
         out.execute("PRAGMA foreign_keys = ON")
         migrate(out)
         try:
@@ -315,6 +322,7 @@ def salvage(source: Path, target: Path, now: dt.datetime) -> Salvage:
             copier = _Copier(conn, out, to_db(now))
             counts = tuple(copier.copy(table) for table in TABLES)
             out.execute("COMMIT")
+    sync(target)
     return Salvage(tuple(c for c in counts if c is not None))
 
 
