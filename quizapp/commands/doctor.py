@@ -102,7 +102,8 @@ def _report(checked: Examination) -> int:
     elif checked.healthy:
         lines.append("No damage found.")
     else:
-        what = f"{checked.damaged} damaged rows" if checked.damaged else "damage"
+        rows = "1 damaged row" if checked.damaged == 1 else f"{checked.damaged} damaged rows"
+        what = rows if checked.damaged else "damage"
         lines.append(
             f"Found {what}. Run `quizapp doctor --repair` to copy every sound row into a "
             "fresh database (the damaged file is kept)."

@@ -233,7 +233,10 @@ def _integrity(conn: sqlite3.Connection) -> str | None:
         found = [str(row[0]) for row in conn.execute(check)]
     except READ_ERRORS as exc:
         return f"integrity check failed: {exc}"
-    return None if found == ["ok"] else "integrity check: " + "; ".join(found)
+    if found == ["ok"]:
+        return None
+    lines = [line for text in found for line in text.splitlines() if not line.startswith("***")]
+    return "integrity check: " + "; ".join(lines)
 
 
 def _schema(conn: sqlite3.Connection, version: int) -> str | None:
