@@ -167,8 +167,9 @@ def test_import_unreadable_or_empty(tmp_path: Path, capsys: pytest.CaptureFixtur
     essays.write_text("Write an essay.{}\n", encoding="utf-8")
     assert main(["import", str(essays), "-o", str(tmp_path / "c.toml")]) == 1
     assert capsys.readouterr().err.splitlines() == [
-        f"quizapp import: cannot read {missing}: No such file or directory",
-        f"quizapp import: cannot read {latin1}: the file is not UTF-8 text; save it as UTF-8",
+        f"quizapp import: cannot read {missing}: no such file",
+        f"quizapp import: cannot read {latin1}: the file is not UTF-8 text (byte 0xe9 on line 1); "
+        "save it as UTF-8",
         f"{essays}:1:1: skipped: essay questions (an empty answer section {{}}) have no "
         "equivalent in quizapp",
         f"quizapp import: no question of {essays} could be converted; no bank written",

@@ -61,7 +61,7 @@ when = "the 1950s"
 year = 1950
 approximate = true
 what = "The relationship became a cornerstone of American policy"
-note = "The article gives the decade only."
+note = "Decade only."
 
 [[quotes]]
 id = "winner"
@@ -87,6 +87,16 @@ answer = "S-400"
 explanation = "Russia delivers the S-400."
 source = "its advanced S-400 missile defense system"
 tags = ["actors"]
+
+[[questions]]
+id = "why-ally"
+type = "open"
+prompt = "Why does the alliance with Turkey matter to America?"
+model_answer = "Turkey borders several countries where America has policies to carry out."
+key_points = ["where Turkey lies", "policies are easier to execute with Turkey on board"]
+explanation = "Cagaptay's argument."
+source = "it’s much easier to execute them with Turkey on board"
+tags = ["dispute"]
 """
 
 EXPECTED_BRIEF = """\
@@ -103,7 +113,7 @@ Why a missile purchase strains an alliance.
 
 ## Timeline
 
-- **the 1950s** — The relationship became a cornerstone of American policy
+- **the 1950s** — The relationship became a cornerstone of American policy (Decade only.)
 - **July 12** — Russia began delivering the S-400
 
 ## Key quotes
@@ -113,6 +123,12 @@ Why a missile purchase strains an alliance.
 ## Points of dispute
 
 - What does the U.S. fear the S-400 could do? — collect intelligence on U.S. jets
+
+## For discussion
+
+- **Why does the alliance with Turkey matter to America?**
+  - where Turkey lies
+  - policies are easier to execute with Turkey on board
 """
 
 
@@ -259,8 +275,30 @@ def test_cli_writes_a_file(
 
     folder_in_the_way = tmp_path / "taken"
     folder_in_the_way.mkdir()
-    assert main(["brief", str(bank_file), "--output", str(folder_in_the_way)]) == 1
-    assert capsys.readouterr().err.startswith(f"quizapp brief: cannot write {folder_in_the_way}: ")
+    assert main(["brief", str(bank_file), "--output", str(folder_in_the_way)]) == 2
+    assert capsys.readouterr().err == (
+        f"quizapp brief: cannot write {folder_in_the_way}: it is a folder, not a file\n"
+    )
+    unwritable = tmp_path / "missing-folder" / "brief.md"
+    assert main(["brief", str(bank_file), "--output", str(unwritable)]) == 1
+    assert capsys.readouterr().err == (
+        f"quizapp brief: cannot write {unwritable}: its folder does not exist\n"
+    )
+
+
+def test_cli_never_overwrites_a_file_without_force(
+    bank_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes", encoding="utf-8")
+    assert main(["brief", str(bank_file), "-o", str(target)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"quizapp brief: {target} already exists; use --force to overwrite it\n",
+    )
+    assert target.read_text(encoding="utf-8") == "my own notes"
+    assert main(["brief", str(bank_file), "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == EXPECTED_BRIEF
 
 
 def test_cli_unknown_id_lists_the_known_ones(

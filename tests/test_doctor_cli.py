@@ -6,7 +6,7 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from quizapp.store import ScoreStore
+from quizapp.store import SCHEMA_VERSION, ScoreStore
 from tests.store_damage import run_cli
 
 
@@ -25,7 +25,7 @@ def test_a_sound_database(tmp_path: Path) -> None:
     run = run_cli("doctor", "--data-dir", str(tmp_path))
     assert run.status == 0
     assert run.out.startswith(f"Scores database {tmp_path / 'scores.sqlite3'} (")
-    assert "schema version 2)" in run.out
+    assert f"schema version {SCHEMA_VERSION})" in run.out
     assert "attempts     1        0" in run.out
     assert run.out.endswith("\nNo damage found.\n")
 

@@ -27,6 +27,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -164,7 +165,7 @@ def test_gift_round_trip_of_the_shipped_banks_and_the_starter(tmp_path: Path) ->
         assert [comparable(q) for q in back.questions] == kept, file
         for question in bank.questions:
             if question.id in left_out:
-                assert isinstance(question, OrderQuestion | ClozeQuestion)
+                assert isinstance(question, OrderQuestion | ClozeQuestion | OpenQuestion)
 
 
 def test_gift_leaves_out_arrows_that_moodle_would_misread() -> None:
@@ -384,7 +385,8 @@ def test_export_command_to_stdout(starter: Path, capsys: pytest.CaptureFixture[s
         "left out coup-year: Aiken holds single-answer choice questions only, not number",
         "left out timeline: Aiken holds single-answer choice questions only, not order",
         "left out roles: Aiken holds single-answer choice questions only, not match",
-        "exported 1 of 8 questions as aiken",
+        "left out why-turkey-matters: Aiken holds single-answer choice questions only, not open",
+        "exported 1 of 9 questions as aiken",
     ]
 
 
@@ -395,10 +397,12 @@ def test_export_command_to_a_file(
     assert main(["export", str(starter), "--format", "gift", "-o", str(out_file)]) == 0
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.splitlines()[-1] == f"exported 6 of 8 questions as gift to {out_file}"
+    assert err.splitlines()[-1] == f"exported 6 of 9 questions as gift to {out_file}"
     assert read_gift(out_file.read_text(encoding="utf-8")).errors == ()
     assert main(["export", str(starter), "--format", "gift", "-o", str(out_file)]) == 2
-    assert capsys.readouterr().err == (f"quizapp export: {out_file} already exists; use --force\n")
+    assert capsys.readouterr().err == (
+        f"quizapp export: {out_file} already exists; use --force to overwrite it\n"
+    )
     assert main(["export", str(starter), "--format", "csv", "-o", str(out_file), "--force"]) == 0
     assert out_file.read_bytes().startswith(b"id,type,prompt,answer,tags,")
 
@@ -419,6 +423,17 @@ def test_export_generated_questions_too(starter: Path, capsys: pytest.CaptureFix
     ]
     assert len(ids) > 8
     assert err == f"exported {len(ids)} of {len(ids)} questions as csv\n"
+
+
+def test_export_takes_a_bank_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "s400-quotes", "--format", "gift"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("// S-400 dispute: the quotes (bank s400-quotes)")
+    assert err.splitlines()[-1].startswith("exported ")
+    assert main(["export", "s400-quotez", "--format", "gift"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "quizapp export: unknown bank id 's400-quotez'\nknown bank ids:\n"
+    )
 
 
 def test_export_command_refuses_a_broken_bank(

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypedDict
 
-from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
+from quizapp.banks.checker import Checker, Table, describe, did_you_mean, too_long, type_name
 from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, TYPE_KEYS
+from quizapp.banks.limits import MAX_ITEM, MAX_ITEMS, MAX_POINTS
 from quizapp.banks.locate import Where
 from quizapp.model import (
     MATCH_MODES,
@@ -18,6 +19,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     QuestionType,
@@ -58,6 +60,13 @@ def read_question(c: Checker, table: Table, where: Where, defaults: Defaults) ->
         _report_type(c, table, where, kind)
     else:
         _unknown_keys(c, table, where, kind)
+    if kind == QuestionType.OPEN and type(table.get("points")) is list:
+        c.error(
+            (*where, "points"),
+            "'points' is what the question is worth (an integer); "
+            "list what a good answer covers in 'key_points'",
+        )
+        table = {key: value for key, value in table.items() if key != "points"}
     common = Common(
         id=c.ident(table, where),
         prompt=c.text(table, where, "prompt", required=kind != QuestionType.CLOZE),
@@ -65,7 +74,7 @@ def read_question(c: Checker, table: Table, where: Where, defaults: Defaults) ->
         source=c.text(table, where, "source"),
         tags=c.texts(table, where, "tags") or (),
         difficulty=c.integer(table, where, "difficulty", 1, 3, defaults.difficulty),
-        points=c.integer(table, where, "points", 1, None, defaults.points),
+        points=c.integer(table, where, "points", 1, MAX_POINTS, defaults.points),
         quote=c.text(table, where, "quote"),
         about=c.texts(table, where, "about") or (),
         line=c.line(where),
@@ -92,6 +101,8 @@ def parse_cloze(text: str) -> tuple[tuple[str, ...], tuple[ClozeGap, ...]] | str
         inner = text[opening + 2 : closing]
         if "{{" in inner:
             return f"gap {len(gaps) + 1} contains another gap; gaps cannot be nested"
+        if len(gaps) == MAX_ITEMS:
+            return f"'text' has more than {MAX_ITEMS} gaps; the limit is {MAX_ITEMS}"
         alternatives = [alternative.strip() for alternative in inner.split("|")]
         if not any(alternatives):
             return f"gap {len(gaps) + 1} is empty"
@@ -128,7 +139,8 @@ def _unknown_keys(c: Checker, table: Table, where: Where, kind: str) -> None:
             owners = [name for name, keys in TYPE_KEYS.items() if key in keys]
             elsewhere = f" (a key of {', '.join(owners)} questions)" if owners else ""
             hint = did_you_mean(key, allowed)
-            message = f"unknown key {describe(key)} in a {kind} question{hint or elsewhere}"
+            article = "an" if kind[0] in "aeiou" else "a"
+            message = f"unknown key {describe(key)} in {article} {kind} question{hint or elsewhere}"
             c.error((*where, key), message)
 
 
@@ -238,10 +250,16 @@ def _read_match(
             f"'pairs' must be an array of [left, right] pairs, found {type_name(value)}",
         )
         return MatchQuestion(**common, pairs=())
+    if not c.at_most(where, "pairs", value):
+        return MatchQuestion(**common, pairs=())
     pairs: list[tuple[str, str]] = []
     for number, item in enumerate(value):
         if type(item) is list and len(item) == 2 and all(_filled(side) for side in item):
             pairs.append((item[0], item[1]))
+            for side, text in enumerate(item):
+                if len(text) > MAX_ITEM:
+                    label = f"'pairs' item {number + 1}"
+                    c.error((*where, "pairs", number, side), too_long(label, text, MAX_ITEM))
         else:
             c.error(
                 (*where, "pairs", number),
@@ -261,6 +279,15 @@ def _read_match(
                     )
                 seen.add(pair[side])
     return MatchQuestion(**common, pairs=tuple(pairs))
+
+
+def _read_open(
+    c: Checker, table: Table, where: Where, defaults: Defaults, common: Common
+) -> Question:
+    model_answer = c.text(table, where, "model_answer", required=True)
+    key_points = c.texts(table, where, "key_points") or ()
+    c.distinct(where, "key_points", key_points, "key point")
+    return OpenQuestion(**common, model_answer=model_answer, key_points=key_points)
 
 
 def _filled(value: object) -> bool:
@@ -285,4 +312,5 @@ _READERS: dict[str, Reader] = {
     QuestionType.NUMBER: _read_number,
     QuestionType.ORDER: _read_order,
     QuestionType.MATCH: _read_match,
+    QuestionType.OPEN: _read_open,
 }

@@ -9,12 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal, TypeAlias, TypeVar
 
-from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
+from quizapp.banks.checker import (
+    Checker,
+    Table,
+    describe,
+    describe_number,
+    did_you_mean,
+    type_name,
+)
 from quizapp.banks.keys import (
     ACTOR_KEYS,
     BANK_KEYS,
@@ -24,10 +32,13 @@ from quizapp.banks.keys import (
     SOURCE_KEYS,
     TOP_KEYS,
 )
+from quizapp.banks.limits import MAX_ID, MAX_NAME_BYTES, MAX_PATH, MAX_POINTS
 from quizapp.banks.locate import SourceMap, Where
 from quizapp.banks.questions import MATCH_BY_NAME, read_question
 from quizapp.model import (
+    ALL_GENERATED_KINDS,
     FORMAT_VERSION,
+    GENERATED_KINDS,
     MATCH_MODES,
     Actor,
     Bank,
@@ -35,6 +46,7 @@ from quizapp.model import (
     BankProblem,
     Defaults,
     Event,
+    GeneratedKind,
     Location,
     Question,
     Quote,
@@ -60,7 +72,7 @@ def _newer_format(path: str, version: int, source: SourceMap) -> BankProblem:
     line, col = source.locate(("format",))
     return BankProblem(
         Location(path, line, col),
-        f"this bank needs a newer quizapp (format {version}; "
+        f"this bank needs a newer quizapp (format {describe_number(version)}; "
         f"this version reads format {FORMAT_VERSION})",
     )
 
@@ -79,7 +91,7 @@ def build_bank(
     elif type(version) is not int:
         c.error(("format",), f"'format' must be an integer, found {type_name(version)}")
     elif version < 1:
-        c.error(("format",), f"'format' must be {FORMAT_VERSION}, found {version}")
+        c.error(("format",), f"'format' must be {FORMAT_VERSION}, found {describe_number(version)}")
     c.unknown_keys(data, (), TOP_KEYS)
 
     bank_table = c.table(data, (), "bank", required=True)
@@ -101,6 +113,10 @@ def build_bank(
         c, bank_table, defaults, actors[1], events[1], quotes[1], questions[1], has_tables, file
     )
     problems = sorted(c.problems, key=lambda p: (p.location.line, p.location.col))
+    if c.dropped:
+        last = problems[-1].location
+        more = f"... and {c.dropped:,} more problems (fix these first)"
+        problems.append(BankProblem(last, more, "error" if c.errors else "warning"))
     if c.errors or bank is None:
         return BankError(file, tuple(problems))
     return replace(bank, warnings=tuple(problems)) if problems else bank
@@ -121,7 +137,7 @@ def _bank(
         return None
     where: Where = ("bank",)
     c.unknown_keys(table, where, BANK_KEYS)
-    bank_id = c.text(table, where, "id", required=True)
+    bank_id = c.text(table, where, "id", required=True, limit=MAX_ID)
     if bank_id and not BANK_ID.fullmatch(bank_id):
         c.error(
             (*where, "id"),
@@ -130,7 +146,8 @@ def _bank(
     title = c.text(table, where, "title", required=True)
     description = c.text(table, where, "description")
     tags = c.texts(table, where, "tags") or ()
-    generate = c.flag(table, where, "generate", default=True)
+    kinds = _generate(c, table, where, ALL_GENERATED_KINDS, "the fact tables")
+    generate = kinds != ()
     source = _source_info(c, c.table(table, where, "source", required=False))
     if not has_tables and not (generate and (actors or events or quotes)):
         c.error(
@@ -147,6 +164,7 @@ def _bank(
         source=source,
         defaults=defaults,
         generate=generate,
+        generated_kinds=kinds or ALL_GENERATED_KINDS,
         actors=tuple(actors),
         events=tuple(events),
         quotes=tuple(quotes),
@@ -164,8 +182,30 @@ def _source_info(c: Checker, table: Table | None) -> SourceInfo | None:
         title=c.text(table, where, "title", required=True),
         author=c.text(table, where, "author"),
         url=c.text(table, where, "url"),
-        file=c.text(table, where, "file"),
+        file=_source_file(c, table, where),
     )
+
+
+def _source_file(c: Checker, table: Table, where: Where) -> str:
+    """``[bank.source] file``: a path no file system refuses outright (no
+    control characters such as NUL, no name over `MAX_NAME_BYTES` bytes)."""
+    file = c.text(table, where, "file", limit=MAX_PATH)
+    bad = next((char for char in file if unicodedata.category(char) == "Cc"), None)
+    if bad is not None:
+        c.error(
+            (*where, "file"),
+            f"'file' contains a control character (U+{ord(bad):04X}); give the name of a text file",
+        )
+        return ""
+    for part in re.split(r"[/\\]", file):
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            c.error(
+                (*where, "file"),
+                f"'file' has a folder or file name of more than {MAX_NAME_BYTES} bytes, "
+                f"which file systems do not allow: {describe(part, 40)}",
+            )
+            return ""
+    return file
 
 
 def _defaults(c: Checker, table: Table | None) -> Defaults:
@@ -175,7 +215,7 @@ def _defaults(c: Checker, table: Table | None) -> Defaults:
     c.unknown_keys(table, where, DEFAULTS_KEYS)
     base = Defaults()
     return Defaults(
-        points=c.integer(table, where, "points", 1, None, base.points),
+        points=c.integer(table, where, "points", 1, MAX_POINTS, base.points),
         match=MATCH_BY_NAME[c.choice_of(table, where, "match", MATCH_MODES, base.match)],
         difficulty=c.integer(table, where, "difficulty", 1, 3, base.difficulty),
     )
@@ -305,6 +345,45 @@ def _read_tables(
     return wheres, items
 
 
+def _generate(
+    c: Checker, table: Table, where: Where, allowed: tuple[GeneratedKind, ...], made_from: str
+) -> tuple[GeneratedKind, ...] | None:
+    """The ``generate`` key of [bank] or of a fact: None when absent or true
+    (every kind, also after an error), ``()`` when false, else the kinds it
+    lists."""
+    value = table.get("generate")
+    if value is None or value is True:
+        return None
+    if value is False:
+        return ()
+    listed = ", ".join(allowed)
+    if type(value) is not list:
+        c.error(
+            (*where, "generate"),
+            f"'generate' must be true, false or an array of question kinds ({listed}), "
+            f"found {type_name(value)}",
+        )
+        return None
+    kinds: list[GeneratedKind] = []
+    errors = c.errors
+    for number, item in enumerate(value):
+        at: Where = (*where, "generate", number)
+        kind = next((kind for kind in allowed if kind == item), None)
+        if kind is None:
+            shown = describe(item) if type(item) is str else type_name(item)
+            hint = did_you_mean(item, allowed) if type(item) is str else ""
+            c.error(
+                at,
+                f"'generate' item {number + 1} {shown} is not a kind of question made from "
+                f"{made_from}{hint} (kinds: {listed})",
+            )
+        elif kind in kinds:
+            c.error(at, f"duplicate kind {describe(kind)}")
+        else:
+            kinds.append(kind)
+    return tuple(kinds) if c.errors == errors else None
+
+
 def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
     c.unknown_keys(table, where, ACTOR_KEYS)
     return Actor(
@@ -316,6 +395,8 @@ def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
         description=c.text(table, where, "description"),
         source=c.text(table, where, "source"),
         line=line,
+        author=c.flag(table, where, "author", default=False),
+        generate=_generate(c, table, where, GENERATED_KINDS["actors"], "actors"),
     )
 
 
@@ -337,6 +418,7 @@ def _event(c: Checker, table: Table, where: Where, line: int) -> Event:
         note=c.text(table, where, "note"),
         source=c.text(table, where, "source"),
         line=line,
+        generate=_generate(c, table, where, GENERATED_KINDS["events"], "events"),
     )
 
 
@@ -356,7 +438,8 @@ def _sort_key(c: Checker, table: Table, where: Where) -> tuple[dt.date, int | No
             found = type_name(year_value)
             c.error((*where, "year"), f"'year' must be an integer such as 2016, found {found}")
         elif not dt.MINYEAR <= year_value <= dt.MAXYEAR:
-            c.error((*where, "year"), f"'year' must be between 1 and 9999, found {year_value}")
+            found = describe_number(year_value)
+            c.error((*where, "year"), f"'year' must be between 1 and 9999, found {found}")
         elif date is not None and year_value != date.year:
             c.error((*where, "year"), f"'year' {year_value} does not match 'date' {date}")
         else:
@@ -380,6 +463,7 @@ def _quote(c: Checker, table: Table, where: Where, line: int) -> Quote:
         context=c.text(table, where, "context"),
         source=c.text(table, where, "source"),
         line=line,
+        generate=_generate(c, table, where, GENERATED_KINDS["quotes"], "quotes"),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import tomli_w
 
 from quizapp.model import (
+    ALL_GENERATED_KINDS,
     Actor,
     Bank,
     ChoiceQuestion,
@@ -25,6 +26,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     Quote,
@@ -40,6 +42,7 @@ __all__ = [
     "question_to_dict",
     "toml_string",
     "write_bank",
+    "write_text_atomically",
 ]
 
 
@@ -78,16 +81,21 @@ def _put(table: dict[str, Any], key: str, value: Any) -> None:
 
 
 def _actor(actor: Actor) -> dict[str, Any]:
-    table: dict[str, Any] = {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "role": actor.role,
-    }
+    table: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
+    if actor.author:
+        table["author"] = True
+    table["role"] = actor.role
     _put(table, "aliases", actor.aliases)
     _put(table, "description", actor.description)
     _put(table, "source", actor.source)
+    _put_generate(table, actor.generate)
     return table
+
+
+def _put_generate(table: dict[str, Any], kinds: tuple[str, ...] | None) -> None:
+    """A fact's ``generate`` key: left out for every kind, false for none."""
+    if kinds is not None:
+        table["generate"] = list(kinds) if kinds else False
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -102,6 +110,7 @@ def _event(event: Event) -> dict[str, Any]:
     _put(table, "actors", event.actors)
     _put(table, "note", event.note)
     _put(table, "source", event.source)
+    _put_generate(table, event.generate)
     return table
 
 
@@ -109,6 +118,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
     table: dict[str, Any] = {"id": quote.id, "text": quote.text, "speaker": quote.speaker}
     _put(table, "context", quote.context)
     _put(table, "source", quote.source)
+    _put_generate(table, quote.generate)
     return table
 
 
@@ -141,6 +151,9 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
             table["items"] = list(question.items)
         case MatchQuestion():
             table["pairs"] = [list(pair) for pair in question.pairs]
+        case OpenQuestion():
+            table["model_answer"] = question.model_answer
+            _put(table, "key_points", question.key_points)
 
 
 def question_to_dict(question: Question, defaults: Defaults | None = None) -> dict[str, Any]:
@@ -172,6 +185,8 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
     _put(head, "tags", bank.tags)
     if not bank.generate:
         head["generate"] = False
+    elif bank.generated_kinds != ALL_GENERATED_KINDS:
+        head["generate"] = list(bank.generated_kinds)
     if bank.source is not None:
         source: dict[str, Any] = {"title": bank.source.title}
         _put(source, "author", bank.source.author)
@@ -232,7 +247,12 @@ def _has_carriage_return(value: object) -> bool:
 
 def write_bank(bank: Bank, path: Path, *, header: str = "") -> None:
     """Write the bank to ``path`` atomically (a reader never sees half a file)."""
-    text = bank_to_toml(bank, header=header)
+    write_text_atomically(path, bank_to_toml(bank, header=header))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8 through a temporary file renamed
+    into place: a reader sees the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # A plain open() (not mkstemp) so the file gets the usual umask permissions.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from quizapp import paths
 from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, emit, error
-from quizapp.commands.scores import render_table, terminal_safe
+from quizapp.commands.scores import render_table, scores_database
 from quizapp.store.backups import Backup, list_backups, restore_backup
 from quizapp.store.errors import StoreError
 from quizapp.store.repair import Repair, repair_database
@@ -55,28 +55,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Examine, repair or restore; see the module's docstring for the exit status."""
-    db_path = paths.scores_db_path(args.data_dir or paths.data_dir())
+    found = scores_database("doctor", args.data_dir)
+    if isinstance(found, int):
+        return found
+    db_path = found or paths.scores_db_path(args.data_dir or paths.data_dir())
     now = dt.datetime.now().astimezone()
     try:
         if args.restore == "":
             return _list(db_path)
         if args.restore is not None:
             return _restore(db_path, args.restore, now)
-        if not db_path.is_file():
-            print(f"No scores database at {terminal_safe(str(db_path))} yet.")
-            return EXIT_OK
+        if found is None:
+            return _print([f"No scores database at {db_path} yet."])
         checked = examine(db_path)
-        if not args.repair:
-            return _report(checked)
-        if checked.newer:
+        if not args.repair or checked.newer:
             return _report(checked)
         if checked.healthy:
-            print("No damage found; nothing to repair.")
-            return EXIT_OK
+            return _print(["No damage found; nothing to repair."])
         return _repaired(repair_database(db_path, now))
     except StoreError as exc:
-        error("doctor", terminal_safe(str(exc)))
+        error("doctor", str(exc))
         return EXIT_ERRORS
+
+
+def _print(lines: Sequence[str]) -> int:
+    """Print ``lines`` on standard output (`emit` makes them terminal-safe)."""
+    return emit(lambda out: out.writelines(line + "\n" for line in lines))
 
 
 def _report(checked: Examination) -> int:
@@ -102,13 +106,13 @@ def _report(checked: Examination) -> int:
     elif checked.healthy:
         lines.append("No damage found.")
     else:
-        rows = "1 damaged row" if checked.damaged == 1 else f"{checked.damaged} damaged rows"
-        what = rows if checked.damaged else "damage"
+        count = "1 damaged row" if checked.damaged == 1 else f"{checked.damaged} damaged rows"
+        what = count if checked.damaged else "damage"
         lines.append(
             f"Found {what}. Run `quizapp doctor --repair` to copy every sound row into a "
             "fresh database (the damaged file is kept)."
         )
-    emit(lambda out: out.writelines(terminal_safe(line) + "\n" for line in lines))
+    _print(lines)
     return EXIT_OK if checked.healthy else EXIT_ERRORS
 
 
@@ -132,7 +136,7 @@ def _repaired(repair: Repair) -> int:
             "Another program created a new database in its place meanwhile; the copy was "
             "dropped. Quit quizapp and run `quizapp doctor --repair` again."
         )
-        emit(lambda out: out.writelines(terminal_safe(line) + "\n" for line in lines))
+        _print(lines)
         return EXIT_ERRORS
     if salvage.problem is not None:
         lines.append(f"Nothing could be read from it ({salvage.problem}); a fresh one was started.")
@@ -151,15 +155,13 @@ def _repaired(repair: Repair) -> int:
                 f"Parts of {', '.join(unreadable)} could not be read at all; "
                 "the rows in them are lost."
             )
-    emit(lambda out: out.writelines(terminal_safe(line) + "\n" for line in lines))
-    return EXIT_OK
+    return _print(lines)
 
 
 def _list(db_path: Path) -> int:
     found = list_backups(db_path)
     if not found:
-        print(f"No backups in {terminal_safe(str(db_path.parent / 'backups'))} yet.")
-        return EXIT_OK
+        return _print([f"No backups in {db_path.parent / 'backups'} yet."])
     rows = [
         [str(n), f"{b.taken_at:%Y-%m-%d %H:%M}", b.reason, f"{b.size / 1024:.0f} KB", b.path.name]
         for n, b in enumerate(found, start=1)
@@ -167,20 +169,19 @@ def _list(db_path: Path) -> int:
     lines = [f"Backups in {found[0].path.parent}, newest first:", ""]
     lines += render_table(["#", "taken", "why", "size", "file"], rows, right={0, 3})
     lines += ["", "Put one back with: quizapp doctor --restore NUMBER"]
-    return emit(lambda out: out.writelines(terminal_safe(line) + "\n" for line in lines))
+    return _print(lines)
 
 
 def _restore(db_path: Path, choice: str, now: dt.datetime) -> int:
     backup = _find_backup(list_backups(db_path), choice)
     if backup is None:
-        shown = terminal_safe(choice)
-        error("doctor", f"no backup {shown!r}; `quizapp doctor --restore` lists them")
+        error("doctor", f"no backup {choice!r}; `quizapp doctor --restore` lists them")
         return EXIT_USAGE
     restored = restore_backup(db_path, backup, now)
     lines = [f"Restored {restored.backup}."]
     if restored.aside is not None:
         lines.append(f"The database it replaced was moved to {restored.aside}.")
-    return emit(lambda out: out.writelines(terminal_safe(line) + "\n" for line in lines))
+    return _print(lines)
 
 
 def _find_backup(found: Sequence[Backup], choice: str) -> Path | None:

@@ -16,6 +16,7 @@ from pathlib import Path
 from quizapp.banks import load_bank_text
 from quizapp.banks.write import bank_to_toml
 from quizapp.commands import EXIT_USAGE
+from quizapp.files import FileProblem, read_text
 from quizapp.interchange.aiken import read_aiken
 from quizapp.interchange.common import ImportResult, build_bank, slugify
 from quizapp.interchange.gift import read_gift
@@ -71,9 +72,9 @@ def run(args: argparse.Namespace) -> int:
             "; choose one with --id"
         )
     try:
-        text = source.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        return _fail(f"cannot read {source}: {_reason(exc)}")
+        text = read_text(source)
+    except FileProblem as problem:
+        return _fail(f"cannot read {source}: {problem}")
     kind = args.format or guess_format(source, text)
     if kind is None:
         return _usage(f"cannot tell whether {source} is GIFT or Aiken; say so with --format")

@@ -4,7 +4,7 @@ Every type GIFT can hold is written: choice, multi (weights 100/N for each
 right choice and -100/N for each wrong one, which is quizapp's own rule),
 true_false, text, number (with its tolerance), match, and a cloze with one
 gap (a missing-word short answer). Cloze passages with several gaps and
-order questions are left out, each with its reason.
+order and open questions are left out, each with its reason.
 
 The question id becomes the GIFT title, the explanation the general
 feedback. What GIFT cannot hold (tags, source excerpt, difficulty, points,
@@ -27,6 +27,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -107,6 +108,8 @@ def _why_not(question: Question) -> str:
     """Why ``question`` cannot be written as GIFT, or ""."""
     if isinstance(question, OrderQuestion):
         return "GIFT has no ordering questions"
+    if isinstance(question, OpenQuestion):
+        return "open questions are not written as GIFT yet"
     if isinstance(question, ClozeQuestion) and len(question.gaps) > 1:
         return f"GIFT's missing-word questions have one gap, this cloze has {len(question.gaps)}"
     typed: tuple[str, ...] = ()

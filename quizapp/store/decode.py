@@ -218,6 +218,7 @@ TABLES: dict[str, dict[str, Callable[[object], object]]] = {
         "skipped": flag,
         "tags": text_list,
         "answered_at": timestamp,
+        "self_graded": flag,
     },
     "settings": {"key": text, "value": text},
     "cards": {

@@ -145,7 +145,7 @@ def answer_rows(conn: sqlite3.Connection, damage: DamageLog, attempt_id: int) ->
     """An attempt's answers in the order they were first given."""
     rows = conn.execute(
         "SELECT id, attempt_id, question_id, given, score, max_score, seconds, near_miss,"
-        " skipped, tags, answered_at FROM answers WHERE attempt_id = ? ORDER BY id",
+        " skipped, tags, answered_at, self_graded FROM answers WHERE attempt_id = ? ORDER BY id",
         (attempt_id,),
     )
     return list(decoded(rows, "answers", _answer_row, damage))
@@ -163,6 +163,7 @@ def _answer_row(row: Sequence[object]) -> AnswerRow:
         skipped=flag(row[7]),
         tags=text_list(row[8]),
         answered_at=timestamp(row[9]),
+        self_graded=flag(row[10]),
     )
 
 
@@ -173,6 +174,7 @@ class _Tally:
     tries: int = 0
     correct: int = 0
     skipped: int = 0
+    self_graded: int = 0
     seconds: float = 0.0
     last_correct: bool = False
     #: given text -> (count, order of the latest such answer)
@@ -184,8 +186,8 @@ def question_stats(
 ) -> list[QuestionStats]:
     """Per question answered in ``bank_id``: tries, correct, time, commonest wrong answer."""
     sql = (
-        "SELECT s.id, s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped"
-        " FROM answers s JOIN attempts a ON a.id = s.attempt_id"
+        "SELECT s.id, s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped,"
+        " s.self_graded FROM answers s JOIN attempts a ON a.id = s.attempt_id"
         " JOIN players p ON p.id = a.player_id WHERE s.bank_id = ?"
     )
     params: list[object] = [bank_id]
@@ -195,15 +197,19 @@ def question_stats(
     sql += " ORDER BY s.answered_at, s.id"
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     answers = decoded(conn.execute(sql, params), "answers", _graded_answer, damage)
-    for order, (question_id, given, score, max_score, seconds, skipped) in enumerate(answers):
+    for order, (question_id, given, score, max_score, seconds, skipped, self_graded) in enumerate(
+        answers
+    ):
         tally = tallies[question_id]
         right = is_correct(score, max_score)
         tally.tries += 1
         tally.correct += right
         tally.skipped += skipped
+        tally.self_graded += self_graded
         tally.seconds += seconds
         tally.last_correct = right
-        if not right and not skipped:
+        # A self-graded answer is the student's own words, not a wrong choice.
+        if not right and not skipped and not self_graded:
             count, _ = tally.wrong.get(given, (0, 0))
             tally.wrong[given] = (count + 1, order)
     return [
@@ -218,13 +224,14 @@ def question_stats(
             if tally.wrong
             else None,
             skipped=tally.skipped,
+            self_graded=tally.self_graded,
         )
         for question_id, tally in sorted(tallies.items())
     ]
 
 
-def _graded_answer(row: Sequence[object]) -> tuple[str, str, float, float, float, bool]:
-    question_id, given, score, max_score, seconds, skipped = row
+def _graded_answer(row: Sequence[object]) -> tuple[str, str, float, float, float, bool, bool]:
+    question_id, given, score, max_score, seconds, skipped, self_graded = row
     return (
         text(question_id),
         text(given),
@@ -232,6 +239,7 @@ def _graded_answer(row: Sequence[object]) -> tuple[str, str, float, float, float
         number(max_score),
         number(seconds),
         flag(skipped),
+        flag(self_graded),
     )
 
 
