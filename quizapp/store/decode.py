@@ -28,7 +28,7 @@ T = TypeVar("T")
 MAX_NUMBER = 1e12
 
 #: Timestamps as `quizapp.store.timestamps.to_db` writes them.
-_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00\Z")
+_TIMESTAMP = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}\+00:00\Z", re.ASCII)
 #: Years a stored time may have. Outside them, converting to local time could
 #: overflow; no real answer was given then.
 _YEARS = range(1900, 9999)

@@ -155,7 +155,6 @@ class ScoreStore:
                     self._conn.execute("COMMIT")
 
     def _player_id(self, conn: sqlite3.Connection, player: str) -> int:
-
         name = _player_name(player)
         conn.execute(
             "INSERT OR IGNORE INTO players (name, created_at) VALUES (?, ?)", (name, self._now())
@@ -175,7 +174,6 @@ class ScoreStore:
         options: dict[str, object],
     ) -> int:
         """Record a new attempt; returns its id. The player is created on first use."""
-
         ids_json = json.dumps(list(question_ids))
         options_json = json.dumps(options, sort_keys=True)
         with self._write() as conn:
@@ -208,7 +206,6 @@ class ScoreStore:
         ``self_graded`` marks a score the student gave themself (an open
         question, see `quizapp.grading.Grade.self_graded`).
         """
-
         with self._write() as conn:
             row = conn.execute(
                 "SELECT bank_id FROM attempts WHERE id = ?", (attempt_id,)
@@ -258,7 +255,6 @@ class ScoreStore:
 
     def attempt(self, attempt_id: int) -> AttemptSummary | None:
         """One attempt, or None if there is no such attempt."""
-
         with self._read() as conn:
             found = queries.attempt_summaries(conn, self._damage, attempt_id=attempt_id)
         return found[0] if found else None
@@ -267,7 +263,6 @@ class ScoreStore:
         self, *, player: str | None = None, bank_id: str | None = None, finished: bool | None = None
     ) -> list[AttemptSummary]:
         """Attempts, oldest first, filtered by player, bank and finished state."""
-
         with self._read() as conn:
             return queries.attempt_summaries(
                 conn, self._damage, player=player, bank_id=bank_id, finished=finished
@@ -282,7 +277,6 @@ class ScoreStore:
 
     def answers(self, attempt_id: int) -> list[AnswerRow]:
         """An attempt's answers in the order they were first given."""
-
         with self._read() as conn:
             return queries.answer_rows(conn, self._damage, attempt_id)
 
@@ -299,7 +293,6 @@ class ScoreStore:
 
         Banks the player never finished an attempt on are left out.
         """
-
         result: dict[str, BankStats] = {}
         for summary in self.attempts(player=player, finished=True):
             finished_at = summary.finished_at or summary.started_at
@@ -344,7 +337,6 @@ class ScoreStore:
         attempt's answers with that tag, so partial credit counts. A tag
         gets a value only for attempts that had questions with it.
         """
-
         with self._read() as conn:
             return queries.tag_accuracy(conn, self._damage, player=player, bank_id=bank_id)
 
@@ -370,7 +362,6 @@ class ScoreStore:
 
     def card_states(self, player: str, bank_id: str) -> dict[str, CardRow]:
         """The player's stored study cards of a bank, by card id."""
-
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:
@@ -456,7 +447,6 @@ class ScoreStore:
 
     def reviews(self, player: str, bank_id: str | None = None) -> list[ReviewRow]:
         """The player's reviews (of one bank, or all), oldest first."""
-
         with self._read() as conn:
             return queries.review_rows(
                 conn, self._damage, player=_player_name(player), bank_id=bank_id
@@ -467,7 +457,6 @@ class ScoreStore:
 
         This is the count of new cards studied, for the daily new-card limit.
         """
-
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:
