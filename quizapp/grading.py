@@ -13,10 +13,11 @@
 
 Partial credit (as a fraction of the question's ``points``):
 
-- multi: (right picks - wrong picks) / right answers, never below zero;
+- multi: (right picks - wrong picks) / right answers, never below zero; with
+  ``weights``, the sum of the picked choices' weights / 100, from 0 to 1;
 - order: the longest run of items in the right relative order (longest
   increasing subsequence) / items, counting only when at least 2 are in order;
-- match: right pairs / pairs;
+- match: right pairs / pairs (a left item paired with a distractor is wrong);
 - cloze: right gaps / gaps.
 """
 
@@ -326,11 +327,16 @@ def _grade_multi(question: MultiQuestion, answer: object) -> _Outcome:
         picks = set(answer)
     else:
         return _Outcome(0.0, _render(answer))
+    shown = [choice for choice in question.choices if choice in picks]
+    shown += sorted(picks - set(question.choices))
+    if question.weights:
+        earned = sum(
+            w for c, w in zip(question.choices, question.weights, strict=True) if c in picks
+        )
+        return _Outcome(min(1.0, max(0.0, earned / 100)), "; ".join(shown))
     right_answers = set(question.answers)
     right = len(picks & right_answers)
     wrong = len(picks - right_answers)
-    shown = [choice for choice in question.choices if choice in picks]
-    shown += sorted(picks - set(question.choices))
     fraction = max(0, right - wrong) / len(right_answers) if right_answers else 0.0
     return _Outcome(fraction, "; ".join(shown))
 

@@ -259,8 +259,9 @@ class QuizSession:
 
     def display_choices(self, question: Question) -> tuple[str, ...]:
         """Choices (choice/multi), initial item order (order) or right column
-        (match) in the order to display: shuffled with the session seed when
-        ``shuffle_choices`` was set, stable for a given question.
+        (match: the pairs' right items, then the distractors) in the order to
+        display: shuffled with the session seed when ``shuffle_choices`` was
+        set, stable for a given question.
 
         A shuffled order question never starts in its solved order. Without
         ``shuffle_choices`` everything stays in bank order (which, for order
@@ -272,8 +273,8 @@ class QuizSession:
                 items = choices
             case OrderQuestion(items=order_items):
                 items = order_items
-            case MatchQuestion(pairs=pairs):
-                items = tuple(right for _, right in pairs)
+            case MatchQuestion(pairs=pairs, distractors=distractors):
+                items = (*(right for _, right in pairs), *distractors)
             case _:
                 return ()
         if not self._options.shuffle_choices:

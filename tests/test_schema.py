@@ -132,6 +132,18 @@ VALID = {
         'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["b"]'
     ),
     "true_false": question('id = "t"\ntype = "true_false"\nprompt = "P"\nanswer = false'),
+    "multi with weights": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b", "c"]\n'
+        'answers = ["a", "b"]\nweights = [50, 50.0, -100]'
+    ),
+    "multi with no weights": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["b"]\n'
+        "weights = []"
+    ),
+    "match with distractors": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        'distractors = ["3", "4"]'
+    ),
 }
 
 
@@ -193,6 +205,19 @@ INVALID = {
     "approximate as text": edit("year = 2016", 'year = 2016\napproximate = "yes"'),
     "quote without speaker": edit('speaker = "wilson"\n', ""),
     "questions as a table": BASE.replace("[[questions]]", "[questions]"),
+    "weight above 100": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        "weights = [150, 0]"
+    ),
+    "weight as text": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        'weights = ["100", 0]'
+    ),
+    "repeated distractor": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        'distractors = ["3", "3"]'
+    ),
+    "weights on a choice question": edit('answer = "S-400"', 'answer = "S-400"\nweights = [1, 0]'),
 }
 
 
@@ -226,6 +251,18 @@ VALIDATOR_ONLY = {
     "an unclosed gap": question('id = "c"\ntype = "cloze"\ntext = "a {{b}} c {{d"'),
     "a whole float for an integer": edit('answer = "S-400"', 'answer = "S-400"\npoints = 2.0'),
     "an infinite number": question('id = "n"\ntype = "number"\nprompt = "P"\nanswer = inf'),
+    "a weight per choice": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        "weights = [100]"
+    ),
+    "a positive weight on a wrong choice": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        "weights = [100, 10]"
+    ),
+    "a distractor that is a right item": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        'distractors = ["2"]'
+    ),
 }
 
 

@@ -22,13 +22,13 @@ COMMON_KEYS = frozenset(
 #: The keys of each question type besides `COMMON_KEYS`.
 TYPE_KEYS: dict[str, frozenset[str]] = {
     QuestionType.CHOICE: frozenset({"choices", "answer"}),
-    QuestionType.MULTI: frozenset({"choices", "answers"}),
+    QuestionType.MULTI: frozenset({"choices", "answers", "weights"}),
     QuestionType.TRUE_FALSE: frozenset({"answer"}),
     QuestionType.TEXT: frozenset({"answer", "accept", "match"}),
     QuestionType.CLOZE: frozenset({"text", "match"}),
     QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
     QuestionType.ORDER: frozenset({"items"}),
-    QuestionType.MATCH: frozenset({"pairs"}),
+    QuestionType.MATCH: frozenset({"pairs", "distractors"}),
 }
 #: Every key a question of each type may have.
 ALLOWED_KEYS = {name: COMMON_KEYS | keys for name, keys in TYPE_KEYS.items()}

@@ -121,6 +121,7 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
         case MultiQuestion():
             table["choices"] = list(question.choices)
             table["answers"] = list(question.answers)
+            _put(table, "weights", tuple(_number(weight) for weight in question.weights))
         case TrueFalseQuestion():
             table["answer"] = question.answer
         case TextQuestion():
@@ -141,6 +142,7 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
             table["items"] = list(question.items)
         case MatchQuestion():
             table["pairs"] = [list(pair) for pair in question.pairs]
+            _put(table, "distractors", question.distractors)
 
 
 def question_to_dict(question: Question, defaults: Defaults | None = None) -> dict[str, Any]:
