@@ -38,6 +38,7 @@ __all__ = [
     "cloze_text",
     "default_cloze_prompt",
     "question_to_dict",
+    "table_to_toml",
     "toml_string",
     "write_bank",
 ]
@@ -208,17 +209,17 @@ def bank_to_toml(bank: Bank, *, header: str = "") -> str:
     """
     data = bank_to_dict(bank)
     arrays = {name: data.pop(name) for name in _ARRAYS if name in data}
-    chunks = [_dumps(data)]
+    chunks = [table_to_toml(data)]
     for name, tables in arrays.items():
-        chunks.extend(f"\n[[{name}]]\n" + _dumps(table) for table in tables)
+        chunks.extend(f"\n[[{name}]]\n" + table_to_toml(table) for table in tables)
     if header and not header.endswith("\n"):
         header += "\n"
     return header + "".join(chunks)
 
 
-def _dumps(table: dict[str, Any]) -> str:
-    """One table as TOML. Text with line breaks is written over several lines,
-    unless it holds a carriage return, which a multi-line string would lose."""
+def table_to_toml(table: dict[str, Any]) -> str:
+    """One table's keys as TOML. Text with line breaks is written over several
+    lines, unless it holds a carriage return, which a multi-line string would lose."""
     return tomli_w.dumps(table, multiline_strings=not _has_carriage_return(table))
 
 

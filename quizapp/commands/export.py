@@ -16,7 +16,7 @@ from quizapp.banks import load_bank
 from quizapp.commands import EXIT_USAGE
 from quizapp.interchange.aiken import export_aiken
 from quizapp.interchange.common import ExportResult
-from quizapp.interchange.csv_export import export_csv
+from quizapp.interchange.csv_bank import export_csv
 from quizapp.interchange.gift_export import export_gift
 from quizapp.model import Bank, BankError, Question
 
@@ -61,6 +61,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"left out {left_out}", file=sys.stderr)
     for approximated in result.approximated:
         print(f"approximated {approximated}", file=sys.stderr)
+    for line in result.not_kept:
+        print(line, file=sys.stderr)
     if result.written == 0:
         print(f"quizapp export: no question of {args.bank} fits {args.format}", file=sys.stderr)
         return 1
