@@ -167,8 +167,9 @@ def _read_multi(
         c.error((*where, "answers"), "'answers' must list at least one of the choices")
     answers = answers or ()
     c.distinct(where, "answers", answers, "answer")
+    known = set(choices)
     for number, answer in enumerate(answers):
-        if choices and answer not in choices:
+        if choices and answer not in known:
             hint = did_you_mean(answer, choices)
             c.error(
                 (*where, "answers", number),

@@ -43,17 +43,21 @@ class Note:
 class Origin:
     """Where a table of an imported bank came from in the input file.
 
-    ``label`` names it for messages ("question 'roles'"); ``columns`` maps a
-    key of the table to its column, for files that have columns (CSV).
+    ``label`` names it for messages ("question 'roles'"); ``places`` gives
+    (key, line, column) for keys with a place of their own: a CSV cell, a
+    ``//:`` line of GIFT.
     """
 
     line: int
     label: str
-    columns: tuple[tuple[str, int], ...] = ()
+    places: tuple[tuple[str, int, int], ...] = ()
+    col: int = 1
 
-    def column(self, key: str) -> int:
-        """The column of ``key`` (1 when the file has no columns)."""
-        return next((col for name, col in self.columns if name == key), 1)
+    def place(self, key: str) -> tuple[int, int]:
+        """The line and column of ``key`` (the table's own when it has none)."""
+        return next(
+            ((ln, col) for name, ln, col in self.places if name == key), (self.line, self.col)
+        )
 
 
 #: The arrays of tables of a bank file, in the order they are written.

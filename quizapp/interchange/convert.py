@@ -36,7 +36,8 @@ class Conversion:
     """A checked bank made from an import file, or why there is none."""
 
     bank: Bank | None
-    #: The bank file to write ("" when there is no bank).
+    #: The bank file to write ("" when there is no bank); ``bank`` is what it
+    #: loads as (its line numbers are those of the checked draft).
     text: str
     #: Every note about the input, ``path:line:col: ...``, in file order.
     report: tuple[str, ...]
@@ -117,6 +118,8 @@ def convert(
     errors = len(result.errors)
     head_origin = result.head_origin or Origin(1, "the bank")
     while True:
+        if not pieces:
+            return _failed(path, notes, errors, "no question of the file could be converted")
         text, starts = _render(head, pieces)
         loaded = load_bank_text(text, path)
         if isinstance(loaded, Bank):
@@ -135,8 +138,8 @@ def convert(
             else:
                 failing.add(index)
         errors += len(failing)
-        if fatal or strict:
-            return _failed(path, notes, errors, "the bank could not be built")
+        if fatal:
+            return _failed(path, notes, errors, "the bank's own settings have errors")
         pieces = [piece for index, piece in enumerate(pieces) if index not in failing]
     if strict and errors:
         return _failed(path, notes, errors, f"{plural(errors, 'error')} (--strict)")
@@ -147,15 +150,12 @@ def convert(
         origin = head_origin if index is None else pieces[index].origin
         key = _key_at(text, warning.location.line, index is None)
         notes.append((_located(origin, key, warning), "warning"))
-    final = bank_to_toml(loaded, header=header)
-    bank = load_bank_text(final, path)
-    assert isinstance(bank, Bank), "a written bank always loads again"
     incomplete = sum(
         1 for q in loaded.questions if not (q.source.strip() and q.explanation.strip())
     )
     return Conversion(
-        bank=bank,
-        text=final,
+        bank=loaded,
+        text=bank_to_toml(loaded, header=header),
         report=_report(path, notes),
         skipped=len(result.skipped),
         errors=errors,
@@ -235,7 +235,8 @@ def _key_at(text: str, line: int, in_head: bool) -> str:
 
 
 def _located(origin: Origin, key: str, problem: BankProblem) -> Note:
-    return Note(origin.line, f"{origin.label}: {problem.message}", origin.column(key))
+    line, col = origin.place(key)
+    return Note(line, f"{origin.label}: {problem.message}", col)
 
 
 def _report(path: str, notes: list[tuple[Note, str]]) -> tuple[str, ...]:

@@ -315,7 +315,10 @@ def read_csv(text: str) -> ImportResult:
             )
             continue
         flat = {column: _value(column, value, kind) for column, (value, _) in cells.items()}
-        places = (("type", type_col), *((column, index) for column, (_, index) in cells.items()))
+        places = (
+            ("type", number, type_col),
+            *((column, number, index) for column, (_, index) in cells.items()),
+        )
         identifier = flat.get("id")
         name = quoted(identifier) if isinstance(identifier, str) else "without an id"
         if kind == "bank":

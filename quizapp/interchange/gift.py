@@ -72,6 +72,7 @@ _TRUE_FALSE = {"T": True, "TRUE": True, "F": False, "FALSE": False}
 _HEADER = re.compile(r"\s*\[\[\s*([A-Za-z_]+)\s*\]\]")
 _SINGULAR = {"actors": "actor", "events": "event", "quotes": "quote", "questions": "question"}
 _HEAD_KEYS = ("format", "bank", "defaults")
+_CARRIED_KEY = re.compile(r'\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
 #: Moodle's own category names that say nothing about the questions.
 _CATEGORY_NOISE = re.compile(r"\$\w+\$|top|default for .*", re.IGNORECASE)
 
@@ -165,6 +166,16 @@ class _Reader:
             return None
         return parsed
 
+    def _places(self, block: Block) -> tuple[tuple[str, int, int], ...]:
+        """(key, line, column) of each key a question's ``//:`` lines set."""
+        places = []
+        for offset, text in block.comments.carried:
+            found = _CARRIED_KEY.match(text)
+            if found:
+                note = self._note(offset + found.start(1), "")
+                places.append((found.group(1).strip('"'), note.line, note.col))
+        return tuple(places)
+
     def _reserve_ids(self, block: Block, data: Table | None) -> None:
         """Keep the ids the carried tables use from being given to questions."""
         if not data:
@@ -205,7 +216,9 @@ class _Reader:
                         continue
                     name = table.get("id")
                     label = f"{_SINGULAR[key]} {quoted(name) if isinstance(name, str) else ''}"
-                    self.pieces.append(Piece(key, table, Origin(self._line(at), label.strip())))
+                    where = self._note(at, "")
+                    origin = Origin(where.line, label.strip(), col=where.col)
+                    self.pieces.append(Piece(key, table, origin))
             else:
                 known = ", ".join([*_HEAD_KEYS, *(f"[[{name}]]" for name in ARRAYS)])
                 self.errors.append(
@@ -238,7 +251,9 @@ class _Reader:
             # The whole question is in its //: lines (its GIFT text is Moodle's version).
             line = self._line(block.start + i)
             label = f"question {quoted(str(carried.get('id')))}"
-            self.pieces.append(Piece("questions", carried, Origin(line, label)))
+            self.pieces.append(
+                Piece("questions", carried, Origin(line, label, self._places(block)))
+            )
             return
         changes = Changes()
         approximated: list[tuple[int, str]] = []
@@ -252,7 +267,7 @@ class _Reader:
             approximated.insert(0, (i, changes.note()))
         line = self._line(block.start + i)
         label = f"question {quoted(str(table.get('id')))}"
-        self.pieces.append(Piece("questions", table, Origin(line, label)))
+        self.pieces.append(Piece("questions", table, Origin(line, label, self._places(block))))
         self.approximated.extend(self._note(block.start + at, why) for at, why in approximated)
 
     def _extras(self, block: Block, carried: Table) -> tuple[Table, list[str]]:
@@ -265,7 +280,7 @@ class _Reader:
             label, _, value = comment.partition(":")
             if label.strip() == "quizapp" and value.strip():
                 try:
-                    data = json.loads(value)
+                    data = json.loads(value.strip())
                 except json.JSONDecodeError as exc:
                     at = offset + len(label) + 1 + len(value) - len(value.lstrip()) + exc.pos
                     error(
