@@ -92,7 +92,7 @@ def test_plain_format_is_shown_as_written() -> None:
 @pytest.mark.parametrize(
     ("markdown", "text"),
     [
-        ("Who said **\"Grant's tomb\"**?", "Who said \"Grant's tomb\"?"),
+        ('Who said **"Grant\'s tomb"**?', 'Who said "Grant\'s tomb"?'),
         ("*one* and _two_ and __three__", "one and two and three"),
         ("snake_case_name and 2*3*4", "snake_case_name and 2*3*4"),
         ("# Heading\n`code` here", "Heading\ncode here"),

@@ -236,7 +236,7 @@ def export_aiken(bank: Bank, questions: Iterable[Question] | None = None) -> Exp
 def _not_kept(written: list[ChoiceQuestion]) -> tuple[str, ...]:
     """What Aiken, and so Moodle, will not keep of the ``written`` questions."""
     counts = [
-        (len(written), "question ids: {} are numbered by Moodle instead"),
+        (len(written), "question ids: {} (Moodle names questions after their text)"),
         (sum(1 for q in written if q.explanation), "explanations: {}"),
         (sum(1 for q in written if q.source), "source excerpts: {}"),
         (sum(1 for q in written if q.tags), "tags: {}"),

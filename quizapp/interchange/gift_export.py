@@ -103,8 +103,9 @@ def export_gift(bank: Bank, questions: Iterable[Question] | None = None) -> Expo
 
 def _head(bank: Bank) -> str:
     head = bank_to_toml(dataclasses.replace(bank, questions=()))
+    title = " ".join(bank.title.split())  # a line break would end the comment
     return (
-        f"// {bank.title} (bank {bank.id}), written by quizapp {__version__}.\n"
+        f"// {title} (bank {bank.id}), written by quizapp {__version__}.\n"
         "// Moodle: Question bank > Import > GIFT format.\n"
         "// Lines starting with //: hold what Moodle has no place for (the bank's\n"
         "// settings and facts, source excerpts, difficulty ...). Moodle ignores them;\n"
@@ -351,18 +352,18 @@ def _not_kept(bank: Bank, written: Sequence[Question]) -> tuple[str, ...]:
     counts = [
         (
             sum(1 for q in typed if q.match == "lenient"),
-            "typo tolerance: {} compare typed answers leniently; Moodle accepts only "
-            "the listed answers (ignoring case)",
+            "typo tolerance (lenient matching of typed answers): {}; Moodle accepts only "
+            "the listed answers, ignoring case",
         ),
         (
             sum(1 for q in typed if q.match == "exact"),
-            "exact matching: {} compare typed answers exactly; Moodle ignores case",
+            "exact matching of typed answers: {}; Moodle ignores case",
         ),
         (sum(1 for q in written if q.source), "source excerpts: {}"),
         (sum(1 for q in written if q.difficulty != 1), "difficulty: {} above 1"),
         (
             sum(1 for q in written if q.points != 1),
-            "points: {} worth more than 1 point (Moodle gives each the default mark)",
+            "points: {} worth more than 1 (Moodle gives each its default mark)",
         ),
         (sum(1 for q in written if isinstance(q, NumberQuestion) and q.unit), "units: {}"),
         (sum(1 for q in written if q.about), "links to the facts ('about'): {}"),
