@@ -6,7 +6,8 @@ Sections, in this order, each left out when the bank has nothing for it:
    description as an opening paragraph.
 2. ``## Key actors``: every actor, in file order, as ``name — role``.
 3. ``## Timeline``: every event, oldest first (ties keep file order), with the
-   source's own wording of when it happened.
+   source's own wording of when it happened and its note (which says, say,
+   that the source does not order two events) in brackets.
 4. ``## Key quotes``: every quote with its speaker and context.
 5. ``## Points of dispute``: every hand-written question tagged ``dispute``
    or ``context`` (the tags authors give questions about what is at stake),
@@ -15,7 +16,10 @@ Sections, in this order, each left out when the bank has nothing for it:
    author's own words for what is right (when missing: "Not so: ..." and the
    passage with its gaps filled in); any other question as
    ``prompt — answer``. Repeats are listed once. The bank description is not
-   repeated here: it already opens the brief.
+   repeated here: it already opens the brief. Open questions are not points
+   of dispute: they have a section of their own.
+6. ``## For discussion``: every open question, in file order, in bold, with
+   the key points a good answer covers as a list under it.
 
 Bank text is untrusted but this is plain Markdown, not markup anyone
 executes: control characters are dropped and every field is collapsed onto
@@ -29,6 +33,7 @@ import unicodedata
 from quizapp.model import (
     Bank,
     ClozeQuestion,
+    OpenQuestion,
     Question,
     TrueFalseQuestion,
     question_answer_text,
@@ -54,6 +59,7 @@ def build_brief(bank: Bank) -> str:
         ("Timeline", _timeline(bank)),
         ("Key quotes", _quotes(bank)),
         ("Points of dispute", _disputes(bank)),
+        ("For discussion", _discussion(bank)),
     ):
         if lines:
             blocks.append(f"## {title}\n\n" + "\n".join(lines))
@@ -62,7 +68,11 @@ def build_brief(bank: Bank) -> str:
 
 def dispute_questions(bank: Bank) -> tuple[Question, ...]:
     """The hand-written questions the brief lists as points of dispute."""
-    return tuple(q for q in bank.questions if any(tag in DISPUTE_TAGS for tag in q.tags))
+    return tuple(
+        q
+        for q in bank.questions
+        if any(tag in DISPUTE_TAGS for tag in q.tags) and not isinstance(q, OpenQuestion)
+    )
 
 
 def _heading(bank: Bank) -> str:
@@ -84,7 +94,13 @@ def _actors(bank: Bank) -> list[str]:
 
 def _timeline(bank: Bank) -> list[str]:
     events = sorted(bank.events, key=lambda event: event.sort_key)
-    return [f"- **{plain(event.when)}** — {plain(event.what)}" for event in events]
+    lines = []
+    for event in events:
+        line = f"- **{plain(event.when)}** — {plain(event.what)}"
+        if plain(event.note):
+            line += f" ({plain(event.note)})"
+        lines.append(line)
+    return lines
 
 
 def _quotes(bank: Bank) -> list[str]:
@@ -115,6 +131,15 @@ def dispute_point(question: Question) -> str:
                 filled += [gap.answer, part]
             return plain("".join(filled))
     return f"{plain(question.prompt)} — {plain(question_answer_text(question))}"
+
+
+def _discussion(bank: Bank) -> list[str]:
+    lines = []
+    for question in bank.questions:
+        if isinstance(question, OpenQuestion):
+            lines.append(f"- **{plain(question.prompt)}**")
+            lines.extend(f"  - {plain(point)}" for point in question.key_points)
+    return lines
 
 
 def _disputes(bank: Bank) -> list[str]:

@@ -18,7 +18,9 @@ Partial credit (as a fraction of the question's ``points``):
 - order: the longest run of items in the right relative order (longest
   increasing subsequence) / items, counting only when at least 2 are in order;
 - match: right pairs / pairs (a left item paired with a distractor is wrong);
-- cloze: right gaps / gaps.
+- cloze: right gaps / gaps;
+- open: the student's own grade of their answer: all 1, some 0.5, none 0
+  (`quizapp.model.SELF_GRADE_FRACTIONS`); such a grade is ``self_graded``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from quizapp.model import (
+    SELF_GRADE_FRACTIONS,
     Answer,
     ChoiceQuestion,
     ClozeQuestion,
@@ -39,6 +42,8 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenAnswer,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -62,6 +67,8 @@ class Grade:
     #: True when a text answer was accepted only thanks to typo tolerance.
     near_miss: bool = False
     skipped: bool = False
+    #: True when the student graded the answer themself (open questions).
+    self_graded: bool = False
 
     @property
     def correct(self) -> bool:
@@ -312,6 +319,7 @@ class _Outcome:
     fraction: float
     given: str
     near_miss: bool = False
+    self_graded: bool = False
 
 
 def _grade_choice(question: ChoiceQuestion, answer: object) -> _Outcome:
@@ -417,6 +425,12 @@ def _grade_match(question: MatchQuestion, answer: object) -> _Outcome:
     return _Outcome(right / len(question.pairs), given)
 
 
+def _grade_open(question: OpenQuestion, answer: object) -> _Outcome:
+    if not isinstance(answer, OpenAnswer) or answer.grade not in SELF_GRADE_FRACTIONS:
+        return _Outcome(0.0, _render(answer))
+    return _Outcome(SELF_GRADE_FRACTIONS[answer.grade], answer.text.strip(), self_graded=True)
+
+
 def _outcome(question: Question, answer: object) -> _Outcome:
     match question:
         case ChoiceQuestion():
@@ -435,6 +449,8 @@ def _outcome(question: Question, answer: object) -> _Outcome:
             return _grade_order(question, answer)
         case MatchQuestion():
             return _grade_match(question, answer)
+        case OpenQuestion():
+            return _grade_open(question, answer)
     raise AssertionError(f"unknown question {question!r}")
 
 
@@ -456,4 +472,5 @@ def grade_answer(question: Question, answer: Answer | None) -> Grade:
         expected=expected,
         given=outcome.given,
         near_miss=outcome.near_miss,
+        self_graded=outcome.self_graded,
     )

@@ -22,7 +22,8 @@ class ItemRow:
 
     def record(self) -> dict[str, object]:
         """A JSON-able dict: question_id, prompt, tries, correct, skipped,
-        facility (0..1, None when untried), avg_seconds, most_common_wrong."""
+        facility (0..1, None when untried), avg_seconds, most_common_wrong,
+        self_graded (tries the students graded themselves)."""
         s = self.stats
         return {
             "question_id": self.question_id,
@@ -33,6 +34,7 @@ class ItemRow:
             "facility": round(s.facility, 3) if s else None,
             "avg_seconds": round(s.avg_seconds, 1) if s else None,
             "most_common_wrong": s.most_common_wrong if s else None,
+            "self_graded": s.self_graded if s else 0,
         }
 
 

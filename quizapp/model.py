@@ -32,6 +32,7 @@ class QuestionType(StrEnum):
     NUMBER = "number"
     ORDER = "order"
     MATCH = "match"
+    OPEN = "open"
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,24 @@ class Defaults:
 
 # --------------------------------------------------------------------- facts
 
+#: A kind of question `quizapp.generate` makes from the fact tables: from
+#: quotes "who said this?" (speaker) and "complete the quote" (cloze); from
+#: actors "match names to roles" (roles) and "who is X?" (role); from events
+#: "put in order" (order), "when?" (when) and "in what year?" (year).
+GeneratedKind = Literal["speaker", "cloze", "roles", "role", "order", "when", "year"]
+#: The kinds each fact table gives, in the order they are generated.
+GENERATED_KINDS: dict[str, tuple[GeneratedKind, ...]] = {
+    "quotes": ("speaker", "cloze"),
+    "actors": ("roles", "role"),
+    "events": ("order", "when", "year"),
+}
+#: Every generated kind, in the order they are generated.
+ALL_GENERATED_KINDS: tuple[GeneratedKind, ...] = (
+    *GENERATED_KINDS["quotes"],
+    *GENERATED_KINDS["actors"],
+    *GENERATED_KINDS["events"],
+)
+
 
 @dataclass(frozen=True)
 class Actor:
@@ -100,6 +119,13 @@ class Actor:
     description: str = ""
     source: str = ""
     line: int = 0
+    #: The author of the source (an editorial's writer): always offered as a
+    #: wrong speaker of a "who said this?" question, so that the source's own
+    #: claims and the opinions it quotes are told apart.
+    author: bool = False
+    #: The kinds of generated question made from this actor (None: every kind
+    #: the bank makes; ``()``: none). See `GENERATED_KINDS`.
+    generate: tuple[GeneratedKind, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -123,6 +149,8 @@ class Event:
     note: str = ""
     source: str = ""
     line: int = 0
+    #: The kinds of generated question made from this event (as for `Actor`).
+    generate: tuple[GeneratedKind, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +163,8 @@ class Quote:
     context: str = ""
     source: str = ""
     line: int = 0
+    #: The kinds of generated question made from this quote (as for `Actor`).
+    generate: tuple[GeneratedKind, ...] | None = None
 
 
 # ----------------------------------------------------------------- questions
@@ -258,6 +288,21 @@ class MatchQuestion(QuestionBase):
     type: Literal[QuestionType.MATCH] = field(default=QuestionType.MATCH, init=False)
 
 
+@dataclass(frozen=True, kw_only=True)
+class OpenQuestion(QuestionBase):
+    """A discussion question: no answer is checked by quizapp.
+
+    The student answers (in writing or only in their head), then sees
+    ``model_answer`` and ``key_points`` and grades their own answer with an
+    `OpenAnswer`: all, some or none of it.
+    """
+
+    model_answer: str
+    #: What a good answer covers, one point per item (may be empty).
+    key_points: tuple[str, ...] = ()
+    type: Literal[QuestionType.OPEN] = field(default=QuestionType.OPEN, init=False)
+
+
 Question: TypeAlias = (
     ChoiceQuestion
     | MultiQuestion
@@ -267,14 +312,37 @@ Question: TypeAlias = (
     | NumberQuestion
     | OrderQuestion
     | MatchQuestion
+    | OpenQuestion
 )
+
+#: How a student grades their own answer to an open question.
+SelfGrade = Literal["all", "some", "none"]
+#: The share of full marks of each self-grade.
+SELF_GRADE_FRACTIONS: dict[SelfGrade, float] = {"all": 1.0, "some": 0.5, "none": 0.0}
+
+
+@dataclass(frozen=True)
+class OpenAnswer:
+    """An answer to an open question: the student's own verdict on it.
+
+    ``grade`` says how much of the model answer and its key points the
+    student's answer covered; ``text`` is what they wrote ("" when they
+    only thought an answer through).
+    """
+
+    grade: SelfGrade
+    text: str = ""
+
 
 #: What a user gives for each question type (see `quizapp.grading`):
 #: choice -> str (the chosen choice); multi -> frozenset[str];
 #: true_false -> bool; text -> str; number -> str (as typed);
 #: cloze -> tuple[str, ...] (one per gap); order -> tuple[str, ...] (items in
-#: the user's order); match -> tuple[tuple[str, str], ...] (left, right pairs).
-Answer: TypeAlias = str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[str, str], ...]
+#: the user's order); match -> tuple[tuple[str, str], ...] (left, right pairs);
+#: open -> `OpenAnswer` (self-graded).
+Answer: TypeAlias = (
+    str | bool | frozenset[str] | tuple[str, ...] | tuple[tuple[str, str], ...] | OpenAnswer
+)
 
 
 # ---------------------------------------------------------------------- bank
@@ -293,6 +361,8 @@ class Bank:
     defaults: Defaults = Defaults()
     #: Whether questions are generated from the fact tables (``[bank] generate``).
     generate: bool = True
+    #: The kinds of question generated (``[bank] generate`` as a list).
+    generated_kinds: tuple[GeneratedKind, ...] = ALL_GENERATED_KINDS
     actors: tuple[Actor, ...] = ()
     events: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
@@ -349,4 +419,6 @@ def question_answer_text(question: Question) -> str:
             return " → ".join(items)
         case MatchQuestion(pairs=pairs):
             return "; ".join(f"{left} → {right}" for left, right in pairs)
+        case OpenQuestion(model_answer=model_answer):
+            return " ".join(model_answer.split())
     raise AssertionError(f"unknown question {question!r}")

@@ -123,3 +123,17 @@ def test_a_bank_whose_file_is_gone_is_located_at_its_tables() -> None:
         "no/such/bank.toml:13:1",
         "no/such/bank.toml:19:1",
     ]
+
+
+def test_a_source_may_hold_one_excerpt_per_line(tmp_path: Path) -> None:
+    # A line break inside one passage still matches; a line that is not in
+    # the text is reported on its own.
+    text = BANK.replace(
+        "source = \"It's been Russia's mission\"",
+        'source = """\nsaid Ross Wilson.\nIt’s been Russia’s mission\nRussia wins"""',
+    ).replace('source = "Clearly a winner in all of this is Putin"', 'source = "said Ross Wilson"')
+    path = tmp_path / "bank.toml"
+    bank = load(text, path)
+    assert [str(problem) for problem in check_source_excerpts(bank, SOURCE)] == [
+        f"{path}:25:1: source excerpt not found in the source text: 'Russia wins'"
+    ]

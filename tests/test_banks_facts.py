@@ -116,7 +116,8 @@ class TestTopLevel:
             "bank.toml:3:1: 'id' 'Bad Id' may only use lower-case letters, digits, "
             "'-', '_' and '.'",
             "bank.toml:4:1: unknown key 'titel' -- did you mean 'title'?",
-            "bank.toml:5:1: 'generate' must be a boolean (true or false), found string",
+            "bank.toml:5:1: 'generate' must be true, false or an array of question kinds "
+            "(speaker, cloze, roles, role, order, when, year), found string",
         ]
 
     def test_source_needs_a_title(self) -> None:
@@ -316,6 +317,40 @@ class TestQuotes:
         assert problems(HEAD + '[[quotes]]\nid = "w"\n\n' + QUESTION) == [
             "bank.toml:7:1: missing required key 'text'",
             "bank.toml:7:1: missing required key 'speaker'",
+        ]
+
+
+class TestGenerationSwitches:
+    def test_the_bank_and_each_fact_choose_what_is_generated(self) -> None:
+        bank = load(
+            HEAD.replace('title = "Test bank"', 'title = "T"\ngenerate = ["speaker", "role"]')
+            + WILSON
+            + 'author = true\ngenerate = ["role"]\n\n'
+            + '[[events]]\nid = "e"\nwhen = "2016"\nyear = 2016\nwhat = "W"\ngenerate = false\n\n'
+            + '[[quotes]]\nid = "q"\ntext = "T"\nspeaker = "wilson"\ngenerate = true\n'
+        )
+        assert (bank.generate, bank.generated_kinds) == (True, ("speaker", "role"))
+        assert (bank.actors[0].author, bank.actors[0].generate) == (True, ("role",))
+        assert (bank.events[0].generate, bank.quotes[0].generate) == ((), None)
+
+    def test_wrong_kinds_are_located(self) -> None:
+        assert problems(
+            HEAD.replace('title = "Test bank"', 'title = "T"\ngenerate = ["speakr", 3]')
+            + WILSON
+            + 'author = "yes"\ngenerate = ["role", "cloze", "role"]\n\n'
+            + '[[quotes]]\nid = "q"\ntext = "T"\nspeaker = "wilson"\ngenerate = "all"\n'
+        ) == [
+            "bank.toml:6:13: 'generate' item 1 'speakr' is not a kind of question made from "
+            "the fact tables -- did you mean 'speaker'? "
+            "(kinds: speaker, cloze, roles, role, order, when, year)",
+            "bank.toml:6:23: 'generate' item 2 integer is not a kind of question made from "
+            "the fact tables (kinds: speaker, cloze, roles, role, order, when, year)",
+            "bank.toml:13:1: 'author' must be a boolean (true or false), found string",
+            "bank.toml:14:21: 'generate' item 2 'cloze' is not a kind of question made from "
+            "actors (kinds: roles, role)",
+            "bank.toml:14:30: duplicate kind 'role'",
+            "bank.toml:20:1: 'generate' must be true, false or an array of question kinds "
+            "(speaker, cloze), found string",
         ]
 
 

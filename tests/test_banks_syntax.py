@@ -121,9 +121,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.write_text(VALID, encoding="utf-8")
     path.chmod(0)
     try:
-        assert only_problem(load_bank(path)) == (
-            f"{path}:1:1: permission denied"
-        )
+        assert only_problem(load_bank(path)) == (f"{path}:1:1: permission denied")
     finally:
         path.chmod(0o644)
 

@@ -15,6 +15,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -340,6 +341,52 @@ class TestMatch:
         ]
 
 
+class TestOpen:
+    BODY = '[[questions]]\nid = "why"\ntype = "open"\nprompt = "Why does it matter?"\n'
+
+    def test_valid(self) -> None:
+        question = load_question(
+            self.BODY + 'model_answer = "Because of where Turkey lies."\n'
+            'key_points = ["its neighbours", "policies are easier with Turkey"]\npoints = 2\n' + WHY
+        )
+        assert question == OpenQuestion(
+            id="why",
+            prompt="Why does it matter?",
+            explanation="Why.",
+            source="The text.",
+            points=2,
+            model_answer="Because of where Turkey lies.",
+            key_points=("its neighbours", "policies are easier with Turkey"),
+            line=7,
+        )
+
+    def test_key_points_are_optional(self) -> None:
+        question = load_question(self.BODY + 'model_answer = "A."\n' + WHY)
+        assert isinstance(question, OpenQuestion)
+        assert question.key_points == ()
+
+    def test_missing_model_answer_and_bad_key_points(self) -> None:
+        assert problems(self.BODY + 'key_points = ["a", "a", ""]\n' + WHY) == [
+            "bank.toml:7:1: missing required key 'model_answer'",
+            "bank.toml:11:25: 'key_points' item 3 is empty",
+        ]
+        assert problems(self.BODY + 'model_answer = "A."\nkey_points = ["a", "a"]\n' + WHY) == [
+            "bank.toml:12:20: duplicate key point 'a'"
+        ]
+
+    def test_a_list_of_points_gets_a_hint(self) -> None:
+        assert problems(self.BODY + 'model_answer = "A."\npoints = ["a", "b"]\n' + WHY) == [
+            "bank.toml:12:1: 'points' is what the question is worth (an integer); "
+            "list what a good answer covers in 'key_points'"
+        ]
+
+    def test_keys_of_other_types_are_refused(self) -> None:
+        assert problems(self.BODY + 'model_answer = "A."\nanswer = "A"\n' + WHY) == [
+            "bank.toml:12:1: unknown key 'answer' in an open question "
+            "-- did you mean 'model_answer'?"
+        ]
+
+
 class TestCommonKeys:
     def test_every_common_key(self) -> None:
         body = (
@@ -407,13 +454,13 @@ class TestCommonKeys:
     def test_missing_type(self) -> None:
         assert problems('[[questions]]\nid = "q"\nprompt = "P."\n' + WHY) == [
             "bank.toml:7:1: missing required key 'type' (one of choice, multi, true_false, "
-            "text, cloze, number, order, match)"
+            "text, cloze, number, order, match, open)"
         ]
 
     def test_unknown_type(self) -> None:
         assert problems('[[questions]]\nid = "q"\ntype = "choise"\nprompt = "P."\n' + WHY) == [
             "bank.toml:9:1: unknown question type 'choise' -- did you mean 'choice'? (types: "
-            "choice, multi, true_false, text, cloze, number, order, match)"
+            "choice, multi, true_false, text, cloze, number, order, match, open)"
         ]
 
     def test_missing_id_and_prompt(self) -> None:

@@ -61,7 +61,7 @@ when = "the 1950s"
 year = 1950
 approximate = true
 what = "The relationship became a cornerstone of American policy"
-note = "The article gives the decade only."
+note = "Decade only."
 
 [[quotes]]
 id = "winner"
@@ -87,6 +87,16 @@ answer = "S-400"
 explanation = "Russia delivers the S-400."
 source = "its advanced S-400 missile defense system"
 tags = ["actors"]
+
+[[questions]]
+id = "why-ally"
+type = "open"
+prompt = "Why does the alliance with Turkey matter to America?"
+model_answer = "Turkey borders several countries where America has policies to carry out."
+key_points = ["where Turkey lies", "policies are easier to execute with Turkey on board"]
+explanation = "Cagaptay's argument."
+source = "it’s much easier to execute them with Turkey on board"
+tags = ["dispute"]
 """
 
 EXPECTED_BRIEF = """\
@@ -103,7 +113,7 @@ Why a missile purchase strains an alliance.
 
 ## Timeline
 
-- **the 1950s** — The relationship became a cornerstone of American policy
+- **the 1950s** — The relationship became a cornerstone of American policy (Decade only.)
 - **July 12** — Russia began delivering the S-400
 
 ## Key quotes
@@ -113,6 +123,12 @@ Why a missile purchase strains an alliance.
 ## Points of dispute
 
 - What does the U.S. fear the S-400 could do? — collect intelligence on U.S. jets
+
+## For discussion
+
+- **Why does the alliance with Turkey matter to America?**
+  - where Turkey lies
+  - policies are easier to execute with Turkey on board
 """
 
 

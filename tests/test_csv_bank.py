@@ -200,7 +200,7 @@ def test_problems_are_located_at_row_and_column() -> None:
         "f.csv:3:6: error: question 'b': 'difficulty' must be an integer 1-3, found string",
         "f.csv:4:1: error: the row has no type (a question type, or bank, actor, event or quote)",
         "f.csv:5:1: error: question 'd': unknown question type 'chioce' -- did you mean "
-        "'choice'? (types: choice, multi, true_false, text, cloze, number, order, match)",
+        "'choice'? (types: choice, multi, true_false, text, cloze, number, order, match, open)",
     )
     assert conversion.bank is not None
     assert [q.id for q in conversion.bank.questions] == ["e"]

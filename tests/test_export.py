@@ -36,12 +36,13 @@ def test_export_command_to_stdout(starter: Path, capsys: pytest.CaptureFixture[s
         "left out coup-year: Aiken holds single-answer choice questions only, not number",
         "left out timeline: Aiken holds single-answer choice questions only, not order",
         "left out roles: Aiken holds single-answer choice questions only, not match",
+        "left out why-turkey-matters: Aiken holds single-answer choice questions only, not open",
         "Moodle will not keep (Aiken has no place for it):",
         "  - question ids: 1 question (Moodle names questions after their text)",
         "  - explanations: 1 question",
         "  - source excerpts: 1 question",
         "  - tags: 1 question",
-        "exported 1 of 8 questions as aiken",
+        "exported 1 of 9 questions as aiken",
     ]
 
 
@@ -58,16 +59,17 @@ def test_export_gift_says_once_what_moodle_will_not_keep(
         "Moodle will not keep (quizapp import reads it back from the //: lines):",
         "  - typo tolerance (lenient matching of typed answers): 1 question; Moodle accepts "
         "only the listed answers, ignoring case",
-        "  - source excerpts: 6 questions",
-        "  - difficulty: 1 question above 1",
-        "  - links to the facts ('about'): 5 questions",
+        "  - source excerpts: 7 questions",
+        "  - difficulty: 2 questions above 1",
+        "  - links to the facts ('about'): 6 questions",
+        "  - self-grading: 1 question (an open question becomes an essay a teacher grades)",
         "  - facts: 2 actors, 3 events, 2 quotes, and the questions quizapp generates from them",
         "  - the bank's description and source",
-        f"exported 6 of 8 questions as gift to {out_file}",
+        f"exported 7 of 9 questions as gift to {out_file}",
     ]
     conversion = import_text(out_file.read_text(encoding="utf-8"), "gift")
     assert conversion.bank is not None
-    assert len(conversion.bank.questions) == 8
+    assert len(conversion.bank.questions) == 9
 
 
 def test_export_refuses_to_overwrite_without_force(

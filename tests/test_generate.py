@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from quizapp.generate import MAX_DISTRACTORS, STOPWORDS, generate_questions
 from quizapp.grading import grade_answer, normalise_text
 from quizapp.model import (
@@ -201,7 +203,9 @@ def test_match_people_to_roles_in_balanced_groups() -> None:
         ("The Trump administration", "the U.S. administration"),
         ("Ross Wilson", "former U.S. ambassador to Turkey"),
     )
-    assert first.prompt == "Match each name to its role."
+    # Two groups: each prompt says which, so no two questions ask the same.
+    assert first.prompt == "Match each name to its role (set 1 of 2)."
+    assert second.prompt == "Match each name to its role (set 2 of 2)."
     assert second.source == "Ross Wilson, who served as U.S. ambassador to Turkey from 2005-2008"
     people = dataclasses.replace(BANK, actors=ACTORS[:5])
     only = by_id(people)["actors:roles:1"]
@@ -246,7 +250,7 @@ def test_put_events_in_order() -> None:
         "Earliest first: 1. Russia set out to divide the alliance (Soviet times); "
     )
     assert question.source == "On July 12, Russia began delivering components"
-    assert question.difficulty == 3
+    assert question.difficulty == 2  # connecting several dates, however many
 
 
 def test_events_order_groups_and_ties() -> None:
@@ -429,3 +433,126 @@ def test_bank_defaults_apply() -> None:
 
 def test_empty_bank() -> None:
     assert generate_questions(Bank(id="empty", title="Empty")) == ()
+
+
+# ------------------------------------------------------------ what is made
+
+
+def test_the_bank_chooses_the_kinds_it_generates() -> None:
+    bank = dataclasses.replace(BANK, generated_kinds=("speaker", "when"))
+    kinds = {q.id.split(":")[-1] for q in generate_questions(bank)}
+    assert kinds == {"speaker", "when"}
+
+
+def test_a_fact_can_turn_off_its_own_questions() -> None:
+    quiet_quote = dataclasses.replace(QUOTES[0], generate=("speaker",))
+    quiet_actor = dataclasses.replace(ACTORS[3], generate=())
+    quiet_event = dataclasses.replace(EVENTS[1], generate=("when",))
+    bank = dataclasses.replace(
+        BANK,
+        quotes=(quiet_quote, *QUOTES[1:]),
+        actors=(*ACTORS[:3], quiet_actor, *ACTORS[4:]),
+        events=(EVENTS[0], quiet_event, *EVENTS[2:]),
+    )
+    questions = by_id(bank)
+    assert "quote:winner:speaker" in questions and "quote:winner:cloze" not in questions
+    assert "actor:putin:role" not in questions
+    assert all("putin" not in q.about for q in questions.values() if q.id.startswith("actors:"))
+    assert "event:coup:when" in questions and "event:coup:year" not in questions
+    assert "coup" not in questions["events:order:1"].about
+    # A fact left out of its own questions is still a wrong choice elsewhere.
+    roles = {c for q in questions.values() if q.id.endswith(":role") for c in q.choices}  # type: ignore[union-attr]
+    assert "Russian President" in roles
+
+
+# ------------------------------------------------------------ who said this
+
+
+WRITER = Actor("writer", "the editorial writer", "person", "author of the editorial", author=True)
+
+
+def test_the_author_is_always_a_wrong_speaker() -> None:
+    bank = dataclasses.replace(BANK, actors=(*ACTORS, WRITER))
+    for quote in QUOTES:
+        question = by_id(bank)[f"quote:{quote.id}:speaker"]
+        assert isinstance(question, ChoiceQuestion)
+        assert len(question.choices) == 4
+        assert "the editorial writer" in question.choices
+        assert "Global Minnesota" not in question.choices  # people first
+
+
+def test_no_one_the_quote_names_is_a_wrong_speaker() -> None:
+    putin = dataclasses.replace(ACTORS[3], aliases=("Putin",))
+    bank = dataclasses.replace(BANK, actors=(*ACTORS[:3], putin, *ACTORS[4:], WRITER))
+    for seed in range(20):
+        question = by_id(dataclasses.replace(bank, id=f"seed-{seed}"))["quote:winner:speaker"]
+        assert isinstance(question, ChoiceQuestion)
+        assert "Vladimir Putin" not in question.choices  # "... a winner in all this is Putin"
+        assert len(question.choices) == 4
+
+
+def test_the_authors_own_words() -> None:
+    claim = Quote("wrongly", "chose wrongly", "writer")
+    bank = dataclasses.replace(BANK, actors=(*ACTORS, WRITER), quotes=(claim,))
+    question = by_id(bank)["quote:wrongly:speaker"]
+    assert isinstance(question, ChoiceQuestion)
+    assert question.answer == "the editorial writer"
+    assert question.explanation == (
+        "The editorial writer wrote this: the source's own words, not a quotation."
+    )
+    assert by_id(bank)["quote:wrongly:cloze"].prompt == "Complete what the editorial writer wrote."
+
+
+# ------------------------------------------------------------ fair choices
+
+
+@pytest.mark.parametrize(
+    ("text", "never"),
+    [
+        # "Turkey" is printed twice; "ISIS-held" and "U.S.-Turkish" are joined.
+        (
+            "Turkey is an important ally; it borders ISIS-held territory, so it is much "
+            "easier with Turkey on board",
+            {"Turkey", "ISIS", "held", "ISIS-held"},
+        ),
+        (
+            "what’s happened is deeply damaging to American interests, it’s deeply "
+            "damaging to U.S.-Turkish relations",
+            {"damaging", "deeply", "Turkish"},
+        ),
+        ("going back to the 1950s in that part of the world", {"1950s"}),
+    ],
+)
+def test_cloze_gaps_are_never_given_away(text: str, never: set[str]) -> None:
+    for seed in range(20):
+        bank = dataclasses.replace(BANK, id=f"seed-{seed}", quotes=(Quote("q", text, "wilson"),))
+        question = by_id(bank)["quote:q:cloze"]
+        assert isinstance(question, ClozeQuestion)
+        assert {gap.answer for gap in question.gaps}.isdisjoint(never)
+
+
+def test_a_role_naming_the_actor_is_never_a_wrong_choice() -> None:
+    actors = (
+        Actor("turkey", "Turkey", "country", "buyer of the S-400", aliases=("Ankara",)),
+        Actor("us", "the U.S.", "country", "country allied with Turkey"),
+        Actor("russia", "Russia", "country", "seller of the S-400"),
+        Actor("iran", "Iran", "country", "neighbour Ankara borders"),
+        Actor("syria", "Syria", "country", "another neighbour"),
+    )
+    for seed in range(20):
+        bank = Bank(id=f"seed-{seed}", title="T", actors=actors)
+        question = by_id(bank)["actor:turkey:role"]
+        assert isinstance(question, ChoiceQuestion)
+        assert "country allied with Turkey" not in question.choices
+        assert "neighbour Ankara borders" not in question.choices
+        assert len(question.choices) == 3  # Russia's and Syria's roles
+
+
+def test_a_large_bank_is_generated() -> None:
+    # Not a timing: see benchmarks/bench_generate.py. Every actor still gets
+    # four choices drawn from the bank.
+    actors = tuple(Actor(f"a{n}", f"Person {n}", "person", f"role number {n}") for n in range(3000))
+    questions = generate_questions(Bank(id="big", title="Big", actors=actors))
+    roles = [q for q in questions if isinstance(q, ChoiceQuestion)]
+    assert len(roles) == 3000
+    assert {len(q.choices) for q in roles} == {4}

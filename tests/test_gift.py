@@ -20,6 +20,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     Question,
     TextQuestion,
     TrueFalseQuestion,
@@ -68,10 +69,9 @@ def test_every_construct_of_moodles_documentation() -> None:
         "every-construct.gift:91:1: approximated: converted to plain text: Markdown formatting "
         "removed",
         "every-construct.gift:97:1: approximated: converted to plain text: HTML formatting removed",
-        "every-construct.gift:100:1: skipped: essay questions (an empty answer section {}) have "
-        "no equivalent in quizapp",
-        "every-construct.gift:102:1: skipped: essay questions (an empty answer section {}) have "
-        "no equivalent in quizapp",
+        "every-construct.gift:100:1: skipped: this essay has no general feedback ({####...}) to "
+        "be the model answer that a quizapp open question shows after answering; add one to "
+        "import it",
         "every-construct.gift:104:1: skipped: descriptions (text with no answer section {...}) "
         "have no equivalent in quizapp",
     )
@@ -102,6 +102,7 @@ def test_every_construct_of_moodles_documentation() -> None:
         ("q22", "true_false"),
         ("q23", "true_false"),
         ("per-answer", "choice"),
+        ("q26", "open"),
     ]
     by_id = {q.id: dataclasses.replace(q, line=0) for q in bank.questions}
     assert [by_id[i].answer for i in ("delivery-began", "buyer", "seller", "ally")] == [  # type: ignore[union-attr]
@@ -160,6 +161,12 @@ def test_every_construct_of_moodles_documentation() -> None:
     assert by_id["q22"].prompt == "Is <b> shown as written in plain text?"
     assert by_id["per-answer"].choices == ("S-400", "<b>F-35</b>")  # type: ignore[union-attr]
     assert by_id["coup-year"].tags == ("S-400 dispute", "Dates")
+    assert by_id["q26"] == OpenQuestion(
+        id="q26",
+        prompt="Explain Wilson's view.",
+        model_answer="A good answer names Putin as the winner.",
+        tags=("S-400 dispute", "Dates"),
+    )
 
 
 # ------------------------------------------------------------- question types
@@ -543,19 +550,30 @@ def test_a_byte_order_mark_is_ignored() -> None:
 # ------------------------------------------------------------------ skipped
 
 
-def test_essays_and_descriptions_are_skipped_at_their_line() -> None:
+def test_an_essay_is_an_open_question_its_general_feedback_the_model_answer() -> None:
+    question = only(
+        "::why::Why does Turkey matter?{####Because of where it lies.\\n\\nKey points\\:"
+        "\\n- its neighbours\\n- policies are easier with Turkey}"
+    )
+    assert question == OpenQuestion(
+        id="why",
+        prompt="Why does Turkey matter?",
+        model_answer="Because of where it lies.",
+        key_points=("its neighbours", "policies are easier with Turkey"),
+    )
+
+
+def test_essays_without_a_model_answer_and_descriptions_are_skipped_at_their_line() -> None:
     text = (
         "::a::A {T}\n\nWrite an essay on the S-400.{}\n\nDescription only.\n\n"
         "Essay with feedback {####Model answer}\n\n::b::B {F}"
     )
-    assert [q.id for q in questions(text)] == ["a", "b"]
+    assert [q.id for q in questions(text)] == ["a", "q4", "b"]
     assert report(text) == [
-        "f.gift:3:1: skipped: essay questions (an empty answer section {}) have no equivalent "
-        "in quizapp",
+        "f.gift:3:1: skipped: this essay has no general feedback ({####...}) to be the model "
+        "answer that a quizapp open question shows after answering; add one to import it",
         "f.gift:5:1: skipped: descriptions (text with no answer section {...}) have no "
         "equivalent in quizapp",
-        "f.gift:7:1: skipped: essay questions (an empty answer section {}) have no equivalent "
-        "in quizapp",
     ]
 
 

@@ -27,6 +27,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -90,6 +91,13 @@ EVERY_TYPE: tuple[Question, ...] = (
         distractors=("president",),
     ),
     TrueFalseQuestion(id="html", prompt="Is <b> a tag & more?", answer=True, tags=("a<b", "ok")),
+    OpenQuestion(
+        id="why",
+        prompt="Why does Turkey matter to America?",
+        model_answer="Because of where it lies.",
+        key_points=("its neighbours", "policies are easier with Turkey on board"),
+        explanation="Cagaptay's argument.",
+    ),
 )
 BANK = Bank(id="every-type", title="Every type", questions=EVERY_TYPE)
 
@@ -169,9 +177,12 @@ def test_gift_text_of_every_type() -> None:
         "\t=Ross Wilson -> ambassador\\: 2005-2008\n\t=Soner Cagaptay -> director\n"
         "\t= -> president\n}",
         '// [id:html] [tag:ok]\n//: tags = [\n//:     "a<b",\n//:     "ok",\n//: ]\n'
-        "::html::[plain]Is <b> a tag & more?{TRUE}\n",
+        "::html::[plain]Is <b> a tag & more?{TRUE}",
+        '// [id:why]\n//: explanation = "Cagaptay\'s argument."\n'
+        "::why::Why does Turkey matter to America?{####Because of where it lies.\\n\\n"
+        "Key points\\:\\n- its neighbours\\n- policies are easier with Turkey on board}\n",
     ]
-    assert result.written == 10
+    assert result.written == 11
     assert result.left_out == (
         LeftOut("two-gaps", "GIFT's missing-word questions have one gap, this cloze has 2"),
         LeftOut("timeline", "GIFT has no ordering questions"),
@@ -189,6 +200,7 @@ def test_what_moodle_will_not_keep_is_said_once() -> None:
         "  - difficulty: 1 question above 1",
         "  - points: 1 question worth more than 1 (Moodle gives each its default mark)",
         "  - units: 1 question",
+        "  - self-grading: 1 question (an open question becomes an essay a teacher grades)",
         "  - tags Moodle cannot hold (over 50 characters, or with <, >, ` or \\): 1 question",
     )
 
@@ -407,7 +419,14 @@ def _questions(draw: st.DrawFn, number: int) -> Question:
         "points": draw(st.integers(1, 3)),
         "quote": draw(st.one_of(st.just(""), _TEXT)),
     }
-    kind = draw(st.sampled_from(["choice", "multi", "tf", "text", "cloze", "number", "match"]))
+    kinds = ["choice", "multi", "tf", "text", "cloze", "number", "match", "open"]
+    kind = draw(st.sampled_from(kinds))
+    if kind == "open":
+        return OpenQuestion(
+            **common,
+            model_answer=draw(_TEXT),
+            key_points=tuple(draw(st.lists(_TEXT, max_size=3, unique=True))),
+        )
     if kind in ("choice", "multi"):
         choices = tuple(draw(st.lists(_TEXT, min_size=2, max_size=5, unique=True)))
         if kind == "choice":

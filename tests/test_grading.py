@@ -24,6 +24,8 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenAnswer,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -63,7 +65,15 @@ CLOZE = ClozeQuestion(
     parts=("Clearly a ", " in all this is ", ""),
     gaps=(ClozeGap("winner"), ClozeGap("Putin", ("Vladimir Putin",))),
 )
+OPEN = OpenQuestion(
+    id="why",
+    prompt="Why does Turkey matter to America?",
+    model_answer="Policies are easier to carry out with Turkey on board.",
+    key_points=("where Turkey lies",),
+    points=2,
+)
 ALL_QUESTIONS: tuple[Question, ...] = (
+    OPEN,
     CHOICE,
     MULTI,
     TRUE_FALSE,
@@ -443,6 +453,24 @@ def test_cloze_uses_the_question_match_mode() -> None:
     assert grade_answer(exact, ("winner",)).correct
     assert not grade_answer(exact, ("Winner",)).correct
     assert grade_answer(exact, "winner").correct  # one gap may come as a plain string
+
+
+@pytest.mark.parametrize(("verdict", "score"), [("all", 2.0), ("some", 1.0), ("none", 0.0)])
+def test_open_questions_are_self_graded(verdict: str, score: float) -> None:
+    grade = grade_answer(OPEN, OpenAnswer(verdict, "  Because of its neighbours. "))  # type: ignore[arg-type]
+    assert (grade.score, grade.max_score, grade.self_graded) == (score, 2.0, True)
+    assert grade.given == "Because of its neighbours."
+    assert grade.expected == "Policies are easier to carry out with Turkey on board."
+
+
+def test_an_open_answer_only_thought_through_and_a_wrong_shape() -> None:
+    assert grade_answer(OPEN, OpenAnswer("some")).given == ""
+    typed = grade_answer(OPEN, "my answer")
+    assert (typed.score, typed.self_graded) == (0.0, False)
+    assert not grade_answer(OPEN, None).self_graded
+    assert not grade_answer(CHOICE, "S-400").self_graded
+    unknown = grade_answer(OPEN, OpenAnswer("most"))  # type: ignore[arg-type]
+    assert (unknown.score, unknown.self_graded) == (0.0, False)
 
 
 # ----------------------------------------------------------------- scaling

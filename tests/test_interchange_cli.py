@@ -73,14 +73,14 @@ def test_import_gift(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     source = DATA / "every-construct.gift"
     assert main(["import", str(source), "-o", str(output)]) == 0
     out, err = capsys.readouterr()
-    assert len(err.splitlines()) == 8
+    assert len(err.splitlines()) == 7
     assert err.splitlines()[-1] == (
         f"{source}:104:1: skipped: descriptions (text with no answer section {{...}}) have no "
         "equivalent in quizapp"
     )
     assert out.splitlines() == [
-        f"Wrote {output}: 24 questions, 3 skipped, 5 converted with a difference.",
-        "24 questions lack a source excerpt or an explanation (GIFT has no place for them): "
+        f"Wrote {output}: 25 questions, 2 skipped, 5 converted with a difference.",
+        "25 questions lack a source excerpt or an explanation (GIFT has no place for them): "
         f"`quizapp check {output}` lists them; add them to make the bank complete.",
     ]
     bank = load_bank(output)
@@ -180,8 +180,8 @@ def test_import_unreadable_or_empty(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert err[1:] == [
         f"quizapp import: cannot read {latin1}: the file is not UTF-8 text; save it as UTF-8 "
         "(in Excel: Save As > CSV UTF-8)",
-        f"{essays}:1:1: skipped: essay questions (an empty answer section {{}}) have no "
-        "equivalent in quizapp",
+        f"{essays}:1:1: skipped: this essay has no general feedback ({{####...}}) to be the "
+        "model answer that a quizapp open question shows after answering; add one to import it",
         "quizapp import: no question of the file could be converted; no bank written",
     ]
     assert not any((tmp_path / name).exists() for name in ("a.toml", "b.toml", "c.toml"))

@@ -68,6 +68,7 @@ def test_record_has_the_csv_and_json_columns() -> None:
         "facility": 0.333,
         "avg_seconds": 12.3,
         "most_common_wrong": "Gulen",
+        "self_graded": 0,
     }
     assert ItemRow("roles", "Match", None).record() == {
         "question_id": "roles",
@@ -78,6 +79,7 @@ def test_record_has_the_csv_and_json_columns() -> None:
         "facility": None,
         "avg_seconds": None,
         "most_common_wrong": None,
+        "self_graded": 0,
     }
 
 

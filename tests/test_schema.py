@@ -144,6 +144,16 @@ VALID = {
         'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
         'distractors = ["3", "4"]'
     ),
+    "open": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
+    ),
+    "generation switches": edit('title = "Base"', 'title = "Base"\ngenerate = ["speaker"]')
+    .replace('role = "former', 'author = true\ngenerate = false\nrole = "former')
+    .replace("year = 2016", 'year = 2016\ngenerate = ["when", "year"]')
+    .replace('speaker = "wilson"', 'speaker = "wilson"\ngenerate = true'),
+    "open without key points": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = 3'
+    ),
 }
 
 
@@ -218,6 +228,25 @@ INVALID = {
         'distractors = ["3", "3"]'
     ),
     "weights on a choice question": edit('answer = "S-400"', 'answer = "S-400"\nweights = [1, 0]'),
+    "unknown bank generated kind": edit('title = "Base"', 'title = "Base"\ngenerate = ["who"]'),
+    "a quote kind on an event": edit("year = 2016", 'year = 2016\ngenerate = ["speaker"]'),
+    "a repeated kind": edit(
+        'speaker = "wilson"', 'speaker = "wilson"\ngenerate = ["cloze", "cloze"]'
+    ),
+    "author as text": edit('kind = "person"', 'kind = "person"\nauthor = "yes"'),
+    "open without model answer": question('id = "o"\ntype = "open"\nprompt = "P"'),
+    "open with a blank model answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = " "'
+    ),
+    "open with an answer": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nanswer = "A"'
+    ),
+    "open with a repeated key point": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "a"]'
+    ),
+    "open with points as a list": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = ["a"]'
+    ),
 }
 
 

@@ -147,11 +147,12 @@ def test_csv_answers_neutralise_formulas(history: Path, capsys: pytest.CaptureFi
     assert status == 0
     assert out.splitlines() == [
         "attempt_id,player,bank_id,question_id,answered_at,given,score,max_score,correct,"
-        "near_miss,skipped,seconds,tags",
-        "1,tester,s400-actors,q1,2024-03-01T09:00:00+00:00,Erdoğan,1,1,true,false,false,12,actors",
+        "near_miss,skipped,seconds,tags,self_graded",
+        "1,tester,s400-actors,q1,2024-03-01T09:00:00+00:00,Erdoğan,1,1,true,false,false,12,actors,"
+        "false",
         "1,tester,s400-actors,q2,2024-03-01T09:00:00+00:00,"
-        '"\'=HYPERLINK(""http://x"")",0,1,false,false,false,75,actors',
-        "1,tester,s400-actors,q3,2024-03-01T09:00:00+00:00,,0,2,false,false,true,3,actors",
+        '"\'=HYPERLINK(""http://x"")",0,1,false,false,false,75,actors,false',
+        "1,tester,s400-actors,q3,2024-03-01T09:00:00+00:00,,0,2,false,false,true,3,actors,false",
     ]
 
 
@@ -288,3 +289,28 @@ def test_scores_does_not_import_textual(history: Path) -> None:
     )
     assert result.stdout.splitlines()[-1] == "status 0 loaded []"
     assert "2024-03-01 10:00  s400-actors  ann" in result.stdout
+
+
+def test_self_graded_answers_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    clock = SetClock()
+    clock.now = at(4, 8)
+    with ScoreStore.open(paths.scores_db_path(), clock=clock) as store:
+        attempt = store.start_attempt("tester", "s400-argument", "Argument", ["why", "who"], {})
+        store.record_answer(
+            attempt, "why", given="", score=0.5, max_score=1, seconds=60, self_graded=True
+        )
+        store.record_answer(attempt, "who", given="Wilson", score=1, max_score=1, seconds=5)
+    status, out, _ = scores(capsys, "--answers")
+    assert status == 0
+    assert out.splitlines()[2:] == [
+        "2024-03-04 08:00  s400-argument  why                 0.5    1  1:00  "
+        "partial (self-graded)",
+        "2024-03-04 08:00  s400-argument  who       Wilson      1    1  0:05  correct",
+    ]
+    status, out, _ = scores(capsys, "--answers", "--format", "json")
+    assert [(a["question_id"], a["self_graded"]) for a in json.loads(out)] == [
+        ("why", True),
+        ("who", False),
+    ]
+    status, out, _ = scores(capsys, "--answers", "--format", "csv")
+    assert [line.rsplit(",", 1)[1] for line in out.splitlines()] == ["self_graded", "true", "false"]

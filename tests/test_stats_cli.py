@@ -136,12 +136,13 @@ def test_csv(answers: None, bank_file: Path, capsys: pytest.CaptureFixture[str])
     status, out, _ = stats(capsys, str(bank_file), "--format", "csv")
     assert status == 0
     assert out.splitlines() == [
-        "question_id,prompt,tries,correct,skipped,facility,avg_seconds,most_common_wrong",
-        "france,What is the capital of France?,3,1,1,0.333,6,Lyon",
+        "question_id,prompt,tries,correct,skipped,facility,avg_seconds,most_common_wrong,"
+        "self_graded",
+        "france,What is the capital of France?,3,1,1,0.333,6,Lyon,0",
         "spain,Which city is the capital of Spain? [b]Not[/b] the biggest port.,3,1,0,0.333,20,"
-        "Barcelona",
-        "retired,,1,1,0,1,4,",
-        "italy,What is the capital of Italy?,0,0,0,,,",
+        "Barcelona,0",
+        "retired,,1,1,0,1,4,,0",
+        "italy,What is the capital of Italy?,0,0,0,,,,0",
     ]
 
 
@@ -158,6 +159,7 @@ def test_json(answers: None, capsys: pytest.CaptureFixture[str]) -> None:
             "facility": 0.0,
             "avg_seconds": 6.0,
             "most_common_wrong": "Lyon",
+            "self_graded": 0,
         },
         {
             "question_id": "spain",
@@ -168,6 +170,7 @@ def test_json(answers: None, capsys: pytest.CaptureFixture[str]) -> None:
             "facility": 0.0,
             "avg_seconds": 30.0,
             "most_common_wrong": "Barcelona",
+            "self_graded": 0,
         },
         {
             "question_id": "retired",
@@ -178,6 +181,7 @@ def test_json(answers: None, capsys: pytest.CaptureFixture[str]) -> None:
             "facility": 1.0,
             "avg_seconds": 4.0,
             "most_common_wrong": None,
+            "self_graded": 0,
         },
     ]
 
@@ -211,3 +215,21 @@ def test_a_missing_bank_file_is_a_usage_error(
         "",
         f"quizapp stats: error: no such bank file: {missing}\n",
     )
+
+
+def test_self_graded_tries_are_counted(capsys: pytest.CaptureFixture[str]) -> None:
+    with ScoreStore.open(paths.scores_db_path()) as store:
+        for player, score in (("ann", 1.0), ("bob", 0.5)):
+            attempt = store.start_attempt(player, "argument", "Argument", ["why"], {})
+            store.record_answer(
+                attempt, "why", given="", score=score, max_score=1, seconds=30, self_graded=True
+            )
+    status, out, _ = stats(capsys, "argument")
+    assert status == 0
+    assert out.splitlines()[2:] == [
+        "question  tries  facility  self-graded  avg time  most chosen wrong answer",
+        "--------  -----  --------  -----------  --------  ------------------------",
+        "why           2      0.50            2    30.0 s  -",
+    ]
+    status, out, _ = stats(capsys, "argument", "--format", "json")
+    assert [(r["question_id"], r["self_graded"]) for r in json.loads(out)] == [("why", 2)]

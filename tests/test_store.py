@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from quizapp.store import (
+    SCHEMA_VERSION,
     AnswerRow,
     CardRow,
     ReviewRow,
@@ -105,6 +106,20 @@ def test_a_recorded_attempt_sums_its_answers(store: ScoreStore, clock: Clock) ->
     assert summary.started_at == T0
     assert summary.finished_at == T0 + dt.timedelta(minutes=10)
     assert summary.finished
+
+
+def test_self_graded_answers_are_marked(store: ScoreStore) -> None:
+    attempt = store.start_attempt("ann", "s400", "S-400", ["why", "q1"], {})
+    store.record_answer(
+        attempt, "why", given="its neighbours", score=0.5, max_score=1, seconds=40, self_graded=True
+    )
+    store.record_answer(attempt, "q1", given="Erdogan", score=1, max_score=1, seconds=3)
+    assert [(row.question_id, row.self_graded) for row in store.answers(attempt)] == [
+        ("why", True),
+        ("q1", False),
+    ]
+    stats = {s.question_id: s for s in store.question_stats(bank_id="s400")}
+    assert (stats["why"].self_graded, stats["q1"].self_graded) == (1, 0)
 
 
 def test_answers_come_back_as_given_in_order(store: ScoreStore, clock: Clock) -> None:
@@ -260,7 +275,7 @@ def test_the_database_is_in_wal_mode(store: ScoreStore, db_path: Path) -> None:
     other = sqlite3.connect(db_path)
     try:
         assert other.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert other.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert other.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     finally:
         other.close()
 

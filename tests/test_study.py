@@ -25,6 +25,7 @@ from quizapp.model import (
     Event,
     MatchQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Quote,
     TextQuestion,
@@ -42,6 +43,7 @@ from quizapp.study import (
     quiz_card_ids,
     record_quiz_result,
 )
+from quizapp.study.cards import question_card
 
 START = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -318,6 +320,29 @@ def test_question_cards() -> None:
         "“a 2016 coup attempt”\n\nIn what year was the coup attempt?"
     )
     assert cards["q:coup-year"].back == "2016"
+
+
+def test_open_question_card_shows_the_model_answer_and_key_points() -> None:
+    question = OpenQuestion(
+        id="why",
+        prompt="Why does Turkey matter to America?",
+        model_answer="Policies are easier to carry out with Turkey on board.",
+        key_points=("where Turkey lies", "the Black Sea"),
+        tags=("argument",),
+    )
+    card = question_card(question)
+    assert (card.id, card.kind, card.front) == (
+        "q:why",
+        "question",
+        "Why does Turkey matter to America?",
+    )
+    assert card.back == (
+        "Policies are easier to carry out with Turkey on board.\n\n"
+        "A good answer covers:\n- where Turkey lies\n- the Black Sea"
+    )
+    assert question_card(dataclasses.replace(question, key_points=())).back == (
+        "Policies are easier to carry out with Turkey on board."
+    )
 
 
 def test_card_ids_stable_when_another_card_is_edited(make_deck: DeckFactory) -> None:

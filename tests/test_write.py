@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizapp.banks import load_bank, load_bank_text
-from quizapp.banks.write import bank_to_toml, toml_string, write_bank
+from quizapp.banks.write import bank_to_dict, bank_to_toml, toml_string, write_bank
 from quizapp.commands.new import starter_text
 from quizapp.model import (
     Actor,
@@ -25,6 +25,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Quote,
     SourceInfo,
@@ -72,6 +73,8 @@ FULL = Bank(
             aliases=("Wilson",),
             description="2005-2008",
             source="Ross Wilson, who served",
+            author=True,
+            generate=("role",),
         ),
     ),
     events=(
@@ -88,10 +91,18 @@ FULL = Bank(
             actors=("wilson",),
             note="no year given",
             source="On July 12",
+            generate=(),
         ),
     ),
     quotes=(
-        Quote(id="winner", text="Clearly a winner", speaker="wilson", context="gains", source="x"),
+        Quote(
+            id="winner",
+            text="Clearly a winner",
+            speaker="wilson",
+            context="gains",
+            source="x",
+            generate=("cloze", "speaker"),
+        ),
     ),
     questions=(
         ChoiceQuestion(
@@ -144,12 +155,27 @@ FULL = Bank(
         NumberQuestion(id="n2", prompt="P", answer=2016, difficulty=2, points=2),
         OrderQuestion(id="o", prompt="P", items=("a", "b", "c"), difficulty=2, points=2),
         MatchQuestion(id="mt", prompt="P", pairs=(("a", "1"), ("b", "2")), difficulty=2, points=2),
+        OpenQuestion(
+            id="op",
+            prompt="Why?",
+            model_answer="Because.\nOn two lines.",
+            key_points=("one", "two"),
+            difficulty=3,
+            points=3,
+        ),
+        OpenQuestion(id="op2", prompt="Why not?", model_answer="M", difficulty=2, points=2),
     ),
 )
 
 
 def test_every_key_round_trips() -> None:
     assert comparable(reload(FULL)) == comparable(FULL)
+
+
+def test_the_kinds_a_bank_generates_round_trip() -> None:
+    some = dataclasses.replace(FULL, generate=True, generated_kinds=("when", "speaker"))
+    assert comparable(reload(some)) == comparable(some)
+    assert bank_to_dict(some)["bank"]["generate"] == ["when", "speaker"]
 
 
 def test_shipped_banks_and_the_starter_round_trip() -> None:

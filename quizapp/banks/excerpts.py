@@ -20,9 +20,11 @@ def check_source_excerpts(bank: Bank, text: str) -> list[BankProblem]:
     """Problems for every ``source`` excerpt (of facts and questions) and every
     quote ``text`` of ``bank`` that does not appear verbatim in ``text``.
 
-    Runs of whitespace count as one space; everything else must match
-    exactly, case and quote marks included (’ is not '). Each problem is
-    located at its key when the bank file can be read, else at its table.
+    A ``source`` holds one excerpt per line (several when no one passage
+    proves the whole answer), each checked on its own. Runs of whitespace
+    count as one space; everything else must match exactly, case and quote
+    marks included (’ is not '). Each problem is located at its key when the
+    bank file can be read, else at its table.
     """
     haystack = normalise_whitespace(text)
     locator = _Locator(bank)
@@ -37,21 +39,27 @@ def check_source_excerpts(bank: Bank, text: str) -> list[BankProblem]:
     return problems
 
 
+def source_excerpts(source: str) -> list[str]:
+    """The excerpts of a ``source`` key: one per non-blank line."""
+    return [line for line in source.splitlines() if line.strip()]
+
+
 def _excerpts(bank: Bank) -> Iterator[tuple[Where, int, str, str]]:
     """(where, table line, label, excerpt) of every excerpt to check."""
     for index, actor in enumerate(bank.actors):
-        if actor.source:
-            yield ("actors", index, "source"), actor.line, "source excerpt", actor.source
+        for excerpt in source_excerpts(actor.source):
+            yield ("actors", index, "source"), actor.line, "source excerpt", excerpt
     for index, event in enumerate(bank.events):
-        if event.source:
-            yield ("events", index, "source"), event.line, "source excerpt", event.source
+        for excerpt in source_excerpts(event.source):
+            yield ("events", index, "source"), event.line, "source excerpt", excerpt
     for index, quote in enumerate(bank.quotes):
         yield ("quotes", index, "text"), quote.line, "quote text", quote.text
-        if quote.source:
-            yield ("quotes", index, "source"), quote.line, "source excerpt", quote.source
+        for excerpt in source_excerpts(quote.source):
+            yield ("quotes", index, "source"), quote.line, "source excerpt", excerpt
     for index, question in enumerate(bank.questions):
-        if question.source and not question.generated:
-            yield ("questions", index, "source"), question.line, "source excerpt", question.source
+        if not question.generated:
+            for excerpt in source_excerpts(question.source):
+                yield ("questions", index, "source"), question.line, "source excerpt", excerpt
 
 
 def _why(needle: str, haystack: str) -> str:

@@ -8,11 +8,13 @@ TOP_KEYS = frozenset({"format", "bank", "defaults", "actors", "events", "quotes"
 BANK_KEYS = frozenset({"id", "title", "description", "tags", "generate", "source"})
 SOURCE_KEYS = frozenset({"title", "author", "url", "file"})
 DEFAULTS_KEYS = frozenset({"points", "match", "difficulty"})
-ACTOR_KEYS = frozenset({"id", "name", "kind", "role", "aliases", "description", "source"})
-EVENT_KEYS = frozenset(
-    {"id", "when", "date", "year", "approximate", "what", "actors", "note", "source"}
+ACTOR_KEYS = frozenset(
+    {"id", "name", "kind", "role", "aliases", "description", "source", "author", "generate"}
 )
-QUOTE_KEYS = frozenset({"id", "text", "speaker", "context", "source"})
+EVENT_KEYS = frozenset(
+    {"id", "when", "date", "year", "approximate", "what", "actors", "note", "source", "generate"}
+)
+QUOTE_KEYS = frozenset({"id", "text", "speaker", "context", "source", "generate"})
 
 #: The keys every question has.
 COMMON_KEYS = frozenset(
@@ -29,6 +31,7 @@ TYPE_KEYS: dict[str, frozenset[str]] = {
     QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
     QuestionType.ORDER: frozenset({"items"}),
     QuestionType.MATCH: frozenset({"pairs", "distractors"}),
+    QuestionType.OPEN: frozenset({"model_answer", "key_points"}),
 }
 #: Every key a question of each type may have.
 ALLOWED_KEYS = {name: COMMON_KEYS | keys for name, keys in TYPE_KEYS.items()}

@@ -18,6 +18,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     QuestionType,
@@ -58,6 +59,13 @@ def read_question(c: Checker, table: Table, where: Where, defaults: Defaults) ->
         _report_type(c, table, where, kind)
     else:
         _unknown_keys(c, table, where, kind)
+    if kind == QuestionType.OPEN and type(table.get("points")) is list:
+        c.error(
+            (*where, "points"),
+            "'points' is what the question is worth (an integer); "
+            "list what a good answer covers in 'key_points'",
+        )
+        table = {key: value for key, value in table.items() if key != "points"}
     common = Common(
         id=c.ident(table, where),
         prompt=c.text(table, where, "prompt", required=kind != QuestionType.CLOZE),
@@ -128,7 +136,8 @@ def _unknown_keys(c: Checker, table: Table, where: Where, kind: str) -> None:
             owners = [name for name, keys in TYPE_KEYS.items() if key in keys]
             elsewhere = f" (a key of {', '.join(owners)} questions)" if owners else ""
             hint = did_you_mean(key, allowed)
-            message = f"unknown key {describe(key)} in a {kind} question{hint or elsewhere}"
+            article = "an" if kind[0] in "aeiou" else "a"
+            message = f"unknown key {describe(key)} in {article} {kind} question{hint or elsewhere}"
             c.error((*where, key), message)
 
 
@@ -331,6 +340,15 @@ def _read_match(
     return MatchQuestion(**common, pairs=tuple(pairs), distractors=distractors)
 
 
+def _read_open(
+    c: Checker, table: Table, where: Where, defaults: Defaults, common: Common
+) -> Question:
+    model_answer = c.text(table, where, "model_answer", required=True)
+    key_points = c.texts(table, where, "key_points") or ()
+    c.distinct(where, "key_points", key_points, "key point")
+    return OpenQuestion(**common, model_answer=model_answer, key_points=key_points)
+
+
 def _filled(value: object) -> bool:
     return type(value) is str and bool(value.strip())
 
@@ -353,4 +371,5 @@ _READERS: dict[str, Reader] = {
     QuestionType.NUMBER: _read_number,
     QuestionType.ORDER: _read_order,
     QuestionType.MATCH: _read_match,
+    QuestionType.OPEN: _read_open,
 }

@@ -27,7 +27,9 @@ from quizapp.banks.keys import (
 from quizapp.banks.locate import SourceMap, Where
 from quizapp.banks.questions import MATCH_BY_NAME, read_question
 from quizapp.model import (
+    ALL_GENERATED_KINDS,
     FORMAT_VERSION,
+    GENERATED_KINDS,
     MATCH_MODES,
     Actor,
     Bank,
@@ -35,6 +37,7 @@ from quizapp.model import (
     BankProblem,
     Defaults,
     Event,
+    GeneratedKind,
     Location,
     Question,
     Quote,
@@ -130,7 +133,8 @@ def _bank(
     title = c.text(table, where, "title", required=True)
     description = c.text(table, where, "description")
     tags = c.texts(table, where, "tags") or ()
-    generate = c.flag(table, where, "generate", default=True)
+    kinds = _generate(c, table, where, ALL_GENERATED_KINDS, "the fact tables")
+    generate = kinds != ()
     source = _source_info(c, c.table(table, where, "source", required=False))
     if not has_tables and not (generate and (actors or events or quotes)):
         c.error(
@@ -147,6 +151,7 @@ def _bank(
         source=source,
         defaults=defaults,
         generate=generate,
+        generated_kinds=kinds or ALL_GENERATED_KINDS,
         actors=tuple(actors),
         events=tuple(events),
         quotes=tuple(quotes),
@@ -305,6 +310,45 @@ def _read_tables(
     return wheres, items
 
 
+def _generate(
+    c: Checker, table: Table, where: Where, allowed: tuple[GeneratedKind, ...], made_from: str
+) -> tuple[GeneratedKind, ...] | None:
+    """The ``generate`` key of [bank] or of a fact: None when absent or true
+    (every kind, also after an error), ``()`` when false, else the kinds it
+    lists."""
+    value = table.get("generate")
+    if value is None or value is True:
+        return None
+    if value is False:
+        return ()
+    listed = ", ".join(allowed)
+    if type(value) is not list:
+        c.error(
+            (*where, "generate"),
+            f"'generate' must be true, false or an array of question kinds ({listed}), "
+            f"found {type_name(value)}",
+        )
+        return None
+    kinds: list[GeneratedKind] = []
+    errors = c.errors
+    for number, item in enumerate(value):
+        at: Where = (*where, "generate", number)
+        kind = next((kind for kind in allowed if kind == item), None)
+        if kind is None:
+            shown = describe(item) if type(item) is str else type_name(item)
+            hint = did_you_mean(item, allowed) if type(item) is str else ""
+            c.error(
+                at,
+                f"'generate' item {number + 1} {shown} is not a kind of question made from "
+                f"{made_from}{hint} (kinds: {listed})",
+            )
+        elif kind in kinds:
+            c.error(at, f"duplicate kind {describe(kind)}")
+        else:
+            kinds.append(kind)
+    return tuple(kinds) if c.errors == errors else None
+
+
 def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
     c.unknown_keys(table, where, ACTOR_KEYS)
     return Actor(
@@ -316,6 +360,8 @@ def _actor(c: Checker, table: Table, where: Where, line: int) -> Actor:
         description=c.text(table, where, "description"),
         source=c.text(table, where, "source"),
         line=line,
+        author=c.flag(table, where, "author", default=False),
+        generate=_generate(c, table, where, GENERATED_KINDS["actors"], "actors"),
     )
 
 
@@ -337,6 +383,7 @@ def _event(c: Checker, table: Table, where: Where, line: int) -> Event:
         note=c.text(table, where, "note"),
         source=c.text(table, where, "source"),
         line=line,
+        generate=_generate(c, table, where, GENERATED_KINDS["events"], "events"),
     )
 
 
@@ -380,6 +427,7 @@ def _quote(c: Checker, table: Table, where: Where, line: int) -> Quote:
         context=c.text(table, where, "context"),
         source=c.text(table, where, "source"),
         line=line,
+        generate=_generate(c, table, where, GENERATED_KINDS["quotes"], "quotes"),
     )
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import tomli_w
 
 from quizapp.model import (
+    ALL_GENERATED_KINDS,
     Actor,
     Bank,
     ChoiceQuestion,
@@ -25,6 +26,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     Quote,
@@ -79,16 +81,21 @@ def _put(table: dict[str, Any], key: str, value: Any) -> None:
 
 
 def _actor(actor: Actor) -> dict[str, Any]:
-    table: dict[str, Any] = {
-        "id": actor.id,
-        "name": actor.name,
-        "kind": actor.kind,
-        "role": actor.role,
-    }
+    table: dict[str, Any] = {"id": actor.id, "name": actor.name, "kind": actor.kind}
+    if actor.author:
+        table["author"] = True
+    table["role"] = actor.role
     _put(table, "aliases", actor.aliases)
     _put(table, "description", actor.description)
     _put(table, "source", actor.source)
+    _put_generate(table, actor.generate)
     return table
+
+
+def _put_generate(table: dict[str, Any], kinds: tuple[str, ...] | None) -> None:
+    """A fact's ``generate`` key: left out for every kind, false for none."""
+    if kinds is not None:
+        table["generate"] = list(kinds) if kinds else False
 
 
 def _event(event: Event) -> dict[str, Any]:
@@ -103,6 +110,7 @@ def _event(event: Event) -> dict[str, Any]:
     _put(table, "actors", event.actors)
     _put(table, "note", event.note)
     _put(table, "source", event.source)
+    _put_generate(table, event.generate)
     return table
 
 
@@ -110,6 +118,7 @@ def _quote(quote: Quote) -> dict[str, Any]:
     table: dict[str, Any] = {"id": quote.id, "text": quote.text, "speaker": quote.speaker}
     _put(table, "context", quote.context)
     _put(table, "source", quote.source)
+    _put_generate(table, quote.generate)
     return table
 
 
@@ -144,6 +153,9 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
         case MatchQuestion():
             table["pairs"] = [list(pair) for pair in question.pairs]
             _put(table, "distractors", question.distractors)
+        case OpenQuestion():
+            table["model_answer"] = question.model_answer
+            _put(table, "key_points", question.key_points)
 
 
 def question_to_dict(question: Question, defaults: Defaults | None = None) -> dict[str, Any]:
@@ -175,6 +187,8 @@ def bank_to_dict(bank: Bank) -> dict[str, Any]:
     _put(head, "tags", bank.tags)
     if not bank.generate:
         head["generate"] = False
+    elif bank.generated_kinds != ALL_GENERATED_KINDS:
+        head["generate"] = list(bank.generated_kinds)
     if bank.source is not None:
         source: dict[str, Any] = {"title": bank.source.title}
         _put(source, "author", bank.source.author)

@@ -53,6 +53,7 @@ ANSWER_COLUMNS = (
     "skipped",
     "seconds",
     "tags",
+    "self_graded",
 )
 
 _EPILOG = f"""\
@@ -63,7 +64,8 @@ with --answers, one row per answer:
 
 Times are ISO 8601 in local time with the UTC offset; booleans are true/false;
 percent is score / max_score * 100 over the answered questions; seconds is the
-time spent answering; tags are separated by ";". Text cells that a spreadsheet
+time spent answering; tags are separated by ";"; self_graded is true for the
+answers to open questions, which students grade themselves. Text cells that a spreadsheet
 would run as a formula (starting with = + - @) get a leading '. JSON output
 has the same keys with typed values (numbers, true/false, null, tag lists)."""
 
@@ -182,6 +184,7 @@ def answer_record(attempt: AttemptSummary, row: AnswerRow) -> dict[str, object]:
         "skipped": row.skipped,
         "seconds": round(row.seconds, 1),
         "tags": list(row.tags),
+        "self_graded": row.self_graded,
     }
 
 
@@ -234,8 +237,10 @@ def _verdict(row: AnswerRow) -> str:
     if row.skipped:
         return "skipped"
     if row.correct:
-        return "near miss" if row.near_miss else "correct"
-    return "partial" if row.score > 0 else "wrong"
+        verdict = "near miss" if row.near_miss else "correct"
+    else:
+        verdict = "partial" if row.score > 0 else "wrong"
+    return f"{verdict} (self-graded)" if row.self_graded else verdict
 
 
 # ------------------------------------------------------------------ output helpers

@@ -41,6 +41,7 @@ COLUMNS = (
     "facility",
     "avg_seconds",
     "most_common_wrong",
+    "self_graded",
 )
 
 
@@ -50,6 +51,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.epilog = (
         f"CSV columns: {', '.join(COLUMNS)}\n"
         "facility is correct / tries (0..1; empty when nobody tried the question);\n"
+        "self_graded counts the tries students graded themselves (open questions);\n"
         "prompt is empty unless BANK is a bank file."
     )
     parser.add_argument(
@@ -126,8 +128,10 @@ def _load(path: Path) -> Bank | int:
 
 
 def _table(items: list[ItemRow], *, with_prompt: bool) -> list[str]:
+    # The column appears once students have graded answers themselves.
+    self_graded = any(item.stats and item.stats.self_graded for item in items)
     headers = ["question", *(["prompt"] if with_prompt else []), "tries", "facility"]
-    headers += ["avg time", "most chosen wrong answer"]
+    headers += [*(["self-graded"] if self_graded else []), "avg time", "most chosen wrong answer"]
     rows = []
     for item in items:
         s = item.stats
@@ -137,9 +141,12 @@ def _table(items: list[ItemRow], *, with_prompt: bool) -> list[str]:
                 *([clip(item.prompt, 40)] if with_prompt else []),
                 str(s.tries) if s else "0",
                 f"{s.facility:.2f}" if s else "-",
+                *([str(s.self_graded) if s else "0"] if self_graded else []),
                 f"{s.avg_seconds:.1f} s" if s else "-",
                 clip(s.most_common_wrong, 30) if s and s.most_common_wrong is not None else "-",
             ]
         )
-    right = {headers.index(h) for h in ("tries", "facility", "avg time")}
+    right = {
+        headers.index(h) for h in ("tries", "facility", "self-graded", "avg time") if h in headers
+    }
     return render_table(headers, rows, right=right)

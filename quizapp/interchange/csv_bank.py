@@ -29,6 +29,16 @@ from collections.abc import Iterable
 from typing import Any
 
 from quizapp.banks.checker import did_you_mean
+from quizapp.banks.keys import (
+    ACTOR_KEYS,
+    BANK_KEYS,
+    COMMON_KEYS,
+    DEFAULTS_KEYS,
+    EVENT_KEYS,
+    QUOTE_KEYS,
+    SOURCE_KEYS,
+    TYPE_KEYS,
+)
 from quizapp.banks.write import bank_to_dict, question_to_dict
 from quizapp.interchange.common import (
     ExportResult,
@@ -61,6 +71,8 @@ QUESTION_COLUMNS = (
     "items",
     "pairs",
     "distractors",
+    "model_answer",
+    "key_points",
     "quote",
     "explanation",
     "source",
@@ -85,6 +97,7 @@ COLUMNS = (
     "name",
     "kind",
     "role",
+    "author",
     "aliases",
     "when",
     "date",
@@ -96,12 +109,24 @@ COLUMNS = (
     "speaker",
     "context",
 )
+#: Every key of the bank format, as a column name: the columns a file may have.
+_KNOWN = frozenset(
+    {"type", *COMMON_KEYS, *(key for keys in TYPE_KEYS.values() for key in keys)}
+    | ACTOR_KEYS
+    | EVENT_KEYS
+    | QUOTE_KEYS
+    | BANK_KEYS
+    | {f"source.{key}" for key in SOURCE_KEYS}
+    | {f"defaults.{key}" for key in DEFAULTS_KEYS}
+    | set(COLUMNS)
+)
 _FACT_TYPES = {"actors": "actor", "events": "event", "quotes": "quote"}
 _LISTS = frozenset(
     {"choices", "answers", "accept", "tags", "about", "items", "distractors", "aliases", "actors"}
+    | {"key_points"}
 )
 _INTEGERS = frozenset({"difficulty", "points", "year", "defaults.points", "defaults.difficulty"})
-_BOOLEANS = frozenset({"generate", "approximate"})
+_BOOLEANS = frozenset({"approximate", "author"})
 _ARROW, _ASCII_ARROW = " → ", " -> "
 _FORMULA = re.compile(r"'*[=+\-@\t\r]")
 _PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?")
@@ -190,6 +215,7 @@ def export_csv(bank: Bank, questions: Iterable[Question] | None = None) -> Expor
         rows.append(row)
     used = {key for row in rows for key in row}
     columns = [c for c in COLUMNS if c in QUESTION_COLUMNS or c in used]
+    columns.extend(sorted(used - set(COLUMNS)))  # keys this layout does not list yet
     out = io.StringIO()
     out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\r\n")
@@ -220,9 +246,13 @@ def _value(column: str, text: str, kind: str) -> Any:
         return [_pair(item) for item in _LINE_BREAK.split(text) if item.strip()]
     if column in _INTEGERS or column == "tolerance" or (column == "answer" and kind == "number"):
         return _number_of(text)
-    if column in _BOOLEANS or (column == "answer" and kind == "true_false"):
+    if column in _BOOLEANS or column == "generate" or (column == "answer" and kind == "true_false"):
         folded = text.strip().casefold()
-        return {"true": True, "false": False}.get(folded, text)
+        if folded in ("true", "false"):
+            return folded == "true"
+        if column == "generate":  # or the kinds of questions to generate, one per line
+            return [item for item in _LINE_BREAK.split(text) if item.strip()]
+        return text
     if column == "date":
         try:
             return dt.date.fromisoformat(text.strip())
@@ -275,8 +305,8 @@ def read_csv(text: str) -> ImportResult:
     columns: list[str | None] = []
     for number, name in enumerate(header, start=1):
         column = name.strip().casefold()
-        if column not in COLUMNS:
-            hint = did_you_mean(column, COLUMNS)
+        if column not in _KNOWN:
+            hint = did_you_mean(column, _KNOWN)
             errors.append(Note(1, f"unknown column {quoted(name)}{hint}", number))
             columns.append(None)
         elif column in columns:

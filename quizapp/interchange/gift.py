@@ -22,7 +22,8 @@ does, with a note:
   answers are right and keep their weights), ``{T}`` or ``{FALSE}``,
   ``{=a =b}`` (short answer), ``{#2016}``, ``{#2016:1}``, ``{#2000..2020}``
   (numerical), ``{=cat -> food = -> extra}`` (matching, with distractors),
-  ``{}`` (essay); with no section the text is a description. Text after
+  ``{####model answer}`` (an essay: an open question, its general feedback
+  the model answer); with no section the text is a description. Text after
   the section makes a missing-word question (the section becomes ``_____``).
 - ``#feedback`` after an answer, ``####general feedback`` at the end.
 
@@ -56,7 +57,7 @@ from quizapp.interchange.common import (
     unique,
 )
 from quizapp.interchange.gift_syntax import Block, Stop, error, skip, split_blocks
-from quizapp.interchange.moodle import read_metadata, weights_from_gift
+from quizapp.interchange.moodle import essay_model_answer, read_metadata, weights_from_gift
 from quizapp.interchange.text import Changes, clean, to_plain_text
 from quizapp.model import BankProblem
 
@@ -359,12 +360,15 @@ class _Reader:
         general_at = block.rfind("####", opening + 1, closing)
         general = block.render(general_at + 4, closing, fmt, changes) if general_at >= 0 else ""
         span = (opening + 1, general_at if general_at >= 0 else closing)
-        if not block.unescape(*span).strip():
-            skip(
-                first, "essay questions (an empty answer section {}) have no equivalent in quizapp"
-            )
         if not passage.replace(_GAP, "").strip():
             skip(first, "the question has no text")
+        essay = not block.unescape(*span).strip()
+        if essay and not general:
+            skip(
+                first,
+                "this essay has no general feedback ({####...}) to be the model answer that a "
+                "quizapp open question shows after answering; add one to import it",
+            )
 
         tags = unique([*self.category, *moodle_tags, *comment_tags])
         given = extras.get("id")
@@ -378,6 +382,10 @@ class _Reader:
             extras=extras,
         )
         section = _Section(block, span, fmt, base, approx, changes)
+        if essay:
+            table = _essay(base)
+            table.update(extras)
+            return table
         match _kind(block, span):
             case "numerical":
                 table = _numerical(section)
@@ -559,6 +567,16 @@ def _choice(section: _Section) -> Table:
     kept = weights_from_gift(weights)
     if kept:
         table["weights"] = [_whole(weight) for weight in kept]
+    return table
+
+
+def _essay(base: _Base) -> Table:
+    """A Moodle essay as an open question: its general feedback is the model
+    answer (and key points, as `quizapp.interchange.moodle.essay_feedback` writes them)."""
+    model_answer, key_points = essay_model_answer(base.general)
+    table = base.table("open", "", model_answer=model_answer)
+    if key_points:
+        table["key_points"] = key_points
     return table
 
 

@@ -2,9 +2,10 @@
 
 Every type GIFT can hold is written: choice, multi (with Moodle grades),
 true_false, text, number (with its tolerance), match (with its
-distractors), and a cloze with one gap (a missing-word short answer). Order
-questions and clozes with several gaps are left out for Moodle, each with
-its reason. The file is written for Moodle's importer as it reads GIFT:
+distractors), a cloze with one gap (a missing-word short answer) and open
+(an essay whose general feedback is the model answer and its key points).
+Order questions and clozes with several gaps are left out for Moodle, each
+with its reason. The file is written for Moodle's importer as it reads GIFT:
 
 - the question id is the GIFT title and Moodle's idnumber, tags Moodle can
   keep are Moodle tags: ``// [id:system] [tag:dates]``;
@@ -35,6 +36,7 @@ from quizapp.interchange.common import ExportResult, LeftOut, Table, plural
 from quizapp.interchange.gift_syntax import CARRIED, escape_gift
 from quizapp.interchange.moodle import (
     equal_shares,
+    essay_feedback,
     grade_text,
     is_moodle_grade,
     metadata_line,
@@ -49,6 +51,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -61,7 +64,7 @@ _FORMAT_MARKERS = ("[moodle]", "[html]", "[plain]", "[markdown]")
 #: The keys a question's GIFT text itself holds; the others are carried.
 _IN_GIFT = frozenset(
     {"id", "type", "prompt", "explanation", "tags", "choices", "answer", "answers", "weights"}
-    | {"accept", "text", "tolerance", "pairs", "distractors"}
+    | {"accept", "text", "tolerance", "pairs", "distractors", "model_answer", "key_points"}
 )
 
 
@@ -132,6 +135,8 @@ def _block(question: Question, expected: Table, body: str) -> str:
     extras = {key: value for key, value in expected.items() if key not in _IN_GIFT}
     if isinstance(question, ClozeQuestion) and "prompt" in expected:
         extras["prompt"] = expected["prompt"]  # written before the passage; told apart by it
+    if isinstance(question, OpenQuestion) and "explanation" in expected:
+        extras["explanation"] = expected["explanation"]  # the general feedback is the model answer
     if len(tags) != len(question.tags):
         extras["tags"] = list(question.tags)
     head = metadata_line(question.id, tags)
@@ -211,6 +216,8 @@ def _texts(question: Question) -> list[str]:
             texts.extend(distractors)
         case ClozeQuestion(parts=parts):
             texts.extend(parts)
+        case OpenQuestion(model_answer=model_answer, key_points=key_points):
+            texts.extend((model_answer, *key_points))
     return texts
 
 
@@ -340,6 +347,11 @@ def _question_gift(question: Question) -> tuple[str, list[str]]:
             section += f" {feedback}" if feedback else ""
             # No format marker after the answer section: Moodle would show it as text.
             return head + write.prompt(before) + "{" + section + "}" + escape_gift(parts[1]), []
+        case OpenQuestion(model_answer=model_answer, key_points=key_points):
+            # An essay: Moodle shows its general feedback once the question is answered.
+            return head + write.prompt(prompt) + "{####" + write.text(
+                essay_feedback(model_answer, key_points)
+            ) + "}", []
     raise AssertionError(f"not writable as GIFT: {question!r}")
 
 
@@ -367,6 +379,10 @@ def _not_kept(bank: Bank, written: Sequence[Question]) -> tuple[str, ...]:
         ),
         (sum(1 for q in written if isinstance(q, NumberQuestion) and q.unit), "units: {}"),
         (sum(1 for q in written if q.about), "links to the facts ('about'): {}"),
+        (
+            sum(1 for q in written if isinstance(q, OpenQuestion)),
+            "self-grading: {} (an open question becomes an essay a teacher grades)",
+        ),
         (
             sum(1 for q in written if [t for t in q.tags if not moodle_tag(t)]),
             "tags Moodle cannot hold (over 50 characters, or with <, >, ` or \\): {}",

@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 __all__ = [
     "equal_shares",
+    "essay_feedback",
+    "essay_model_answer",
     "grade_text",
     "is_moodle_grade",
     "metadata_line",
@@ -128,3 +130,28 @@ def metadata_line(idnumber: str, tags: Sequence[str]) -> str:
     bits = [f"[id:{idnumber.replace(']', chr(92) + ']')}]"] if idnumber else []
     bits.extend(f"[tag:{tag.replace(']', chr(92) + ']')}]" for tag in tags)
     return "// " + " ".join(bits) + "\n" if bits else ""
+
+
+# ------------------------------------------------------------------ essays
+
+_KEY_POINTS = "Key points:"
+_KEY_POINT_LINES = re.compile(r"(?:^|\n\n)Key points:((?:\n- [^\n]*)+)$")
+
+
+def essay_feedback(model_answer: str, key_points: Sequence[str]) -> str:
+    """An open question's model answer and key points as the general feedback
+    of a Moodle essay: the answer, then ``Key points:`` and a line ``- point``
+    for each."""
+    if not key_points:
+        return model_answer
+    return f"{model_answer}\n\n{_KEY_POINTS}" + "".join(f"\n- {point}" for point in key_points)
+
+
+def essay_model_answer(feedback: str) -> tuple[str, list[str]]:
+    """The model answer and key points in an essay's general feedback (see
+    `essay_feedback`)."""
+    found = _KEY_POINT_LINES.search(feedback)
+    if not found:
+        return feedback, []
+    points = [line[2:].strip() for line in found.group(1).split("\n") if line]
+    return feedback[: found.start()].strip(), points

@@ -82,7 +82,7 @@ def answer_rows(conn: sqlite3.Connection, attempt_id: int) -> list[AnswerRow]:
     """An attempt's answers in the order they were first given."""
     rows = conn.execute(
         "SELECT attempt_id, question_id, given, score, max_score, seconds, near_miss, skipped,"
-        " tags, answered_at FROM answers WHERE attempt_id = ? ORDER BY id",
+        " tags, answered_at, self_graded FROM answers WHERE attempt_id = ? ORDER BY id",
         (attempt_id,),
     )
     return [
@@ -97,6 +97,7 @@ def answer_rows(conn: sqlite3.Connection, attempt_id: int) -> list[AnswerRow]:
             skipped=bool(row[7]),
             tags=tuple(json.loads(row[8])),
             answered_at=from_db(row[9]),
+            self_graded=bool(row[10]),
         )
         for row in rows
     ]
@@ -109,12 +110,13 @@ class _Tally:
     the store, that is at every start of quizapp.
     """
 
-    __slots__ = ("correct", "last_correct", "seconds", "skipped", "tries", "wrong")
+    __slots__ = ("correct", "last_correct", "seconds", "self_graded", "skipped", "tries", "wrong")
 
     def __init__(self) -> None:
         self.tries = 0
         self.correct = 0
         self.skipped = 0
+        self.self_graded = 0
         self.seconds = 0.0
         self.last_correct = False
         # given text -> (count, order of the latest such answer)
@@ -126,7 +128,8 @@ def question_stats(
 ) -> list[QuestionStats]:
     """Per question answered in ``bank_id``: tries, correct, time, commonest wrong answer."""
     sql = (
-        "SELECT s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped"
+        "SELECT s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped,"
+        " s.self_graded"
         " FROM answers s JOIN attempts a ON a.id = s.attempt_id"
         " JOIN players p ON p.id = a.player_id WHERE s.bank_id = ?"
     )
@@ -136,7 +139,7 @@ def question_stats(
         params.append(player.strip())
     sql += " ORDER BY s.answered_at, s.id"
     tallies: dict[str, _Tally] = defaultdict(_Tally)
-    for order, (question_id, given, score, max_score, seconds, skipped) in enumerate(
+    for order, (question_id, given, score, max_score, seconds, skipped, self_graded) in enumerate(
         conn.execute(sql, params)
     ):
         tally = tallies[question_id]
@@ -144,9 +147,11 @@ def question_stats(
         tally.tries += 1
         tally.correct += right
         tally.skipped += bool(skipped)
+        tally.self_graded += bool(self_graded)
         tally.seconds += seconds
         tally.last_correct = right
-        if not right and not skipped:
+        # A self-graded answer is the student's own words, not a wrong choice.
+        if not right and not skipped and not self_graded:
             count, _ = tally.wrong.get(given, (0, 0))
             tally.wrong[given] = (count + 1, order)
     return [
@@ -161,6 +166,7 @@ def question_stats(
             if tally.wrong
             else None,
             skipped=tally.skipped,
+            self_graded=tally.self_graded,
         )
         for question_id, tally in sorted(tallies.items())
     ]

@@ -68,6 +68,8 @@ class AnswerRow:
     skipped: bool
     tags: tuple[str, ...]
     answered_at: dt.datetime
+    #: The student graded this answer themself (an open question).
+    self_graded: bool = False
 
     @property
     def correct(self) -> bool:
@@ -103,10 +105,12 @@ class QuestionStats:
     last_correct: bool
     #: Mean time per try, skipped tries included.
     avg_seconds: float = 0.0
-    #: The most frequent answer text among wrong (not full marks), not skipped
-    #: tries; ties go to the most recent. None when there is none.
+    #: The most frequent answer text among wrong (not full marks), not skipped,
+    #: not self-graded tries; ties go to the most recent. None when there is none.
     most_common_wrong: str | None = None
     skipped: int = 0
+    #: How many of the tries the students graded themselves (open questions).
+    self_graded: int = 0
 
     @property
     def missed(self) -> int:

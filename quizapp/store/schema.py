@@ -81,6 +81,12 @@ _V2_STUDY = (
 )
 
 
+_V3_SELF_GRADED = (
+    # 1 when the student graded the answer themself (an open question).
+    "ALTER TABLE answers ADD COLUMN self_graded INTEGER NOT NULL DEFAULT 0",
+)
+
+
 def _run(statements: Sequence[str]) -> Migration:
     def apply(conn: sqlite3.Connection) -> None:
         for statement in statements:
@@ -90,7 +96,8 @@ def _run(statements: Sequence[str]) -> Migration:
 
 
 #: v1: players, attempts, answers, settings. v2: study cards and reviews.
-MIGRATIONS: tuple[Migration, ...] = (_run(_V1_SCORES), _run(_V2_STUDY))
+#: v3: answers.self_graded.
+MIGRATIONS: tuple[Migration, ...] = (_run(_V1_SCORES), _run(_V2_STUDY), _run(_V3_SELF_GRADED))
 
 #: The schema version this quizapp writes and understands.
 SCHEMA_VERSION = len(MIGRATIONS)

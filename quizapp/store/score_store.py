@@ -183,11 +183,14 @@ class ScoreStore:
         near_miss: bool = False,
         skipped: bool = False,
         tags: Sequence[str] = (),
+        self_graded: bool = False,
     ) -> None:
         """Store one answer in its own committed transaction.
 
         Answering the same question again within an attempt replaces the
         earlier answer (an attempt holds one answer per question).
+        ``self_graded`` marks a score the student gave themself (an open
+        question, see `quizapp.grading.Grade.self_graded`).
         """
         import json
 
@@ -199,13 +202,13 @@ class ScoreStore:
                 raise ValueError(f"no attempt with id {attempt_id}")
             conn.execute(
                 "INSERT INTO answers (attempt_id, bank_id, question_id, given, score, max_score,"
-                " seconds, near_miss, skipped, tags, answered_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                " seconds, near_miss, skipped, tags, answered_at, self_graded)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
                 " score = excluded.score, max_score = excluded.max_score,"
                 " seconds = excluded.seconds, near_miss = excluded.near_miss,"
                 " skipped = excluded.skipped, tags = excluded.tags,"
-                " answered_at = excluded.answered_at",
+                " answered_at = excluded.answered_at, self_graded = excluded.self_graded",
                 (
                     attempt_id,
                     row[0],
@@ -218,6 +221,7 @@ class ScoreStore:
                     int(skipped),
                     json.dumps(list(tags)),
                     self._now(),
+                    int(self_graded),
                 ),
             )
 

@@ -20,6 +20,7 @@ from quizapp.model import (
     Event,
     MatchQuestion,
     MultiQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     Quote,
@@ -145,19 +146,29 @@ def quote_card(bank: Bank, quote: Quote) -> StudyCard:
 def question_card(question: Question) -> StudyCard:
     """Front: the quote (if any) and the prompt, with what the prompt refers
     to (choices, items to order or pair, the cloze passage). Back: the
-    canonical answer."""
+    canonical answer; for an open question, the model answer and the key
+    points a good answer covers."""
     blocks = [f"“{question.quote}”"] if question.quote else []
     blocks.extend(block for block in _question_body(question) if block)
     return StudyCard(
         id=question_card_id(question.id),
         kind="question",
         front="\n\n".join(blocks),
-        back=question_answer_text(question),
+        back=_question_back(question),
         explanation=question.explanation,
         source=question.source,
         tags=question.tags,
         about=question.about,
     )
+
+
+def _question_back(question: Question) -> str:
+    if isinstance(question, OpenQuestion) and question.key_points:
+        points = "A good answer covers:\n" + _bullets(question.key_points)
+        return f"{question.model_answer}\n\n{points}"
+    if isinstance(question, OpenQuestion):
+        return question.model_answer
+    return question_answer_text(question)
 
 
 def _bullets(items: Iterable[str]) -> str:
