@@ -647,7 +647,7 @@ def test_malformed_questions_are_each_reported_at_their_place_and_left_out() -> 
         "event or quote of this bank",
     )
     assert conversion.bank is not None
-    assert [q.id for q in conversion.bank.questions] == ["good", "bad-toml"]
+    assert [q.id for q in conversion.bank.questions] == ["good"]
     assert conversion.errors == 12
 
 

@@ -131,7 +131,7 @@ def test_malformed_questions_are_left_out_and_named(
     out, err = capsys.readouterr()
     assert f"{source}:29:5: error: question 'no-fact': 'about' item 1 'pluto' is not an " in err
     assert "out.toml" not in err  # never a line of the bank file
-    assert out.splitlines()[0] == f"Wrote {output}: 2 questions, 12 errors (left out)."
+    assert out.splitlines()[0] == f"Wrote {output}: 1 question, 12 errors (left out)."
 
 
 def test_strict_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -133,8 +133,9 @@ class _Reader:
             if block.is_blank:
                 if data:
                     self._bank_tables(block, data)
-            else:
+            elif data is not None or not block.comments.carried:
                 self._read_block(block, data or {})
+            # else: the question's //: lines are broken (reported): it is left out.
         return ImportResult(
             pieces=tuple(self.pieces),
             head=self.head,
