@@ -11,11 +11,21 @@ from __future__ import annotations
 import argparse
 import importlib
 import keyword
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from quizapp import __version__
+from quizapp.commands import (
+    EXIT_ERRORS,
+    EXIT_USAGE,
+    OutputError,
+    error,
+    flush_stdout,
+    looks_like_path,
+    note,
+)
 
 #: Sub-command name -> one-line help. The module is quizapp.commands.<name>.
 COMMANDS: dict[str, str] = {
@@ -27,6 +37,7 @@ COMMANDS: dict[str, str] = {
     "export": "write a bank as GIFT, Aiken or CSV",
     "stats": "per-question statistics of a bank (tries, facility, time)",
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
+    "draft": "draft a bank (actors, dates, quotes with excerpts) from an article",
 }
 
 
@@ -70,19 +81,64 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``quizapp`` console script."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     if args_list and args_list[0] in COMMANDS:
-        name = args_list[0]
-        # A module cannot be called "import": keywords get a trailing underscore.
-        module_name = f"{name}_" if keyword.iskeyword(name) else name
-        module = importlib.import_module(f"quizapp.commands.{module_name}")
-        parser = argparse.ArgumentParser(prog=f"quizapp {name}", description=COMMANDS[name])
-        module.add_arguments(parser)
-        args = parser.parse_args(args_list[1:])
-        status: int = module.run(args)
-        return status
-    args = _main_parser().parse_args(args_list)
+        return _run_command(args_list[0], args_list[1:])
+    if args_list and _is_unknown_command(args_list[0]):
+        return EXIT_USAGE
+    args = _parse(_main_parser(), args_list, "quizapp")
     from quizapp.tui import collector
 
     collector.pause()  # while the TUI starts: see quizapp.tui.collector
     from quizapp.tui.launch import run_tui  # Textual is imported only here
 
     return run_tui(args)
+
+
+def _run_command(name: str, rest: list[str]) -> int:
+    """Run the sub-command ``name``; output that cannot be written (a full
+    disk, a closed pipe) is a message and status 1, never a traceback."""
+    # A module cannot be called "import": keywords get a trailing underscore.
+    module_name = f"{name}_" if keyword.iskeyword(name) else name
+    module = importlib.import_module(f"quizapp.commands.{module_name}")
+    parser = argparse.ArgumentParser(prog=f"quizapp {name}", description=COMMANDS[name])
+    module.add_arguments(parser)
+    args = _parse(parser, rest, f"quizapp {name}")
+    try:
+        status: int = module.run(args)
+        flush_stdout()
+    except OutputError as exc:
+        error(name, f"cannot write the output: {exc}")
+        return EXIT_ERRORS
+    return status
+
+
+def _parse(parser: argparse.ArgumentParser, args: list[str], prog: str) -> argparse.Namespace:
+    """``parser.parse_args(args)``; the help or version text it prints (and
+    exits after) fails cleanly too when it cannot be written."""
+    try:
+        return parser.parse_args(args)
+    except SystemExit:
+        try:
+            flush_stdout()
+        except OutputError as exc:
+            note(f"{prog}: cannot write the output: {exc}")
+            raise SystemExit(EXIT_ERRORS) from None
+        raise
+
+
+def _is_unknown_command(first: str) -> bool:
+    """Whether ``first`` is neither an option, a command nor a path that
+    exists (or looks like a bank file); if so, say so with a suggestion."""
+    # lexists: a symbolic link counts, even a broken one (the TUI reports it).
+    if first.startswith("-") or looks_like_path(first) or os.path.lexists(first):
+        return False
+    import difflib  # only for a word that is not a command
+
+    close = difflib.get_close_matches(first, COMMANDS, n=1, cutoff=0.6)
+    if close:
+        note(f"quizapp: unknown command {first!r} — did you mean {close[0]!r}?")
+    else:
+        note(
+            f"quizapp: unknown command {first!r}, and no file or folder has that name "
+            f"(commands: {', '.join(COMMANDS)}; quizapp --help lists them)"
+        )
+    return True

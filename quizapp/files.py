@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 #: The largest file quizapp reads: banks, source texts, articles, imports.
@@ -20,7 +21,15 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 
 
 class FileProblem(Exception):
-    """A file that cannot be read; ``str(problem)`` says why, for the user."""
+    """A file that cannot be read; ``str(problem)`` says why, for the user.
+
+    ``missing`` is true when nothing is there (as opposed to something
+    that cannot be used).
+    """
+
+    def __init__(self, message: str, *, missing: bool = False) -> None:
+        super().__init__(message)
+        self.missing = missing
 
 
 def read_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
@@ -37,7 +46,7 @@ def read_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
     except ValueError:
         raise FileProblem("the path contains a NUL byte") from None
     except OSError as exc:
-        raise FileProblem(describe_os_error(exc)) from None
+        raise _problem(exc) from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
@@ -65,10 +74,58 @@ def read_file(path: Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
         os.close(fd)
 
 
-def describe_os_error(exc: OSError) -> str:
-    """A sentence for the user about a failed file operation."""
+def read_text(path: Path, *, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of the regular file at ``path`` (a leading byte order
+    mark dropped), read as `read_file` reads.
+
+    Raises `FileProblem` as `read_file` does, and for bytes that are not UTF-8.
+    """
+    data = read_file(path, limit=limit)
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise FileProblem(
+            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x} on line {line}); "
+            "save it as UTF-8"
+        ) from None
+
+
+def stat_path(path: Path) -> PathInfo:
+    """What is at ``path`` (symbolic links followed), without opening it.
+
+    Raises `FileProblem` when nothing can be found there (``missing``) or
+    the path cannot be followed: a NUL byte, a loop of symbolic links, a
+    name too long, no permission.
+    """
+    try:
+        mode = os.stat(path).st_mode
+    except ValueError:
+        raise FileProblem("the path contains a NUL byte") from None
+    except OSError as exc:
+        raise _problem(exc) from None
+    return PathInfo(stat.S_ISREG(mode), stat.S_ISDIR(mode), _kind(mode))
+
+
+@dataclass(frozen=True, slots=True)
+class PathInfo:
+    """What `stat_path` found: a regular file, a folder, or another kind."""
+
+    is_file: bool
+    is_folder: bool
+    #: "a FIFO", "a device" ... for anything that is neither.
+    kind: str
+
+
+def _problem(exc: OSError) -> FileProblem:
+    return FileProblem(describe_os_error(exc), missing=exc.errno in (errno.ENOENT, errno.ENOTDIR))
+
+
+def describe_os_error(exc: OSError, verb: str = "read") -> str:
+    """A sentence for the user about a failed file operation (``verb`` names
+    it in the catch-all sentence: read, write)."""
     reasons = {
-        errno.ENOENT: "no such file",
+        errno.ENOENT: "no such file" if verb == "read" else "its folder does not exist",
         errno.EISDIR: "this is a folder, not a file",
         errno.EACCES: "permission denied",
         errno.EPERM: "permission denied",
@@ -77,11 +134,18 @@ def describe_os_error(exc: OSError) -> str:
         errno.ENOTDIR: "a part of the path is not a folder",
         errno.ENOSPC: "no space left on the device",
         errno.EROFS: "the file system is read-only",
+        errno.EPIPE: "the reader closed the pipe",
+        errno.EFBIG: "the file is too large for the file system",
+        errno.EDQUOT: "the disk quota is exceeded",
     }
-    return reasons.get(exc.errno or 0) or f"cannot read the file: {exc.strerror or exc}"
+    return reasons.get(exc.errno or 0) or f"cannot {verb} the file: {exc.strerror or exc}"
 
 
 def _kind(mode: int) -> str:
+    if stat.S_ISREG(mode):
+        return "a file"
+    if stat.S_ISDIR(mode):
+        return "a folder"
     if stat.S_ISFIFO(mode):
         return "a FIFO"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):

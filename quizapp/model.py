@@ -378,10 +378,16 @@ class Bank:
         return next((a for a in self.actors if a.id == actor_id), None)
 
     def source_path(self) -> Path | None:
-        """The absolute path of ``[bank.source] file``, if the bank names one."""
+        """The path of ``[bank.source] file`` (relative to the bank's folder),
+        if the bank names one.
+
+        Joined from the names alone, with no file system access, so it never
+        fails: whether the file may be shown and can be read is for
+        `quizapp.banks.excerpts.context_source` to find out.
+        """
         if self.source is None or not self.source.file or self.path is None:
             return None
-        return (self.path.parent / self.source.file).resolve()
+        return self.path.parent / self.source.file
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+import json
+import os
+from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from quizapp.banks import check_source_excerpts, load_bank, load_bank_text
+from quizapp.banks.excerpts import (
+    context_source,
+    find_excerpt,
+    locate_excerpt,
+    read_context_source,
+)
+from quizapp.files import FileProblem
 from quizapp.model import Bank
 
 DATA = Path(__file__).parent / "data" / "banks"
@@ -137,3 +150,134 @@ def test_a_source_may_hold_one_excerpt_per_line(tmp_path: Path) -> None:
     assert [str(problem) for problem in check_source_excerpts(bank, SOURCE)] == [
         f"{path}:25:1: source excerpt not found in the source text: 'Russia wins'"
     ]
+
+
+# ------------------------------------------------------------ show in context
+
+
+def bank_with_source(folder: Path, file: str) -> Bank:
+    folder.mkdir(parents=True, exist_ok=True)
+    return load(
+        'format = 1\n[bank]\nid = "s"\ntitle = "S"\n[bank.source]\ntitle = "T"\n'
+        f"file = {json.dumps(file)}\n"
+        '[[questions]]\nid = "q"\ntype = "true_false"\nprompt = "P."\nanswer = true\n'
+        'explanation = "E."\nsource = "S."\n',
+        folder / "bank.toml",
+    )
+
+
+def test_context_source_inside_the_banks_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "banks"
+    (folder / "texts").mkdir(parents=True)
+    (folder / "texts" / "article.txt").write_text("The text.", encoding="utf-8")
+    bank = bank_with_source(folder, "texts/article.txt")
+    assert context_source(bank) == (folder / "texts" / "article.txt").resolve()
+    assert read_context_source(bank) == "The text."
+
+
+def test_context_source_outside_the_folder_only_when_named(tmp_path: Path) -> None:
+    outside = tmp_path / "secret.txt"
+    outside.write_text("private", encoding="utf-8")
+    folder = tmp_path / "banks"
+    for file in ("../secret.txt", str(outside)):
+        bank = bank_with_source(folder, file)
+        refused = context_source(bank)
+        assert isinstance(refused, str)
+        assert refused.endswith(
+            "is outside the bank's folder; quizapp shows it only when you name it on the "
+            "command line."
+        )
+        with pytest.raises(FileProblem, match="outside the bank's folder"):
+            read_context_source(bank)
+        assert context_source(bank, named=[outside]) == outside.resolve()
+        assert read_context_source(bank, named=[tmp_path / "banks" / ".." / "secret.txt"]) == (
+            "private"
+        )
+    # A symbolic link in the folder that leads out of it is outside too.
+    (folder / "link.txt").symlink_to(outside)
+    assert "outside the bank's folder" in str(context_source(bank_with_source(folder, "link.txt")))
+
+
+@pytest.mark.parametrize(
+    ("make", "reason"),
+    [
+        (lambda folder: None, "The source text 'it' was not found."),
+        (lambda folder: (folder / "it").mkdir(), "is a folder, not a file."),
+        (lambda folder: os.mkfifo(folder / "it"), "is a FIFO, not a file."),
+        (lambda folder: (folder / "it").symlink_to("/dev/zero"), "outside the bank's folder"),
+        (lambda folder: (folder / "it").symlink_to(folder / "it"), "loop of symbolic links"),
+    ],
+    ids=["missing", "folder", "fifo", "device", "loop"],
+)
+def test_context_source_refuses_what_cannot_be_shown(
+    tmp_path: Path, make: Callable[[Path], object], reason: str
+) -> None:
+    folder = tmp_path / "banks"
+    folder.mkdir()
+    make(folder)
+    bank = bank_with_source(folder, "it")
+    refused = context_source(bank)
+    assert isinstance(refused, str) and reason in refused, refused
+    # Named on the command line, a device is still not read.
+    with pytest.raises(FileProblem):
+        read_context_source(bank, named=[folder / "it"])
+
+
+def test_context_source_never_raises_for_odd_paths(tmp_path: Path) -> None:
+    bank = bank_with_source(tmp_path, "ok.txt")
+    assert bank.source is not None
+    for file in ("a\0b", "x" * 5000, "/".join(["d"] * 3000)):
+        odd = replace(bank, source=replace(bank.source, file=file))
+        assert isinstance(context_source(odd), str)
+        with pytest.raises(FileProblem):
+            read_context_source(odd)
+
+
+@pytest.mark.parametrize(
+    ("text", "excerpt", "found"),
+    [
+        ("one two three", "two", (4, 7)),
+        ("a 2016\ncoup attempt.", "a 2016 coup  attempt", (0, 19)),
+        ("said  \n\t Wilson", " said Wilson ", (0, 15)),
+        ("x  \n\n  y   z  w", "y z", (7, 12)),
+        ("Turkey’s “tilt”", 'Turkey\'s "tilt"', (0, 15)),
+        ("Turkey's tilt", "Turkey’s tilt", (0, 13)),
+        ("Clearly a winner", "clearly a winner", None),
+        ("anything", "   ", None),
+        ("costs $5 (or more).", "$5 (or more).", (6, 19)),
+    ],
+)
+def test_find_excerpt(text: str, excerpt: str, found: tuple[int, int] | None) -> None:
+    assert find_excerpt(text, excerpt) == found
+
+
+def test_a_long_excerpt_in_a_long_repetitive_text_is_found() -> None:
+    # A regular expression backtracks on this (minutes for a 1 MB text);
+    # the search is linear.
+    text = "a " * 300_000 + "b " + "a " * 10
+    excerpt = "a " * 5_000 + "b"
+    assert find_excerpt(text, excerpt) == (590_000, 600_001)
+    assert find_excerpt(text, "a " * 5_000 + "c") is None
+
+
+def test_locate_excerpt_gives_a_bounded_window_cut_at_breaks() -> None:
+    paragraphs = [f"Paragraph {n}: " + "word " * 50 for n in range(1000)]
+    text = "\n\n".join(paragraphs)
+    excerpt = "Paragraph 500: word word"
+    window = locate_excerpt(text, excerpt, around=1_000)
+    assert window.excerpt is not None
+    start, end = window.excerpt
+    assert text[start:end] == excerpt
+    assert window.start < start < end < window.end
+    assert window.end - window.start <= 2_000 + len(excerpt)
+    assert text[window.start : window.start + 10] == "Paragraph "
+    assert text[window.end : window.end + 2] == "\n\n"
+    missing = locate_excerpt(text, "not there", around=1_000)
+    assert (missing.start, missing.excerpt) == (0, None)
+    assert 0 < missing.end <= 2_000
+    short = locate_excerpt("a short text", "short")
+    assert (short.start, short.end, short.excerpt) == (0, 12, (2, 7))
+    # A source of several excerpts, one per line, is shown at the first one found.
+    several = locate_excerpt(text, "not there\nParagraph 700: word\nParagraph 20: word")
+    assert several.excerpt is not None
+    assert text[several.excerpt[0] : several.excerpt[1]] == "Paragraph 700: word"

@@ -132,7 +132,7 @@ class TestTopLevel:
             + '[defaults]\npoints = 0\nmatch = "fuzzy"\ndifficulty = 9\nshuffle = true\n\n'
             + QUESTION
         ) == [
-            "bank.toml:8:1: 'points' must be an integer >= 1, found 0",
+            "bank.toml:8:1: 'points' must be an integer 1-1000, found 0",
             "bank.toml:9:1: 'match' must be one of 'exact', 'normal', 'lenient', found 'fuzzy'",
             "bank.toml:10:1: 'difficulty' must be an integer 1-3, found 9",
             "bank.toml:11:1: unknown key 'shuffle'",

@@ -432,7 +432,7 @@ class TestCommonKeys:
             ('difficulty = "hard"', "'difficulty' must be an integer 1-3, found string"),
             ("difficulty = 4", "'difficulty' must be an integer 1-3, found 4"),
             ("difficulty = 2.0", "'difficulty' must be an integer 1-3, found float"),
-            ("points = 0", "'points' must be an integer >= 1, found 0"),
+            ("points = 0", "'points' must be an integer 1-1000, found 0"),
             ('tags = "actors"', "'tags' must be an array of strings, found string"),
             ("quote = 3", "'quote' must be a string, found integer"),
             (

@@ -275,8 +275,30 @@ def test_cli_writes_a_file(
 
     folder_in_the_way = tmp_path / "taken"
     folder_in_the_way.mkdir()
-    assert main(["brief", str(bank_file), "--output", str(folder_in_the_way)]) == 1
-    assert capsys.readouterr().err.startswith(f"quizapp brief: cannot write {folder_in_the_way}: ")
+    assert main(["brief", str(bank_file), "--output", str(folder_in_the_way)]) == 2
+    assert capsys.readouterr().err == (
+        f"quizapp brief: cannot write {folder_in_the_way}: it is a folder, not a file\n"
+    )
+    unwritable = tmp_path / "missing-folder" / "brief.md"
+    assert main(["brief", str(bank_file), "--output", str(unwritable)]) == 1
+    assert capsys.readouterr().err == (
+        f"quizapp brief: cannot write {unwritable}: its folder does not exist\n"
+    )
+
+
+def test_cli_never_overwrites_a_file_without_force(
+    bank_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "notes.md"
+    target.write_text("my own notes", encoding="utf-8")
+    assert main(["brief", str(bank_file), "-o", str(target)]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"quizapp brief: {target} already exists; use --force to overwrite it\n",
+    )
+    assert target.read_text(encoding="utf-8") == "my own notes"
+    assert main(["brief", str(bank_file), "-o", str(target), "--force"]) == 0
+    assert target.read_text(encoding="utf-8") == EXPECTED_BRIEF
 
 
 def test_cli_unknown_id_lists_the_known_ones(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -136,7 +137,7 @@ def test_usage_errors(banks: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "--source", "banks/nope.txt", "banks/every-type.toml") == (
         2,
         "",
-        "quizapp check: error: cannot read --source banks/nope.txt: No such file or directory\n",
+        "quizapp check: error: cannot read --source banks/nope.txt: no such file\n",
     )
     Path("empty").mkdir()
     assert run(capsys, "empty") == (2, "", "quizapp check: error: no *.toml bank files in empty\n")
@@ -144,6 +145,22 @@ def test_usage_errors(banks: Path, capsys: pytest.CaptureFixture[str]) -> None:
         main(["check"])
     assert exited.value.code == 2
     assert "the following arguments are required: PATH" in capsys.readouterr().err
+
+
+def test_a_source_that_is_not_a_regular_file_is_refused_at_once(
+    banks: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    os.mkfifo("fifo.txt")
+    for source, reason in (
+        ("fifo.txt", "not a regular file (a FIFO); quizapp reads only files"),
+        ("/dev/zero", "not a regular file (a device); quizapp reads only files"),
+        ("banks", "this is a folder, not a file"),
+    ):
+        assert run(capsys, "banks/every-type.toml", "--source", source) == (
+            2,
+            "",
+            f"quizapp check: error: cannot read --source {source}: {reason}\n",
+        )
 
 
 def test_control_characters_in_bank_text_are_escaped(
@@ -159,4 +176,4 @@ def test_control_characters_in_bank_text_are_escaped(
     status, out, _ = run(capsys, str(path))
     assert status == 1
     assert "\x1b" not in out
-    assert out.splitlines()[0] == (f"{path}:10:1: 'answer' '\\x1b[2Jc' is not one of the choices")
+    assert out.splitlines()[0] == (f"{path}:10:1: 'answer' '\\u001b[2Jc' is not one of the choices")

@@ -7,16 +7,29 @@ import sys
 from pathlib import Path
 
 BANK = Path(__file__).parent / "data" / "banks" / "every-type.toml"
+ARTICLE = Path(__file__).parent / "data" / "articles" / "harbour-bridge.txt"
 
 CORE_AND_CHECK = f"""
 import sys
 import quizapp.banks, quizapp.grading, quizapp.session, quizapp.store, quizapp.generate
+import quizapp.draft
 from quizapp.cli import main
 status = main(["check", {str(BANK)!r}])
 assert status == 0, status
 loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
 print("textual modules:", loaded)
 """
+
+DRAFT = """
+import contextlib, io, sys, tempfile
+from pathlib import Path
+from quizapp.cli import main
+with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
+    status = main(["draft", {article!r}, "-o", str(Path(folder) / "draft.toml")])
+assert status == 0, status
+loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+print("textual modules:", loaded)
+""".replace("{article!r}", repr(str(ARTICLE)))
 
 VERSION = """
 import contextlib, io, sys
@@ -44,3 +57,7 @@ def test_core_and_check_leave_textual_out() -> None:
 
 def test_version_leaves_textual_out() -> None:
     assert run_python(VERSION) == ["textual modules: []"]
+
+
+def test_draft_leaves_textual_out() -> None:
+    assert run_python(DRAFT) == ["textual modules: []"]

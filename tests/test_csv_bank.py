@@ -46,10 +46,10 @@ def by_column(text: str) -> list[dict[str, str]]:
 # ---------------------------------------------------------------- the layout
 
 
-def test_utf8_with_a_byte_order_mark_and_crlf_line_ends() -> None:
+def test_utf8_with_a_byte_order_mark_and_a_line_end_after_each_row() -> None:
     text = export_csv(BANK).text
     assert text.startswith("\ufefftype,id,prompt,choices,answer,answers,weights,accept,")
-    assert text.endswith("\r\n")
+    assert text.endswith("\n") and "\r" not in text
 
 
 def test_one_row_per_question_with_every_field() -> None:

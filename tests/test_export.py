@@ -78,7 +78,9 @@ def test_export_refuses_to_overwrite_without_force(
     out_file = tmp_path / "bank.gift"
     out_file.write_text("keep me", encoding="utf-8")
     assert main(["export", str(starter), "--format", "gift", "-o", str(out_file)]) == 2
-    assert capsys.readouterr().err == f"quizapp export: {out_file} already exists; use --force\n"
+    assert capsys.readouterr().err == (
+        f"quizapp export: {out_file} already exists; use --force to overwrite it\n"
+    )
     assert out_file.read_text(encoding="utf-8") == "keep me"
     assert main(["export", str(starter), "--format", "csv", "-o", str(out_file), "--force"]) == 0
     assert out_file.read_bytes().startswith(b"\xef\xbb\xbftype,id,prompt,choices,")
@@ -101,6 +103,17 @@ def test_export_generated_questions_too(starter: Path, capsys: pytest.CaptureFix
     ]
     assert len(ids) > 8
     assert err == f"exported {len(ids)} of {len(ids)} questions as csv\n"
+
+
+def test_export_takes_a_bank_id(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["export", "s400-quotes", "--format", "gift"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("// S-400 dispute: the quotes (bank s400-quotes)")
+    assert err.splitlines()[-1].startswith("exported ")
+    assert main(["export", "s400-quotez", "--format", "gift"]) == 2
+    assert capsys.readouterr().err.startswith(
+        "quizapp export: unknown bank id 's400-quotez'\nknown bank ids:\n"
+    )
 
 
 def test_export_command_refuses_a_broken_bank(

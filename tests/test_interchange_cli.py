@@ -178,8 +178,8 @@ def test_import_unreadable_or_empty(tmp_path: Path, capsys: pytest.CaptureFixtur
     err = capsys.readouterr().err.splitlines()
     assert err[0].startswith(f"quizapp import: cannot read {missing}: ")
     assert err[1:] == [
-        f"quizapp import: cannot read {latin1}: the file is not UTF-8 text; save it as UTF-8 "
-        "(in Excel: Save As > CSV UTF-8)",
+        f"quizapp import: cannot read {latin1}: the file is not UTF-8 text (byte 0xe9 on line 2); "
+        "save it as UTF-8 (in Excel: Save As > CSV UTF-8)",
         f"{essays}:1:1: skipped: this essay has no general feedback ({{####...}}) to be the "
         "model answer that a quizapp open question shows after answering; add one to import it",
         "quizapp import: no question of the file could be converted; no bank written",
@@ -192,4 +192,4 @@ def test_notes_are_terminal_safe(tmp_path: Path, capsys: pytest.CaptureFixture[s
     source.write_text("Pick {=\x1b]0;title\x07a =\x1b]0;title\x07a ~b}\n", encoding="utf-8")
     main(["import", str(source), "-o", str(tmp_path / "h.toml")])
     err = capsys.readouterr().err
-    assert "\x1b" not in err and "\\x1b" in err
+    assert "\x1b" not in err and "\\u001b" in err

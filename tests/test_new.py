@@ -152,6 +152,29 @@ def test_with_schema(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
     assert list(validator.iter_errors(as_json(tomllib.loads(text)))) == []
 
 
+def test_with_schema_never_replaces_another_schema_file_without_force(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    schema_copy = tmp_path / SCHEMA_FILE_NAME
+    schema_copy.write_text("{}", encoding="utf-8")
+    bank = tmp_path / "bank.toml"
+    assert main(["new", str(bank), "--with-schema"]) == 2
+    assert capsys.readouterr() == (
+        "",
+        f"quizapp new: {schema_copy} already exists; use --force to overwrite it\n",
+    )
+    assert schema_copy.read_text(encoding="utf-8") == "{}"
+    assert not bank.exists()  # nothing written when one of the two files is refused
+    assert main(["new", str(bank), "--with-schema", "--force"]) == 0
+    assert schema_copy.read_bytes() == schema_path().read_bytes()
+    capsys.readouterr()
+    # A second bank in the same folder keeps the schema that is already there.
+    assert main(["new", str(tmp_path / "second.toml"), "--with-schema"]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        f"Kept {schema_copy}: it is already this version's schema."
+    )
+
+
 def test_without_schema_the_starter_explains_the_option() -> None:
     text = starter_text("b", "B")
     assert not text.startswith("#:schema")

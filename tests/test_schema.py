@@ -144,6 +144,11 @@ VALID = {
         'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
         'distractors = ["3", "4"]'
     ),
+    "every limit reached": question(
+        f'id = "{"n" * 100}"\ntype = "number"\nprompt = "{"p" * 10_000}"\npoints = 1000\n'
+        "answer = -1_000_000_000_000_000\ntolerance = 1e15\n"
+        "tags = [" + ", ".join(f'"{n:03}{"t" * 997}"' for n in range(100)) + "]"
+    ),
     "open": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ["a", "b"]'
     ),
@@ -223,11 +228,44 @@ INVALID = {
         'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
         'weights = ["100", 0]'
     ),
+    "101 distractors": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        "distractors = [" + ", ".join(f'"d{n}"' for n in range(101)) + "]"
+    ),
     "repeated distractor": question(
         'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
         'distractors = ["3", "3"]'
     ),
     "weights on a choice question": edit('answer = "S-400"', 'answer = "S-400"\nweights = [1, 0]'),
+    # The limits (docs/bank-format.md, "Limits").
+    "an id of 101 characters": edit('id = "system"', f'id = "{"s" * 101}"'),
+    "a bank id of 101 characters": edit('id = "base"', f'id = "{"b" * 101}"'),
+    "a prompt of 10,001 characters": edit('prompt = "Which system?"', f'prompt = "{"p" * 10_001}"'),
+    "a choice of 1,001 characters": edit('"F-35"]', f'"F-35", "{"c" * 1_001}"]'),
+    "101 choices": edit('"F-35"]', '"F-35", ' + ", ".join(f'"c{n}"' for n in range(99)) + "]"),
+    "101 tags": edit(
+        'answer = "S-400"', 'answer = "S-400"\ntags = [' + ", ".join(['"t"'] * 101) + "]"
+    ),
+    "1,001 points": edit('answer = "S-400"', 'answer = "S-400"\npoints = 1001'),
+    "default points over 1,000": edit("[[actors]]", "[defaults]\npoints = 5000\n\n[[actors]]"),
+    "an infinite number": question('id = "n"\ntype = "number"\nprompt = "P"\nanswer = inf'),
+    "a number answer over 10^15": question(
+        'id = "n"\ntype = "number"\nprompt = "P"\nanswer = 1e16'
+    ),
+    "a huge integer answer": question(
+        f'id = "n"\ntype = "number"\nprompt = "P"\nanswer = {10**40}'
+    ),
+    "a tolerance over 10^15": question(
+        'id = "n"\ntype = "number"\nprompt = "P"\nanswer = 1\ntolerance = 1e300'
+    ),
+    "101 pairs": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = ['
+        + ", ".join(f'["l{n}", "r{n}"]' for n in range(101))
+        + "]"
+    ),
+    "a source file path of 4,001 characters": edit(
+        'title = "Base"', f'title = "Base"\n[bank.source]\ntitle = "T"\nfile = "{"d/" * 2000}a"'
+    ),
     "unknown bank generated kind": edit('title = "Base"', 'title = "Base"\ngenerate = ["who"]'),
     "a quote kind on an event": edit("year = 2016", 'year = 2016\ngenerate = ["speaker"]'),
     "a repeated kind": edit(
@@ -246,6 +284,11 @@ INVALID = {
     ),
     "open with points as a list": question(
         'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\npoints = ["a"]'
+    ),
+    "open with 101 key points": question(
+        'id = "o"\ntype = "open"\nprompt = "P"\nmodel_answer = "M"\nkey_points = ['
+        + ", ".join(f'"k{n}"' for n in range(101))
+        + "]"
     ),
 }
 
@@ -279,7 +322,6 @@ VALIDATOR_ONLY = {
     "an empty gap": question('id = "c"\ntype = "cloze"\ntext = "a {{ }} b"'),
     "an unclosed gap": question('id = "c"\ntype = "cloze"\ntext = "a {{b}} c {{d"'),
     "a whole float for an integer": edit('answer = "S-400"', 'answer = "S-400"\npoints = 2.0'),
-    "an infinite number": question('id = "n"\ntype = "number"\nprompt = "P"\nanswer = inf'),
     "a weight per choice": question(
         'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
         "weights = [100]"
@@ -291,6 +333,16 @@ VALIDATOR_ONLY = {
     "a distractor that is a right item": question(
         'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
         'distractors = ["2"]'
+    ),
+    "not a number": question('id = "n"\ntype = "number"\nprompt = "P"\nanswer = nan'),
+    "a cloze text with 101 gaps": question(
+        f'id = "c"\ntype = "cloze"\ntext = "{"a {{b}} " * 101}"'
+    ),
+    "a source file with a NUL byte": edit(
+        'title = "Base"', 'title = "Base"\n[bank.source]\ntitle = "T"\nfile = "a\\u0000b.txt"'
+    ),
+    "a source file name of 256 bytes": edit(
+        'title = "Base"', f'title = "Base"\n[bank.source]\ntitle = "T"\nfile = "{"n" * 256}"'
     ),
 }
 

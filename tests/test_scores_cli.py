@@ -222,6 +222,21 @@ def test_data_dir_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> 
     assert [a["bank_id"] for a in json.loads(out)] == ["elsewhere"]
 
 
+def test_an_unknown_bank_id_is_a_usage_error(
+    history: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = scores(capsys, "--bank", "s400-actor")
+    assert (status, out) == (2, "")
+    assert err.startswith("quizapp scores: unknown bank id 's400-actor'\nknown bank ids:\n")
+    assert "  s400-actors\n" in err
+    # A bank with no scores yet is known; so is an id with scores but no bank file.
+    assert scores(capsys, "--bank", "s400-quotes")[0] == 0
+    with ScoreStore.open(history) as store:
+        store.start_attempt("ann", "retired-bank", "Retired", ["q"], {})
+    status, out, _ = scores(capsys, "--bank", "retired-bank")
+    assert (status, out) == (0, "No scores yet for tester on bank retired-bank.\n")
+
+
 def test_text_from_the_database_cannot_drive_the_terminal(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
@@ -230,7 +245,7 @@ def test_text_from_the_database_cannot_drive_the_terminal(
     status, out, _ = scores(capsys)
     assert status == 0
     assert "\x1b" not in out and "\u202e" not in out
-    assert "red\\x1b[31m\\u202e" in out
+    assert "red\\u001b[31m\\u202e" in out
 
 
 def test_a_damaged_database_is_reported_and_replaced(capsys: pytest.CaptureFixture[str]) -> None:

@@ -187,13 +187,40 @@ def test_json(answers: None, capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_nothing_recorded_yet(capsys: pytest.CaptureFixture[str]) -> None:
+    (paths.banks_dir(create=True) / "capitals.toml").write_text(BANK, encoding="utf-8")
     assert stats(capsys, "capitals") == (0, "No answers recorded for bank capitals yet.\n", "")
     assert not paths.scores_db_path().exists()
-    assert stats(capsys, "capitals", "--format", "json") == (
-        0,
-        "[]\n",
-        "No answers recorded for bank capitals yet.\n",
+    status, out, err = stats(capsys, "capitals", "--format", "json")
+    assert (status, err) == (0, "No answers recorded for bank capitals yet.\n")
+    assert [(row["question_id"], row["tries"]) for row in json.loads(out)] == [
+        ("france", 0),
+        ("spain", 0),
+        ("italy", 0),
+    ]
+
+
+def test_an_id_of_a_bank_found_shows_its_prompts(
+    answers: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (paths.banks_dir(create=True) / "capitals.toml").write_text(BANK, encoding="utf-8")
+    status, out, _ = stats(capsys, "capitals")
+    assert status == 0
+    assert (
+        out.splitlines()[0] == "European capitals (capitals): 7 tries on 3 questions, hardest first"
     )
+    assert "What is the capital of France?" in out
+
+
+def test_an_unknown_id_is_a_usage_error_listing_the_known_ones(
+    answers: None, capsys: pytest.CaptureFixture[str]
+) -> None:
+    status, out, err = stats(capsys, "capitols")
+    assert (status, out) == (2, "")
+    lines = err.splitlines()
+    assert lines[0] == "quizapp stats: unknown bank id 'capitols'"
+    assert "known bank ids:" in lines
+    # Ids with saved answers count too, though no bank file has them.
+    assert lines[-3:] == ["ids with saved scores but no bank file:", "  capitals", "  other-bank"]
 
 
 def test_a_bank_file_with_errors_is_reported(
@@ -210,11 +237,7 @@ def test_a_missing_bank_file_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     missing = tmp_path / "missing.toml"
-    assert stats(capsys, str(missing)) == (
-        2,
-        "",
-        f"quizapp stats: error: no such bank file: {missing}\n",
-    )
+    assert stats(capsys, str(missing)) == (2, "", f"quizapp stats: {missing}: no such file\n")
 
 
 def test_self_graded_tries_are_counted(capsys: pytest.CaptureFixture[str]) -> None:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection, Iterable, Mapping, Set
 from typing import Literal
 
+from quizapp.banks.limits import MAX_ID, MAX_ITEM, MAX_ITEMS, MAX_NUMBER, MAX_PROBLEMS, MAX_TEXT
 from quizapp.banks.locate import SourceMap, Where
 from quizapp.model import BankProblem, Location
 
@@ -65,14 +66,43 @@ def describe(value: str, limit: int = 60) -> str:
     return f"'{flat}'"
 
 
+_EXPONENT = len(str(MAX_NUMBER)) - 1
+
+
+def describe_number(value: float) -> str:
+    """A number for a message. Python cannot print an integer of more than
+    4,300 digits, and nobody wants to read one: a huge one is described."""
+    if type(value) is int and abs(value) >= 10**18:
+        return f"a number of about {int(abs(value).bit_length() * math.log10(2)) + 1:,} digits"
+    return str(value)
+
+
+def too_long(label: str, value: str, limit: int) -> str:
+    """The message for a text over its size limit; ``label`` names it
+    (``'prompt'``, ``'choices' item 3``)."""
+    return f"{label} is too long: {len(value):,} characters (the limit is {limit:,})"
+
+
 class Checker:
-    """Reads values out of one bank's tables and records located problems."""
+    """Reads values out of one bank's tables and records located problems.
+
+    The limits of `quizapp.banks.limits` are checked here, so every reader
+    gets them: text sizes in `text`, `ident` and `texts`, array sizes in
+    `texts` and `at_most`, numbers in `integer` and `number`. At most
+    `MAX_PROBLEMS` problems are kept; `dropped` counts the others.
+    """
 
     def __init__(self, path: str, source: SourceMap) -> None:
         self.path = path
         self.source = source
         self.problems: list[BankProblem] = []
         self.errors = 0
+        self.dropped = 0
+
+    @property
+    def full(self) -> bool:
+        """Whether no more problems are kept (only counted)."""
+        return len(self.problems) >= MAX_PROBLEMS
 
     def error(self, where: Where, message: str) -> None:
         """Record an error located at ``where``."""
@@ -84,6 +114,9 @@ class Checker:
         self._add(where, message, "warning")
 
     def _add(self, where: Where, message: str, severity: Literal["error", "warning"]) -> None:
+        if self.full:
+            self.dropped += 1
+            return
         line, col = self.source.locate(where)
         self.problems.append(BankProblem(Location(self.path, line, col), message, severity))
 
@@ -97,9 +130,8 @@ class Checker:
             return
         for key in table:
             if key not in allowed:
-                self.error(
-                    (*where, key), f"unknown key {describe(key)}{did_you_mean(key, allowed)}"
-                )
+                hint = "" if self.full else did_you_mean(key, allowed)
+                self.error((*where, key), f"unknown key {describe(key)}{hint}")
 
     def table(self, parent: Table, where: Where, key: str, *, required: bool) -> Table | None:
         """The sub-table ``key`` of ``parent``."""
@@ -113,10 +145,22 @@ class Checker:
         self.error((*where, key), f"'{key}' must be a table, found {type_name(value)}")
         return None
 
-    def text(self, table: Table, where: Where, key: str, *, required: bool = False) -> str:
-        """A string; a required one must not be blank. "" when absent or wrong."""
+    def text(
+        self,
+        table: Table,
+        where: Where,
+        key: str,
+        *,
+        required: bool = False,
+        limit: int = MAX_TEXT,
+    ) -> str:
+        """A string of at most ``limit`` characters; a required one must not
+        be blank. "" when absent or wrong."""
         value = table.get(key)
         if type(value) is str:
+            if len(value) > limit:
+                self.error((*where, key), too_long(f"'{key}'", value, limit))
+                return ""
             if not required or value.strip():
                 return value
             self.error((*where, key), f"'{key}' must not be empty")
@@ -129,8 +173,8 @@ class Checker:
         return ""
 
     def ident(self, table: Table, where: Where, key: str = "id") -> str:
-        """A required id made of `ID_RULE` characters."""
-        value = self.text(table, where, key, required=True)
+        """A required id made of `ID_RULE` characters, at most `MAX_ID` of them."""
+        value = self.text(table, where, key, required=True, limit=MAX_ID)
         if value and not ID_PATTERN.fullmatch(value):
             self.error((*where, key), f"'{key}' {describe(value)} may only use {ID_RULE}")
         return value
@@ -138,11 +182,14 @@ class Checker:
     def texts(
         self, table: Table, where: Where, key: str, *, required: bool = False
     ) -> tuple[str, ...] | None:
-        """An array of non-blank strings; None when absent or wrong."""
+        """An array of at most `MAX_ITEMS` non-blank strings of at most
+        `MAX_ITEM` characters; None when absent or wrong."""
         value = table.get(key)
         if type(value) is list:
+            if not self.at_most(where, key, value):
+                return None
             items = tuple(value)
-            if all(type(item) is str and item.strip() for item in items):
+            if all(type(item) is str and item.strip() and len(item) <= MAX_ITEM for item in items):
                 return items
             for number, item in enumerate(items):
                 if type(item) is not str:
@@ -152,6 +199,11 @@ class Checker:
                     )
                 elif not item.strip():
                     self.error((*where, key, number), f"'{key}' item {number + 1} is empty")
+                elif len(item) > MAX_ITEM:
+                    self.error(
+                        (*where, key, number),
+                        too_long(f"'{key}' item {number + 1}", item, MAX_ITEM),
+                    )
             return None
         if value is None:
             if required:
@@ -159,6 +211,13 @@ class Checker:
             return None
         self.error((*where, key), f"'{key}' must be an array of strings, found {type_name(value)}")
         return None
+
+    def at_most(self, where: Where, key: str, items: list[object], limit: int = MAX_ITEMS) -> bool:
+        """Whether the array ``key`` has at most ``limit`` items; reports it if not."""
+        if len(items) <= limit:
+            return True
+        self.error((*where, key), f"'{key}' has {len(items):,} items; the limit is {limit:,}")
+        return False
 
     def distinct(self, where: Where, key: str, items: tuple[str, ...], what: str) -> None:
         """Report the second and later copies of any repeated item of ``key``."""
@@ -196,7 +255,7 @@ class Checker:
         if type(value) is int:
             if value >= low and (high is None or value <= high):
                 return value
-            self.error((*where, key), f"'{key}' must be {expected}, found {value}")
+            self.error((*where, key), f"'{key}' must be {expected}, found {describe_number(value)}")
             return default
         self.error((*where, key), f"'{key}' must be {expected}, found {type_name(value)}")
         return default
@@ -204,7 +263,8 @@ class Checker:
     def number(
         self, table: Table, where: Where, key: str, *, required: bool, minimum: float | None = None
     ) -> float:
-        """A finite integer or float (``minimum`` or more)."""
+        """A finite integer or float (``minimum`` or more) no larger in size
+        than `MAX_NUMBER`."""
         value = table.get(key)
         if value is None:
             if required:
@@ -213,10 +273,17 @@ class Checker:
         if type(value) is not int and type(value) is not float:
             self.error((*where, key), f"'{key}' must be a number, found {type_name(value)}")
             return 0.0
-        number = float(value)
-        if not math.isfinite(number):
+        if type(value) is float and not math.isfinite(value):
             self.error((*where, key), f"'{key}' must be a finite number, found {value}")
             return 0.0
+        if abs(value) > MAX_NUMBER:  # compared before float(): a huge int would overflow
+            self.error(
+                (*where, key),
+                f"'{key}' must be between -10^{_EXPONENT} and 10^{_EXPONENT}, "
+                f"found {describe_number(value)}",
+            )
+            return 0.0
+        number = float(value)
         if minimum is not None and number < minimum:
             self.error((*where, key), f"'{key}' must be {minimum:g} or more, found {value}")
             return minimum

@@ -7,10 +7,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from quizapp.banks.checker import describe
 from quizapp.banks.locate import SourceMap, split_headers
 from quizapp.banks.reader import decode_bank_bytes, parse_toml
 from quizapp.banks.validate import build_bank
-from quizapp.files import FileProblem, read_file
+from quizapp.files import FileProblem, read_file, stat_path
 from quizapp.model import Bank, BankError, BankProblem, LoadResult, Location
 from quizapp.paths import banks_dir, shipped_banks_dir
 
@@ -47,7 +48,7 @@ def discover_banks(
     if user_dir:
         files.extend(_bank_files(banks_dir()))
     for path in paths:
-        files.extend(_bank_files(path) if path.is_dir() else [path])
+        files.extend(_bank_files(path) if _is_folder(path) else [path])
 
     results: list[LoadResult] = []
     seen: set[Path] = set()
@@ -66,12 +67,21 @@ def discover_banks(
     return results
 
 
+def _is_folder(path: Path) -> bool:
+    """Whether ``path`` is a folder; anything else (a file, nothing, a path
+    that cannot be followed) is loaded as a file, which says what is wrong."""
+    try:
+        return stat_path(path).is_folder
+    except FileProblem:
+        return False
+
+
 def _bank_files(folder: Path) -> Iterator[Path]:
     """The ``*.toml`` files of ``folder`` sorted by name (none if it is missing);
     hidden files, such as editors' lock files, are skipped."""
     try:
         names = sorted(entry.name for entry in os.scandir(folder))
-    except OSError:
+    except (OSError, ValueError):
         return
     for name in names:
         if name.endswith(".toml") and not name.startswith("."):
@@ -81,7 +91,7 @@ def _bank_files(folder: Path) -> Iterator[Path]:
 def _identity(file: Path) -> Path:
     try:
         return file.resolve()
-    except (OSError, RuntimeError):
+    except (OSError, RuntimeError, ValueError):
         return file.absolute()
 
 
@@ -105,7 +115,10 @@ def _load_file(path: Path) -> tuple[LoadResult, SourceMap | None]:
         return BankError(path, (text,)), None
     result, source = _load_text(text, name, path)
     if isinstance(result, Bank) and source is not None:
-        result = _check_source_file(result, source)
+        try:
+            result = _check_source_file(result, source)
+        except Exception as exc:  # a safety net: one bank's path never stops the others
+            return _failure(path, name, f"internal error: {type(exc).__name__}: {exc}"), None
     return result, source
 
 
@@ -123,14 +136,30 @@ def _load_text(text: str, name: str, path: Path) -> tuple[LoadResult, SourceMap 
 
 
 def _check_source_file(bank: Bank, source: SourceMap) -> Bank:
-    """Warn when ``[bank.source] file`` names a file that is not there."""
+    """Warn when ``[bank.source] file`` names a file that is not there or
+    cannot be read (a folder, a FIFO, a loop of links, no permission ...).
+
+    Never raises: whatever the path, the bank loads (its text was checked
+    by the validator: no control characters, no over-long names).
+    """
     source_path = bank.source_path()
-    if source_path is None or source_path.is_file() or bank.source is None:
+    if source_path is None or bank.source is None:
         return bank
+    try:
+        info = stat_path(source_path)
+    except FileProblem as problem:
+        reason = "not found" if problem.missing else f"cannot be used: {problem}"
+    else:
+        if info.is_file:
+            return bank
+        reason = f"cannot be used: it is {info.kind}, not a file"
     line, col = source.locate(("bank", "source", "file"))
+    looked = str(source_path)
+    if len(looked) > 200:
+        looked = f"{looked[:100]}…{looked[-99:]}"
     warning = BankProblem(
         Location(str(bank.path), line, col),
-        f"source file '{bank.source.file}' not found (looked for {source_path})",
+        f"source file {describe(bank.source.file)} {reason} (looked for {looked})",
         "warning",
     )
     return replace(bank, warnings=(*bank.warnings, warning))

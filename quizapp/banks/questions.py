@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypedDict
 
-from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
+from quizapp.banks.checker import Checker, Table, describe, did_you_mean, too_long, type_name
 from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, TYPE_KEYS
+from quizapp.banks.limits import MAX_ITEM, MAX_ITEMS, MAX_POINTS
 from quizapp.banks.locate import Where
 from quizapp.model import (
     MATCH_MODES,
@@ -73,7 +74,7 @@ def read_question(c: Checker, table: Table, where: Where, defaults: Defaults) ->
         source=c.text(table, where, "source"),
         tags=c.texts(table, where, "tags") or (),
         difficulty=c.integer(table, where, "difficulty", 1, 3, defaults.difficulty),
-        points=c.integer(table, where, "points", 1, None, defaults.points),
+        points=c.integer(table, where, "points", 1, MAX_POINTS, defaults.points),
         quote=c.text(table, where, "quote"),
         about=c.texts(table, where, "about") or (),
         line=c.line(where),
@@ -100,6 +101,8 @@ def parse_cloze(text: str) -> tuple[tuple[str, ...], tuple[ClozeGap, ...]] | str
         inner = text[opening + 2 : closing]
         if "{{" in inner:
             return f"gap {len(gaps) + 1} contains another gap; gaps cannot be nested"
+        if len(gaps) == MAX_ITEMS:
+            return f"'text' has more than {MAX_ITEMS} gaps; the limit is {MAX_ITEMS}"
         alternatives = [alternative.strip() for alternative in inner.split("|")]
         if not any(alternatives):
             return f"gap {len(gaps) + 1} is empty"
@@ -306,10 +309,16 @@ def _read_match(
             f"'pairs' must be an array of [left, right] pairs, found {type_name(value)}",
         )
         return MatchQuestion(**common, pairs=())
+    if not c.at_most(where, "pairs", value):
+        return MatchQuestion(**common, pairs=())
     pairs: list[tuple[str, str]] = []
     for number, item in enumerate(value):
         if type(item) is list and len(item) == 2 and all(_filled(side) for side in item):
             pairs.append((item[0], item[1]))
+            for side, text in enumerate(item):
+                if len(text) > MAX_ITEM:
+                    label = f"'pairs' item {number + 1}"
+                    c.error((*where, "pairs", number, side), too_long(label, text, MAX_ITEM))
         else:
             c.error(
                 (*where, "pairs", number),

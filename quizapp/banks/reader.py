@@ -54,6 +54,13 @@ def parse_toml(text: str, path: str) -> dict[str, Any] | BankProblem:
         line, col = _deepest_nesting(text)
         message = "TOML syntax error: arrays or inline tables are nested too deeply"
         return BankProblem(Location(path, line, col), message)
+    except ValueError:  # Python's limit on the digits of an integer (4,300)
+        digits = re.search(r"[0-9][0-9_]{4000,}", text)
+        offset = digits.start() if digits else 0
+        line = text.count("\n", 0, offset) + 1
+        col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+        message = "TOML syntax error: a number with thousands of digits"
+        return BankProblem(Location(path, line, col), message)
 
 
 def _deepest_nesting(text: str) -> tuple[int, int]:

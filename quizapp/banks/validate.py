@@ -9,12 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Literal, TypeAlias, TypeVar
 
-from quizapp.banks.checker import Checker, Table, describe, did_you_mean, type_name
+from quizapp.banks.checker import (
+    Checker,
+    Table,
+    describe,
+    describe_number,
+    did_you_mean,
+    type_name,
+)
 from quizapp.banks.keys import (
     ACTOR_KEYS,
     BANK_KEYS,
@@ -24,6 +32,7 @@ from quizapp.banks.keys import (
     SOURCE_KEYS,
     TOP_KEYS,
 )
+from quizapp.banks.limits import MAX_ID, MAX_NAME_BYTES, MAX_PATH, MAX_POINTS
 from quizapp.banks.locate import SourceMap, Where
 from quizapp.banks.questions import MATCH_BY_NAME, read_question
 from quizapp.model import (
@@ -63,7 +72,7 @@ def _newer_format(path: str, version: int, source: SourceMap) -> BankProblem:
     line, col = source.locate(("format",))
     return BankProblem(
         Location(path, line, col),
-        f"this bank needs a newer quizapp (format {version}; "
+        f"this bank needs a newer quizapp (format {describe_number(version)}; "
         f"this version reads format {FORMAT_VERSION})",
     )
 
@@ -82,7 +91,7 @@ def build_bank(
     elif type(version) is not int:
         c.error(("format",), f"'format' must be an integer, found {type_name(version)}")
     elif version < 1:
-        c.error(("format",), f"'format' must be {FORMAT_VERSION}, found {version}")
+        c.error(("format",), f"'format' must be {FORMAT_VERSION}, found {describe_number(version)}")
     c.unknown_keys(data, (), TOP_KEYS)
 
     bank_table = c.table(data, (), "bank", required=True)
@@ -104,6 +113,10 @@ def build_bank(
         c, bank_table, defaults, actors[1], events[1], quotes[1], questions[1], has_tables, file
     )
     problems = sorted(c.problems, key=lambda p: (p.location.line, p.location.col))
+    if c.dropped:
+        last = problems[-1].location
+        more = f"... and {c.dropped:,} more problems (fix these first)"
+        problems.append(BankProblem(last, more, "error" if c.errors else "warning"))
     if c.errors or bank is None:
         return BankError(file, tuple(problems))
     return replace(bank, warnings=tuple(problems)) if problems else bank
@@ -124,7 +137,7 @@ def _bank(
         return None
     where: Where = ("bank",)
     c.unknown_keys(table, where, BANK_KEYS)
-    bank_id = c.text(table, where, "id", required=True)
+    bank_id = c.text(table, where, "id", required=True, limit=MAX_ID)
     if bank_id and not BANK_ID.fullmatch(bank_id):
         c.error(
             (*where, "id"),
@@ -169,8 +182,30 @@ def _source_info(c: Checker, table: Table | None) -> SourceInfo | None:
         title=c.text(table, where, "title", required=True),
         author=c.text(table, where, "author"),
         url=c.text(table, where, "url"),
-        file=c.text(table, where, "file"),
+        file=_source_file(c, table, where),
     )
+
+
+def _source_file(c: Checker, table: Table, where: Where) -> str:
+    """``[bank.source] file``: a path no file system refuses outright (no
+    control characters such as NUL, no name over `MAX_NAME_BYTES` bytes)."""
+    file = c.text(table, where, "file", limit=MAX_PATH)
+    bad = next((char for char in file if unicodedata.category(char) == "Cc"), None)
+    if bad is not None:
+        c.error(
+            (*where, "file"),
+            f"'file' contains a control character (U+{ord(bad):04X}); give the name of a text file",
+        )
+        return ""
+    for part in re.split(r"[/\\]", file):
+        if len(part.encode("utf-8", "surrogatepass")) > MAX_NAME_BYTES:
+            c.error(
+                (*where, "file"),
+                f"'file' has a folder or file name of more than {MAX_NAME_BYTES} bytes, "
+                f"which file systems do not allow: {describe(part, 40)}",
+            )
+            return ""
+    return file
 
 
 def _defaults(c: Checker, table: Table | None) -> Defaults:
@@ -180,7 +215,7 @@ def _defaults(c: Checker, table: Table | None) -> Defaults:
     c.unknown_keys(table, where, DEFAULTS_KEYS)
     base = Defaults()
     return Defaults(
-        points=c.integer(table, where, "points", 1, None, base.points),
+        points=c.integer(table, where, "points", 1, MAX_POINTS, base.points),
         match=MATCH_BY_NAME[c.choice_of(table, where, "match", MATCH_MODES, base.match)],
         difficulty=c.integer(table, where, "difficulty", 1, 3, base.difficulty),
     )
@@ -403,7 +438,8 @@ def _sort_key(c: Checker, table: Table, where: Where) -> tuple[dt.date, int | No
             found = type_name(year_value)
             c.error((*where, "year"), f"'year' must be an integer such as 2016, found {found}")
         elif not dt.MINYEAR <= year_value <= dt.MAXYEAR:
-            c.error((*where, "year"), f"'year' must be between 1 and 9999, found {year_value}")
+            found = describe_number(year_value)
+            c.error((*where, "year"), f"'year' must be between 1 and 9999, found {found}")
         elif date is not None and year_value != date.year:
             c.error((*where, "year"), f"'year' {year_value} does not match 'date' {date}")
         else:

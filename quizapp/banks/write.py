@@ -43,6 +43,7 @@ __all__ = [
     "table_to_toml",
     "toml_string",
     "write_bank",
+    "write_text_atomically",
 ]
 
 
@@ -249,7 +250,12 @@ def _has_carriage_return(value: object) -> bool:
 
 def write_bank(bank: Bank, path: Path, *, header: str = "") -> None:
     """Write the bank to ``path`` atomically (a reader never sees half a file)."""
-    text = bank_to_toml(bank, header=header)
+    write_text_atomically(path, bank_to_toml(bank, header=header))
+
+
+def write_text_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` as UTF-8 through a temporary file renamed
+    into place: a reader sees the old file or the new one, never half."""
     path.parent.mkdir(parents=True, exist_ok=True)
     # A plain open() (not mkstemp) so the file gets the usual umask permissions.
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

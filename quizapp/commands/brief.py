@@ -1,19 +1,25 @@
 """``quizapp brief BANK [-o FILE]``: a bank's one-page Markdown brief.
 
 BANK is a bank file or the id of a bank quizapp finds (shipped, in the user's
-bank folder). Exit status: 0 printed, 1 the bank has errors (they are
+bank folder). ``-o FILE`` does not replace an existing FILE unless
+``--force`` is given. Exit status: 0 printed, 1 the bank has errors (they are
 printed as ``path:line:col: message``) or FILE cannot be written, 2 no such
-bank (the known ids are listed).
+bank (the known ids are listed), or FILE exists.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
-import sys
 from pathlib import Path
 
-from quizapp.commands import EXIT_ERRORS, error, find_bank
+from quizapp.commands import (
+    EXIT_ERRORS,
+    emit,
+    find_bank,
+    notes,
+    refuse_output_file,
+    write_output_file,
+)
 from quizapp.model import BankError
 
 
@@ -27,30 +33,25 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FILE",
         help="write the brief to FILE instead of printing it",
     )
+    parser.add_argument("--force", action="store_true", help="overwrite an existing FILE")
 
 
 def run(args: argparse.Namespace) -> int:
     """Print (or write) the brief; see the module docstring for exit codes."""
     from quizapp.brief import build_brief
 
+    output: Path | None = args.output
+    if output is not None:
+        refused = refuse_output_file("brief", output, force=args.force)
+        if refused is not None:
+            return refused
     found = find_bank("brief", args.bank)
     if isinstance(found, int):
         return found
     if isinstance(found, BankError):
-        for problem in found.problems:
-            print(problem, file=sys.stderr)
+        notes(found.problems)
         return EXIT_ERRORS
     text = build_brief(found)
-    output: Path | None = args.output
     if output is None:
-        if isinstance(sys.stdout, io.TextIOWrapper):
-            # A terminal that cannot show "—" or "“" still gets the brief.
-            sys.stdout.reconfigure(errors="replace")
-        sys.stdout.write(text)
-        return 0
-    try:
-        output.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        error("brief", f"cannot write {output}: {exc.strerror or exc}")
-        return EXIT_ERRORS
-    return 0
+        return emit(lambda out: out.write(text))
+    return write_output_file("brief", output, text)

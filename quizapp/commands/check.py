@@ -12,14 +12,13 @@ No Textual on this path: it starts in tens of milliseconds.
 from __future__ import annotations
 
 import argparse
-import sys
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from quizapp.banks import check_source_excerpts, discover_banks
-from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, emit
+from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, emit, error, terminal_safe
+from quizapp.files import FileProblem, read_text, stat_path
 from quizapp.model import Bank, BankError, BankProblem
 
 
@@ -75,15 +74,18 @@ def run(args: argparse.Namespace) -> int:
     """Check the banks named in ``args``; return the exit status."""
     paths: list[Path] = args.paths
     for path in paths:
-        if not path.exists():
-            return _usage_error(f"no such file or folder: {path}")
+        try:
+            stat_path(path)
+        except FileProblem as problem:
+            if problem.missing:
+                return _usage_error(f"no such file or folder: {path}")
+            # Anything else (a loop, no permission ...) is reported as the bank's problem.
     source_text: str | None = None
     if args.source is not None:
         try:
-            source_text = Path(args.source).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            return _usage_error(f"cannot read --source {args.source}: {reason}")
+            source_text = read_text(args.source)
+        except FileProblem as problem:
+            return _usage_error(f"cannot read --source {args.source}: {problem}")
     results = discover_banks(paths, shipped=False, user_dir=False)
     if not results:
         return _usage_error(f"no *.toml bank files in {', '.join(map(str, paths))}")
@@ -124,7 +126,7 @@ def summary_line(reports: list[FileReport], strict: bool) -> str:
 def _write_text(out: TextIO, reports: list[FileReport], strict: bool) -> None:
     for report in reports:
         for problem in report.problems:
-            out.write(terminal_safe(str(problem)) + "\n")
+            out.write(terminal_safe(str(problem)) + "\n")  # one line, whatever it holds
     out.write(summary_line(reports, strict) + "\n")
 
 
@@ -165,23 +167,10 @@ def _write_json(out: TextIO, reports: list[FileReport], strict: bool) -> None:
     out.write("\n")
 
 
-def terminal_safe(text: str) -> str:
-    """``text`` with control and format characters shown as escapes, so a
-    bank cannot move the cursor or recolour the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(
-        char.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(char) in ("Cc", "Cf")
-        else char
-        for char in text
-    )
-
-
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _usage_error(message: str) -> int:
-    print(f"quizapp check: error: {message}", file=sys.stderr)
+    error("check", f"error: {message}")
     return EXIT_USAGE

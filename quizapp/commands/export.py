@@ -1,19 +1,28 @@
-"""``quizapp export BANK.toml --format gift|aiken|csv``: a bank for other tools.
+"""``quizapp export BANK --format gift|aiken|csv``: a bank for other tools.
 
-The text goes to standard output, or to ``-o FILE``. Questions the format
-cannot hold are left out and listed on standard error with the reason; the
-exit status is 1 when the bank cannot be loaded or nothing could be written.
+BANK is a bank file or the id of a bank quizapp finds. The text goes to
+standard output (terminal-safe: control characters are written as escapes),
+or exactly as it is to ``-o FILE``, which is not replaced unless ``--force``
+is given. Questions the format cannot hold are left out and listed on
+standard error with the reason; the exit status is 1 when the bank cannot be
+loaded or nothing could be written, 2 for no such bank or an existing FILE.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from quizapp.banks import load_bank
-from quizapp.commands import EXIT_USAGE
+from quizapp.commands import (
+    emit,
+    error,
+    find_bank,
+    note,
+    notes,
+    refuse_output_file,
+    write_output_file,
+)
 from quizapp.interchange.aiken import export_aiken
 from quizapp.interchange.common import ExportResult
 from quizapp.interchange.csv_bank import export_csv
@@ -26,7 +35,7 @@ EXPORTERS: dict[str, Exporter] = {"gift": export_gift, "aiken": export_aiken, "c
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of ``quizapp export``."""
-    parser.add_argument("bank", type=Path, metavar="BANK.toml", help="the bank to export")
+    parser.add_argument("bank", metavar="BANK", help="the bank to export: a bank file or a bank id")
     parser.add_argument("--format", required=True, choices=tuple(EXPORTERS), help="the format")
     parser.add_argument(
         "-o", "--output", type=Path, metavar="FILE", help="where to write (default: stdout)"
@@ -42,14 +51,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Export the bank; 1 when it does not load or no question fits the format."""
     output: Path | None = args.output
-    if output is not None and output.exists() and not args.force:
-        print(f"quizapp export: {output} already exists; use --force", file=sys.stderr)
-        return EXIT_USAGE
-    loaded = load_bank(args.bank)
+    if output is not None:
+        refused = refuse_output_file("export", output, force=args.force)
+        if refused is not None:
+            return refused
+    loaded = find_bank("export", args.bank)
+    if isinstance(loaded, int):
+        return loaded
     if isinstance(loaded, BankError):
-        for problem in loaded.problems:
-            print(problem, file=sys.stderr)
-        print(f"quizapp export: {args.bank} has errors; nothing exported", file=sys.stderr)
+        notes(loaded.problems)
+        error("export", f"{args.bank} has errors; nothing exported")
         return 1
     questions = loaded.questions
     if args.generated:
@@ -57,27 +68,20 @@ def run(args: argparse.Namespace) -> int:
 
         questions = (*questions, *generate_questions(loaded))
     result = EXPORTERS[args.format](loaded, questions)
-    for left_out in result.left_out:
-        print(f"left out {left_out}", file=sys.stderr)
-    for approximated in result.approximated:
-        print(f"approximated {approximated}", file=sys.stderr)
-    for line in result.not_kept:
-        print(line, file=sys.stderr)
+    notes(f"left out {left_out}" for left_out in result.left_out)
+    notes(f"approximated {approximated}" for approximated in result.approximated)
+    notes(result.not_kept)
     if result.written == 0:
-        print(f"quizapp export: no question of {args.bank} fits {args.format}", file=sys.stderr)
+        error("export", f"no question of {args.bank} fits {args.format}")
         return 1
     if output is None:
-        sys.stdout.write(result.text)
-    else:
-        try:
-            output.write_text(result.text, encoding="utf-8", newline="")
-        except OSError as exc:
-            print(f"quizapp export: cannot write {output}: {exc.strerror}", file=sys.stderr)
-            return 1
+        # A byte order mark starts a file (a spreadsheet's); on a terminal it is noise.
+        emit(lambda out: out.write(result.text.removeprefix("\ufeff")))
+    elif write_output_file("export", output, result.text) != 0:
+        return 1
     count = len(questions)
-    print(
+    note(
         f"exported {result.written} of {count} question{'s' if count != 1 else ''} "
-        f"as {args.format}" + (f" to {output}" if output is not None else ""),
-        file=sys.stderr,
+        f"as {args.format}" + (f" to {output}" if output is not None else "")
     )
     return 0

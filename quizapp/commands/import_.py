@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import argparse
 import re
-import sys
 from pathlib import Path
 
 from quizapp.banks.write import write_bank
-from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, error
-from quizapp.commands.scores import terminal_safe
-from quizapp.files import FileProblem, read_file
+from quizapp.commands import EXIT_ERRORS, EXIT_USAGE, emit, error, notes
+from quizapp.files import FileProblem, read_text
 from quizapp.interchange.common import plural, slugify
 from quizapp.interchange.convert import FORMAT_NAMES, convert, read
 
@@ -85,12 +83,11 @@ def run(args: argparse.Namespace) -> int:
             f"bank id '{args.bank_id}' may only use lower-case letters, digits, '-', '_' and '.'"
         )
     try:
-        text = read_file(source).decode("utf-8-sig")
+        text = read_text(source)
     except FileProblem as problem:
-        return _fail(f"cannot read {source}: {problem}")
-    except UnicodeDecodeError:
-        hint = " (in Excel: Save As > CSV UTF-8)" if source.suffix.lower() == ".csv" else ""
-        return _fail(f"cannot read {source}: the file is not UTF-8 text; save it as UTF-8{hint}")
+        spreadsheet = source.suffix.lower() == ".csv" and "not UTF-8" in str(problem)
+        hint = " (in Excel: Save As > CSV UTF-8)" if spreadsheet else ""
+        return _fail(f"cannot read {source}: {problem}{hint}")
     kind = args.format or guess_format(source, text)
     if kind is None:
         return _usage(f"cannot tell whether {source} is GIFT or Aiken; say so with --format")
@@ -106,8 +103,7 @@ def run(args: argparse.Namespace) -> int:
         strict=args.strict,
         header=header,
     )
-    for line in conversion.report:
-        print(terminal_safe(line), file=sys.stderr)
+    notes(conversion.report)
     if conversion.bank is None:
         return _fail(f"{conversion.failure}; no bank written")
     try:
@@ -122,14 +118,14 @@ def run(args: argparse.Namespace) -> int:
         parts.append(f"{plural(conversion.errors, 'error')} (left out)")
     if conversion.approximated:
         parts.append(f"{conversion.approximated} converted with a difference")
-    print(f"Wrote {output}: {', '.join(parts)}.")
+    lines = [f"Wrote {output}: {', '.join(parts)}."]
     if conversion.incomplete:
-        print(
+        lines.append(
             f"{plural(conversion.incomplete, 'question')} lack a source excerpt or an "
             f"explanation ({kind.upper()} has no place for them): `quizapp check {output}` "
             "lists them; add them to make the bank complete."
         )
-    return EXIT_OK
+    return emit(lambda out: out.write("".join(line + "\n" for line in lines)))
 
 
 def _default_id(output: Path) -> str:

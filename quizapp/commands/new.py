@@ -4,18 +4,27 @@ The starter holds one commented example of every question type and of each
 fact table, and passes ``quizapp check`` with no problem as written. With
 ``--with-schema`` the bank's JSON Schema is copied next to it and named in
 a ``#:schema`` line, which editors such as Taplo / Even Better TOML read.
+Neither file replaces an existing one unless ``--force`` is given (a schema
+file that is already this version's is kept as it is).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
-import sys
 from importlib import resources
 from pathlib import Path
 
 from quizapp.banks.write import toml_string
-from quizapp.commands import EXIT_USAGE
+from quizapp.commands import (
+    EXIT_USAGE,
+    emit,
+    error,
+    refuse_output_file,
+    write_output_file,
+)
+from quizapp.files import FileProblem, read_text
 from quizapp.interchange.common import slugify
 from quizapp.schema import SCHEMA_FILE_NAME, schema_text
 
@@ -29,7 +38,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--id", dest="bank_id", metavar="ID", help="the bank's id (default: from the file name)"
     )
-    parser.add_argument("--force", action="store_true", help="overwrite an existing file")
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="overwrite an existing bank file (and, with --with-schema, an existing schema file)",
+    )
     parser.add_argument(
         "--with-schema",
         action="store_true",
@@ -75,23 +88,31 @@ def run(args: argparse.Namespace) -> int:
     title = args.title if args.title is not None else default_title(path)
     if not title.strip():
         return _usage("the title must not be empty")
-    if path.exists() and not args.force:
-        return _usage(f"{path} already exists; use --force to overwrite it")
-    if path.is_dir():
-        return _usage(f"{path} is a folder")
+    refused = refuse_output_file("new", path, force=args.force)
+    if refused is not None:
+        return refused
     schema = path.parent / SCHEMA_FILE_NAME
-    try:
+    write_schema = args.with_schema and not _same_schema(schema)
+    if write_schema:
+        refused = refuse_output_file("new", schema, force=args.force)
+        if refused is not None:
+            return refused
+    with contextlib.suppress(OSError, ValueError):  # writing the bank says what is wrong
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(starter_text(bank_id, title, with_schema=args.with_schema), "utf-8")
-        if args.with_schema:
-            schema.write_text(schema_text(), encoding="utf-8")
-    except OSError as exc:
-        print(f"quizapp new: cannot write {exc.filename or path}: {exc.strerror}", file=sys.stderr)
-        return 1
-    print(f"Wrote {path}: a starter bank with an example of every question type.")
-    if args.with_schema:
-        print(f"Wrote {schema}: editors that read the #:schema line check the bank as you type.")
-    print(
+    text = starter_text(bank_id, title, with_schema=args.with_schema)
+    status = write_output_file("new", path, text)
+    if status == 0 and write_schema:
+        status = write_output_file("new", schema, schema_text())
+    if status != 0:
+        return status
+    lines = [f"Wrote {path}: a starter bank with an example of every question type."]
+    if write_schema:
+        lines.append(
+            f"Wrote {schema}: editors that read the #:schema line check the bank as you type."
+        )
+    elif args.with_schema:
+        lines.append(f"Kept {schema}: it is already this version's schema.")
+    lines.append(
         "Next steps:\n"
         f"  1. Edit {path}: replace the examples with your own facts and questions;\n"
         "     the comments explain each key.\n"
@@ -102,9 +123,17 @@ def run(args: argparse.Namespace) -> int:
         f"  4. Share it:  give others the file, or export it for Moodle:  "
         f"quizapp export {path} --format gift"
     )
-    return 0
+    return emit(lambda out: out.writelines(line + "\n" for line in lines))
+
+
+def _same_schema(path: Path) -> bool:
+    """Whether ``path`` already holds this version's schema (kept as it is)."""
+    try:
+        return read_text(path) == schema_text()
+    except FileProblem:
+        return False
 
 
 def _usage(message: str) -> int:
-    print(f"quizapp new: {message}", file=sys.stderr)
+    error("new", message)
     return EXIT_USAGE

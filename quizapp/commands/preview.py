@@ -14,11 +14,11 @@ imported only once the arguments are good.
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from quizapp import paths
-from quizapp.commands import EXIT_USAGE
+from quizapp.commands import EXIT_USAGE, error
+from quizapp.files import FileProblem, stat_path
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,17 +39,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _usage_error(message: str) -> int:
-    print(f"quizapp preview: error: {message}", file=sys.stderr)
+    error("preview", f"error: {message}")
     return EXIT_USAGE
 
 
 def run(args: argparse.Namespace) -> int:
     """Check the arguments, then run the preview until the user quits."""
     bank: Path = args.bank.expanduser()
-    if bank.is_dir():
-        return _usage_error(f"{bank} is a folder; name one bank file (*.toml)")
-    if not bank.exists():
-        return _usage_error(f"no such bank file: {bank}")
+    try:
+        if stat_path(bank).is_folder:
+            return _usage_error(f"{bank} is a folder; name one bank file (*.toml)")
+    except FileProblem as problem:
+        if problem.missing:
+            return _usage_error(f"no such bank file: {bank}")
+        return _usage_error(f"{bank}: {problem}")
     player: str | None = None
     if args.player is not None:
         player = args.player.strip()

@@ -1,7 +1,8 @@
 """``quizapp scores``: saved scores as a table, CSV or JSON, without the TUI.
 
 Also home of the small output helpers `quizapp stats` shares: aligned plain
-text tables, terminal-safe text and spreadsheet-safe CSV cells.
+text tables and spreadsheet-safe CSV cells. Everything printed goes through
+`quizapp.commands.emit`, which makes it terminal-safe.
 """
 
 from __future__ import annotations
@@ -10,17 +11,17 @@ import argparse
 import csv
 import datetime as dt
 import json
-import sys
 import unicodedata
 from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from quizapp import paths
-from quizapp.commands import emit
+from quizapp.commands import EXIT_ERRORS, bank_by_id, emit, error, note, terminal_safe
+from quizapp.files import FileProblem, stat_path
 from quizapp.store import AnswerRow, AttemptSummary, ScoreStore, StoreError, default_player
 
-EXIT_ERROR = 1
+EXIT_ERROR = EXIT_ERRORS
 FORMATS = ("table", "csv", "json")
 
 ATTEMPT_COLUMNS = (
@@ -65,8 +66,9 @@ with --answers, one row per answer:
 Times are ISO 8601 in local time with the UTC offset; booleans are true/false;
 percent is score / max_score * 100 over the answered questions; seconds is the
 time spent answering; tags are separated by ";"; self_graded is true for the
-answers to open questions, which students grade themselves. Text cells that a spreadsheet
-would run as a formula (starting with = + - @) get a leading '. JSON output
+answers to open questions, which students grade themselves. Text cells that
+a spreadsheet would run as a formula (starting with = + - @) get a leading ';
+control characters in text are written as escapes (\\u001b). JSON output
 has the same keys with typed values (numbers, true/false, null, tag lists)."""
 
 
@@ -98,36 +100,47 @@ def add_output_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the selected scores; 0 on success, 1 when the database cannot be used."""
+    """Print the selected scores; 0 on success, 1 when the database cannot be
+    used, 2 for an unknown ``--bank`` id."""
     player: str | None = None if args.all_players else (args.player or default_player()).strip()
     if player == "":
         return fail("scores", "the player name is empty")
-    db_path = paths.scores_db_path(args.data_dir or paths.data_dir())
+    db_path = scores_database("scores", args.data_dir)
+    if isinstance(db_path, int):
+        return db_path
     attempts: list[AttemptSummary] = []
     answers: dict[int, list[AnswerRow]] = {}
-    if db_path.exists():
+    scored: set[str] = set()
+    if db_path is not None:
         try:
             with ScoreStore.open(db_path) as store:
                 if store.warning:
-                    print(f"quizapp scores: warning: {store.warning}", file=sys.stderr)
+                    note(f"quizapp scores: warning: {store.warning}")
                 attempts = store.attempts(player=player, bank_id=args.bank)
                 if args.answers:
                     answers = {a.id: store.answers(a.id) for a in attempts}
+                if args.bank and not attempts:
+                    scored = {attempt.bank_id for attempt in store.attempts()}
         except StoreError as exc:
             return fail("scores", str(exc))
+    if args.bank and not attempts and args.bank not in scored:
+        known = bank_by_id("scores", args.bank, scored=scored)
+        if isinstance(known, int):
+            return known
     if args.answers:
         records = [answer_record(a, row) for a in attempts for row in answers[a.id]]
     else:
         records = [attempt_record(a) for a in attempts]
-    if not records:
-        _say_empty(args, player)
+    empty = "" if records else _empty_message(args, player)
+    if empty and args.format != "table":
+        note(empty)  # machine formats stay clean on stdout
     columns = ANSWER_COLUMNS if args.answers else ATTEMPT_COLUMNS
     if args.format == "csv":
         return emit(lambda out: write_csv(out, columns, records))
     if args.format == "json":
         return emit(lambda out: write_json(out, records))
-    if not records:
-        return 0
+    if empty:
+        return emit(lambda out: out.write(empty + "\n"))
     table = (
         _answer_table(attempts, answers, player is None)
         if args.answers
@@ -136,13 +149,25 @@ def run(args: argparse.Namespace) -> int:
     return emit(lambda out: out.writelines(line + "\n" for line in table))
 
 
-def _say_empty(args: argparse.Namespace, player: str | None) -> None:
+def scores_database(command: str, data_dir: Path | None) -> Path | int | None:
+    """The scores database in ``data_dir`` (default: the user data dir), None
+    when there is none yet, or `EXIT_ERRORS` after saying why it cannot be
+    reached (a name too long, no permission ...)."""
+    db_path = paths.scores_db_path(data_dir or paths.data_dir())
+    try:
+        stat_path(db_path)
+    except FileProblem as problem:
+        if problem.missing:
+            return None
+        return fail(command, f"cannot use the scores in {db_path}: {problem}")
+    return db_path
+
+
+def _empty_message(args: argparse.Namespace, player: str | None) -> str:
     what = "answers" if args.answers else "scores"
     whose = f" for {terminal_safe(player)}" if player is not None else ""
     where = f" on bank {terminal_safe(args.bank)}" if args.bank else ""
-    # Table output is for people; keep machine formats clean on stdout.
-    stream = sys.stdout if args.format == "table" else sys.stderr
-    print(f"No {what} yet{whose}{where}.", file=stream)
+    return f"No {what} yet{whose}{where}."
 
 
 # ------------------------------------------------------------------ records
@@ -248,7 +273,7 @@ def _verdict(row: AnswerRow) -> str:
 
 def fail(command: str, message: str) -> int:
     """Print ``quizapp COMMAND: error: message`` to stderr; return the error status."""
-    print(f"quizapp {command}: error: {message}", file=sys.stderr)
+    error(command, f"error: {message}")
     return EXIT_ERROR
 
 
@@ -314,17 +339,6 @@ def local_iso(moment: dt.datetime) -> str:
 def local_minute(moment: dt.datetime) -> str:
     """Local date and time to the minute, for tables."""
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def terminal_safe(text: str) -> str:
-    """Text with control and format characters shown as escapes (``\\x1b``),
-    so stored text cannot move the cursor, recolour or reorder the terminal."""
-    return "".join(
-        ch.encode("unicode_escape").decode("ascii")
-        if unicodedata.category(ch) in ("Cc", "Cf")
-        else ch
-        for ch in text
-    )
 
 
 def clip(text: str, width: int) -> str:

@@ -3,28 +3,28 @@
 Per question: tries, the facility index (the share of tries with full
 marks; a skip counts as a try), the average time and the most chosen wrong
 answer, hardest first. Everyone's answers by default (class results);
-``--player`` narrows to one player. BANK is a bank id, which is enough since
-scores are kept by bank id; given the path of a bank file, the prompts are
-shown too and questions nobody has tried yet are listed last.
+``--player`` narrows to one player. BANK is a bank file or the id of a bank
+quizapp finds: the prompts are shown too and questions nobody has tried yet
+are listed last. An id with saved answers but no bank file any more (a bank
+deleted or renamed) still works, without the prompts.
 
 Exit status: 0 printed (also when nothing was recorded yet), 1 the bank file
-has errors or the database cannot be used, 2 no such bank file.
+has errors or the database cannot be used, 2 no such bank file, or an id that
+is neither a bank's nor among the saved answers.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
+import contextlib
 
-from quizapp import paths
-from quizapp.commands import EXIT_USAGE, emit
+from quizapp.commands import EXIT_ERRORS, emit, find_bank_or_scores, note, notes, terminal_safe
 from quizapp.commands.scores import (
     add_output_arguments,
     clip,
     fail,
     render_table,
-    terminal_safe,
+    scores_database,
     write_csv,
     write_json,
 )
@@ -65,44 +65,49 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the item statistics of one bank."""
-    bank: Bank | None = None
-    target = Path(args.bank)
-    if target.is_file():
-        loaded = _load(target)
-        if isinstance(loaded, int):
-            return loaded
-        bank = loaded
-    elif target.exists() or args.bank.endswith(".toml") or "/" in args.bank:
-        print(f"quizapp stats: error: no such bank file: {args.bank}", file=sys.stderr)
-        return EXIT_USAGE
-    bank_id = bank.id if bank else args.bank
     player = args.player.strip() if args.player is not None else None
     if player == "":
         return fail("stats", "the player name is empty")
-
-    stats: list[QuestionStats] = []
-    db_path = paths.scores_db_path(args.data_dir or paths.data_dir())
-    if db_path.exists():
-        try:
-            with ScoreStore.open(db_path) as store:
-                if store.warning:
-                    print(f"quizapp stats: warning: {store.warning}", file=sys.stderr)
-                stats = store.question_stats(bank_id=bank_id, player=player)
-        except StoreError as exc:
-            return fail("stats", str(exc))
+    db_path = scores_database("stats", args.data_dir)
+    if isinstance(db_path, int):
+        return db_path
+    try:
+        with contextlib.ExitStack() as opened:
+            store = opened.enter_context(ScoreStore.open(db_path)) if db_path else None
+            if store is not None and store.warning:
+                note(f"quizapp stats: warning: {store.warning}")
+            found = find_bank_or_scores(
+                "stats",
+                args.bank,
+                scored=lambda: {a.bank_id for a in store.attempts()} if store else (),
+            )
+            if isinstance(found, int):
+                return found
+            if isinstance(found, BankError):
+                notes(found.problems)
+                return EXIT_ERRORS
+            bank = found if isinstance(found, Bank) else None
+            bank_id = bank.id if bank else str(found)
+            stats: list[QuestionStats] = (
+                store.question_stats(bank_id=bank_id, player=player) if store else []
+            )
+    except StoreError as exc:
+        return fail("stats", str(exc))
 
     items = item_rows(stats, bank)
     records = [item.record() for item in items]
+    empty = ""
     if not stats:
-        whose = f" by {terminal_safe(player)}" if player else ""
-        stream = sys.stdout if args.format == "table" else sys.stderr
-        print(f"No answers recorded{whose} for bank {terminal_safe(bank_id)} yet.", file=stream)
+        whose = f" by {player}" if player else ""
+        empty = f"No answers recorded{whose} for bank {bank_id} yet."
+        if args.format != "table":
+            note(empty)  # machine formats stay clean on stdout
     if args.format == "csv":
         return emit(lambda out: write_csv(out, COLUMNS, records))
     if args.format == "json":
         return emit(lambda out: write_json(out, records))
     if not stats:
-        return 0
+        return emit(lambda out: out.write(terminal_safe(empty) + "\n"))
     tries = sum(s.tries for s in stats)
     name = f"{bank.title} ({bank.id})" if bank else bank_id
     whose = f" by {player}" if player else ""
@@ -114,17 +119,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
-
-
-def _load(path: Path) -> Bank | int:
-    from quizapp.banks import load_bank  # the loader is only needed for bank files
-
-    loaded = load_bank(path)
-    if isinstance(loaded, BankError):
-        for problem in loaded.problems:
-            print(terminal_safe(str(problem)), file=sys.stderr)
-        return 1
-    return loaded
 
 
 def _table(items: list[ItemRow], *, with_prompt: bool) -> list[str]:

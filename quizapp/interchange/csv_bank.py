@@ -12,7 +12,7 @@ in any order, names in any case), so a bank can be edited in a spreadsheet
 and imported again.
 
 The file is UTF-8 with a byte order mark (Excel reads curly quotes right
-then), comma separated with CRLF line ends (RFC 4180). Spreadsheets run a
+then), comma separated, one line end (LF) after each row. Spreadsheets run a
 cell that starts with ``=``, ``+``, ``-`` or ``@`` as a formula: such a cell
 gets a leading ``'``, unless it is a plain number such as ``-5``; reading
 removes it again.
@@ -218,7 +218,11 @@ def export_csv(bank: Bank, questions: Iterable[Question] | None = None) -> Expor
     columns.extend(sorted(used - set(COLUMNS)))  # keys this layout does not list yet
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
+    # A carriage return in a cell is kept only inside quotes: quote every cell then.
+    returns = any("\r" in cell for row in rows for cell in row.values())
+    writer = csv.writer(
+        out, lineterminator="\n", quoting=csv.QUOTE_ALL if returns else csv.QUOTE_MINIMAL
+    )
     writer.writerow(columns)
     writer.writerows([row.get(column, "") for column in columns] for row in rows)
     return ExportResult(out.getvalue(), written, tuple(left_out))
