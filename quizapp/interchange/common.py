@@ -60,6 +60,9 @@ class Origin:
         )
 
 
+#: The start of a ``key = value`` line of TOML: the key (quoted or bare).
+TOML_KEY = re.compile(r'\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
+
 #: The arrays of tables of a bank file, in the order they are written.
 ARRAYS = ("actors", "events", "quotes", "questions")
 

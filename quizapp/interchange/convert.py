@@ -18,14 +18,22 @@ from dataclasses import dataclass
 
 from quizapp.banks import load_bank_text
 from quizapp.banks.write import bank_to_toml, table_to_toml
-from quizapp.interchange.common import ARRAYS, ImportResult, Note, Origin, Piece, Table, plural
+from quizapp.interchange.common import (
+    ARRAYS,
+    TOML_KEY,
+    ImportResult,
+    Note,
+    Origin,
+    Piece,
+    Table,
+    plural,
+)
 from quizapp.model import FORMAT_VERSION, Bank, BankProblem
 
 __all__ = ["FORMAT_NAMES", "Conversion", "convert", "import_text", "read"]
 
 #: The formats `import_text` reads.
 FORMAT_NAMES = ("gift", "aiken", "csv")
-_KEY = re.compile(r'\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
 _SECTION = re.compile(r"\s*\[([A-Za-z0-9_.-]+)\]\s*$")
 #: The loader's warnings that every GIFT or Aiken import has: counted, not listed.
 _ROUTINE = ("(the excerpt that proves the answer)", "(shown after answering)")
@@ -228,7 +236,7 @@ def _key_at(text: str, line: int, in_head: bool) -> str:
                 name = section.group(1)
                 return key if name == "bank" else f"{name.removeprefix('bank.')}.{key}"
             return key
-        found = _KEY.match(current)
+        found = TOML_KEY.match(current)
         if found and not key:
             key = found.group(1).strip('"')
     return key
