@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from quizapp.banks.write import write_bank
-from quizapp.commands import EXIT_ERRORS, EXIT_USAGE, emit, error, notes
+from quizapp.commands import EXIT_ERRORS, EXIT_USAGE, emit, error, notes, refuse_output_file
 from quizapp.files import FileProblem, read_text
 from quizapp.interchange.common import plural, slugify
 from quizapp.interchange.convert import FORMAT_NAMES, convert, read
@@ -76,8 +76,9 @@ def run(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.suffix != ".toml":
         return _usage(f"{output}: a bank file name ends in .toml")
-    if output.exists() and not args.force:
-        return _usage(f"{output} already exists; use --force to overwrite it")
+    refused = refuse_output_file("import", output, force=args.force)
+    if refused is not None:
+        return refused
     if args.bank_id is not None and not _BANK_ID.fullmatch(args.bank_id):
         return _usage(
             f"bank id '{args.bank_id}' may only use lower-case letters, digits, '-', '_' and '.'"
