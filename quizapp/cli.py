@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "stats": "per-question statistics of a bank (tries, facility, time)",
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
     "draft": "draft a bank (actors, dates, quotes with excerpts) from an article",
+    "grade": "show how an answer to one question would be graded, and why",
 }
 
 

@@ -1,15 +1,22 @@
-"""Answer normalisation and checking, with partial credit. No Textual here.
+"""Grading an answer to any question, with partial credit and the reasons. No Textual.
 
-- `normalise_text` folds a typed answer: NFKD with accents stripped
-  (Erdoğan == Erdogan), case folded, punctuation and hyphens turned into
-  spaces, runs of whitespace collapsed.
-- `match_text` compares a typed answer with its accepted forms in one of the
-  match modes (exact / normal / lenient) and says whether it was accepted
-  only thanks to typo tolerance.
-- `grade_answer(question, answer)` returns a `Grade`. ``answer`` has the
-  shape documented at `quizapp.model.Answer` for the question's type, or is
-  None for a skipped question. A wrong shape is simply a wrong answer:
-  grading never raises for anything a UI could send.
+- `grade_answer(question, answer, terms)` returns a `Grade`. ``answer`` has
+  the shape documented at `quizapp.model.Answer` for the question's type, or
+  is None for a skipped question. A wrong shape is simply a wrong answer:
+  grading never raises for anything a UI could send, nor for any number a
+  bank can hold.
+- ``terms`` (`bank_terms(bank)`) is what the bank adds to typed answers:
+  its own words and its actors' names. Without it, typed answers are
+  compared with their right forms and the English word list only.
+- Typed text is compared by `quizapp.matching.text.match_text` (the rules
+  are listed there and in ``docs/bank-format.md``); typed numbers are read
+  by `quizapp.matching.numbers.read_number`.
+
+A `Grade` carries what feedback needs: the verdict and score, the right
+form an answer was accepted as (``matched``), why it was refused
+(``reason``), the exact value of a number accepted within its tolerance
+(``exact``) and a mark per gap of a cloze or per pair of a match question
+(``parts``).
 
 Partial credit (as a fraction of the question's ``points``):
 
@@ -25,20 +32,21 @@ Partial credit (as a fraction of the question's ``points``):
 
 from __future__ import annotations
 
-import functools
 import math
-import re
-import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from typing import Literal
 
+from quizapp.matching.dates import Decade, decade_start, read_date
+from quizapp.matching.fold import edit_distance, normalise_text, typo_tolerance
+from quizapp.matching.numbers import format_number, read_number
+from quizapp.matching.text import BankTerms, TextMatch, match_text
 from quizapp.model import (
     SELF_GRADE_FRACTIONS,
     Answer,
+    Bank,
     ChoiceQuestion,
     ClozeQuestion,
-    MatchMode,
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
@@ -51,7 +59,49 @@ from quizapp.model import (
     question_answer_text,
 )
 
+__all__ = [
+    "BankTerms",
+    "Grade",
+    "PartMark",
+    "TextMatch",
+    "Verdict",
+    "bank_terms",
+    "edit_distance",
+    "grade_answer",
+    "longest_increasing_run",
+    "match_text",
+    "normalise_text",
+    "parse_number",
+    "read_number",
+    "typo_tolerance",
+]
+
 Verdict = Literal["correct", "partial", "wrong"]
+
+#: A question's points count as at most this many (``quizapp check`` refuses
+#: more), so that no score overflows.
+MAX_POINTS = 1_000_000
+
+#: The one number reader, under the name older callers use.
+parse_number = read_number
+
+
+@dataclass(frozen=True, slots=True)
+class PartMark:
+    """The mark of one gap of a cloze or one pair of a match question."""
+
+    #: ``gap 1`` ... for a gap, the left item for a pair.
+    label: str
+    #: What was given for it ("" when nothing was).
+    given: str
+    #: The right answer for it.
+    expected: str
+    correct: bool
+    near_miss: bool = False
+    #: The right form it was accepted as ("" when wrong).
+    matched: str = ""
+    #: Why it was refused ("" when right).
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,9 +114,18 @@ class Grade:
     expected: str
     #: What was given, as plain text (stored and shown back).
     given: str
-    #: True when a text answer was accepted only thanks to typo tolerance.
+    #: True when a typed answer was accepted only thanks to typo tolerance.
     near_miss: bool = False
     skipped: bool = False
+    #: The right form the answer was accepted as ("turkiye" as "Türkiye");
+    #: per gap, joined with "; ", for a cloze. "" when nothing was accepted.
+    matched: str = ""
+    #: Why the answer was refused, or what it missed ("" when right).
+    reason: str = ""
+    #: A number accepted within its tolerance: the exact right value.
+    exact: str = ""
+    #: A mark per gap (cloze) or per pair (match), in question order.
+    parts: tuple[PartMark, ...] = field(default=())
     #: True when the student graded the answer themself (open questions).
     self_graded: bool = False
 
@@ -83,159 +142,40 @@ class Grade:
         return "partial" if self.score > 0 else "wrong"
 
 
-# ------------------------------------------------------------------- text
-
-#: Letters that have no Unicode decomposition but read as a plain Latin letter.
-_EXTRA_FOLDS = str.maketrans(
-    {"ı": "i", "ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "æ": "ae", "œ": "oe", "þ": "th"}
-)
-_SPACES = re.compile(r"\s+")
+# ------------------------------------------------------------- bank terms
 
 
-@functools.lru_cache(maxsize=4096)
-def normalise_text(text: str) -> str:
-    """Fold a text answer for comparison.
-
-    NFKD with combining marks (accents) removed, case folded, punctuation,
-    hyphens and other separators turned into spaces, whitespace collapsed and
-    stripped: ``normalise_text("  Erdoğan's S-400! ") == "erdogan s s 400"``.
-    Symbols such as ``+`` or ``%`` are kept.
-    """
-    decomposed = unicodedata.normalize("NFKD", text.casefold()).translate(_EXTRA_FOLDS)
-    out: list[str] = []
-    for char in decomposed:
-        category = unicodedata.category(char)
-        if category.startswith("M"):
-            continue
-        if category.startswith(("P", "Z", "C")):
-            out.append(" ")
-        else:
-            out.append(char)
-    return _SPACES.sub(" ", "".join(out)).strip()
-
-
-def typo_tolerance(folded_length: int) -> int:
-    """How many typos `lenient` accepts in an answer of this folded length:
-    none up to 3 characters, 1 up to 7, 2 beyond."""
-    if folded_length <= 3:
-        return 0
-    return 1 if folded_length <= 7 else 2
+def _bank_texts(bank: Bank) -> Iterator[str]:
+    for actor in bank.actors:
+        yield from (actor.name, *actor.aliases, actor.role)
+    for event in bank.events:
+        yield from (event.when, event.what)
+    for quote in bank.quotes:
+        yield quote.text
+    for question in bank.questions:
+        yield question.prompt
+        yield question_answer_text(question)
+        match question:
+            case ChoiceQuestion(choices=choices) | MultiQuestion(choices=choices):
+                yield from choices
+            case TextQuestion(accept=accept):
+                yield from accept
+            case ClozeQuestion(parts=parts, gaps=gaps):
+                yield from parts
+                for gap in gaps:
+                    yield from gap.accept
 
 
-def edit_distance(a: str, b: str, limit: int | None = None) -> int:
-    """Damerau-Levenshtein distance (optimal string alignment): insertions,
-    deletions, substitutions and swaps of two adjacent characters each count 1.
-
-    With ``limit``, any distance above it is reported as ``limit + 1``, which
-    lets long, clearly different answers be rejected early.
-    """
-    if limit is None:
-        limit = max(len(a), len(b))  # no distance is larger
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    # Only cells within `limit` of the diagonal can stay within the limit; the
-    # others hold `too_far`, and every value is capped there.
-    too_far = limit + 1
-    previous2: list[int] = []
-    previous = [min(j, too_far) for j in range(len(b) + 1)]
-    for i, char_a in enumerate(a, start=1):
-        current = [too_far] * (len(b) + 1)
-        current[0] = min(i, too_far)
-        for j in range(max(1, i - limit), min(len(b), i + limit) + 1):
-            char_b = b[j - 1]
-            cost = 0 if char_a == char_b else 1
-            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost, too_far)
-            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
-                value = min(value, previous2[j - 2] + 1)
-            current[j] = value
-        # Each row only grows from the two rows above it, so once both are
-        # past the limit every later row is too.
-        if min(current) == too_far and min(previous) >= limit:
-            return too_far
-        previous2, previous = previous, current
-    return previous[-1]
-
-
-@dataclass(frozen=True, slots=True)
-class TextMatch:
-    """How a typed answer compares with its accepted forms."""
-
-    accepted: bool
-    #: Accepted only thanks to typo tolerance (``lenient`` mode).
-    near_miss: bool = False
-    #: The accepted form it matched ("" when not accepted).
-    matched: str = ""
-
-
-def match_text(given: str, accepted: Sequence[str], mode: MatchMode) -> TextMatch:
-    """Compare ``given`` with each of ``accepted`` in ``mode``.
-
-    - ``exact``: equal as typed, only surrounding whitespace ignored;
-    - ``normal``: equal after `normalise_text`, or equal once spaces are
-      removed from both folded forms (``S400`` == ``S-400`` == ``s 400``);
-    - ``lenient``: as ``normal``, or within `typo_tolerance` edits of a folded
-      accepted form (measured on that form's length): a near miss.
-
-    An accepted form that folds to nothing (say ``"?!"``) is compared exactly.
-    """
-    typed = unicodedata.normalize("NFC", given.strip())
-    if mode == "exact":
-        for form in accepted:
-            if typed == unicodedata.normalize("NFC", form.strip()):
-                return TextMatch(True, matched=form)
-        return TextMatch(False)
-
-    folded = normalise_text(given)
-    compact = folded.replace(" ", "")
-    folded_forms = [(form, normalise_text(form)) for form in accepted]
-    for form, folded_form in folded_forms:
-        if not folded_form:
-            if typed == form.strip():
-                return TextMatch(True, matched=form)
-        elif folded == folded_form or compact == folded_form.replace(" ", ""):
-            return TextMatch(True, matched=form)
-    if mode == "lenient" and folded:
-        for form, folded_form in folded_forms:
-            tolerance = typo_tolerance(len(folded_form))
-            if tolerance and edit_distance(folded, folded_form, tolerance) <= tolerance:
-                return TextMatch(True, near_miss=True, matched=form)
-    return TextMatch(False)
-
-
-# ----------------------------------------------------------------- numbers
-
-# Compiled when a number is first graded (and cached by re), not at start-up.
-_THOUSANDS = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"
-_DECIMAL_COMMA = r"[+-]?\d+,\d+"
-_NUMBER = r"[+-]?(?:\d+(?:_\d+)*\.?\d*|\.\d+)(?:e[+-]?\d+)?"
-_DIGIT_GROUP_SPACES = r"(?<=\d)[ \u00a0\u202f\u2009'](?=\d{3}\b)"
-_MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-"})
-
-
-def parse_number(text: str, unit: str = "") -> float | None:
-    """Read a typed number, or None when it is not one.
-
-    Accepts surrounding spaces, a trailing dot (``2016.``), thousands
-    separators (``2,016``, ``1 000``, ``1'000``), a decimal comma (``3,5``),
-    exponents (``1e3``), Unicode minus signs and full-width digits, and
-    ``unit`` after the number (``12 km``). NaN and infinities are not numbers.
-    """
-    value = unicodedata.normalize("NFKC", text).translate(_MINUS_SIGNS).strip().casefold()
-    folded_unit = unit.strip().casefold()
-    if folded_unit and value.endswith(folded_unit):
-        value = value[: -len(folded_unit)].rstrip()
-    value = re.sub(_DIGIT_GROUP_SPACES, "", value)
-    if re.fullmatch(_THOUSANDS, value):
-        value = value.replace(",", "")
-    elif re.fullmatch(_DECIMAL_COMMA, value):
-        value = value.replace(",", ".")
-    if not re.fullmatch(_NUMBER, value):
-        return None
-    try:
-        number = float(value)
-    except ValueError:
-        return None
-    return number if math.isfinite(number) else None
+def bank_terms(bank: Bank) -> BankTerms:
+    """What ``bank`` adds to the grading of typed answers: the words of its
+    names, facts and questions, and its actors."""
+    words = {
+        word
+        for text in _bank_texts(bank)
+        for word in normalise_text(text).split()
+        if len(word) > 1 and word.isalpha()
+    }
+    return BankTerms(frozenset(words), bank.actors)
 
 
 # ----------------------------------------------------------------- shapes
@@ -291,6 +231,18 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
+def _as_float(value: object) -> float | None:
+    """A finite float for a number of any size (an int too large for a float
+    is None, like infinities and NaN)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    try:
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def longest_increasing_run(positions: Sequence[int]) -> int:
     """Length of the longest strictly increasing subsequence of ``positions``."""
     tails: list[int] = []
@@ -319,13 +271,23 @@ class _Outcome:
     fraction: float
     given: str
     near_miss: bool = False
+    matched: str = ""
+    reason: str = ""
+    exact: str = ""
+    parts: tuple[PartMark, ...] = ()
     self_graded: bool = False
+
+
+def _wrong_shape(answer: object) -> _Outcome:
+    return _Outcome(0.0, _render(answer), reason="not an answer to this type of question")
 
 
 def _grade_choice(question: ChoiceQuestion, answer: object) -> _Outcome:
     if not isinstance(answer, str):
-        return _Outcome(0.0, _render(answer))
-    return _Outcome(1.0 if answer == question.answer else 0.0, answer)
+        return _wrong_shape(answer)
+    if answer == question.answer:
+        return _Outcome(1.0, answer, matched=answer)
+    return _Outcome(0.0, answer, reason=f"'{answer}' is not the right choice")
 
 
 def _grade_multi(question: MultiQuestion, answer: object) -> _Outcome:
@@ -334,104 +296,175 @@ def _grade_multi(question: MultiQuestion, answer: object) -> _Outcome:
     ):
         picks = set(answer)
     else:
-        return _Outcome(0.0, _render(answer))
+        return _wrong_shape(answer)
     shown = [choice for choice in question.choices if choice in picks]
     shown += sorted(picks - set(question.choices))
     if question.weights:
         earned = sum(
             w for c, w in zip(question.choices, question.weights, strict=True) if c in picks
         )
-        return _Outcome(min(1.0, max(0.0, earned / 100)), "; ".join(shown))
+        fraction = min(1.0, max(0.0, earned / 100))
+        reason = f"the picked choices' weights add up to {earned:g}%" if fraction < 1 else ""
+        return _Outcome(fraction, "; ".join(shown), reason=reason)
     right_answers = set(question.answers)
     right = len(picks & right_answers)
     wrong = len(picks - right_answers)
     fraction = max(0, right - wrong) / len(right_answers) if right_answers else 0.0
-    return _Outcome(fraction, "; ".join(shown))
+    reason = ""
+    if right < len(right_answers) or wrong:
+        reason = f"{right} of the {len(right_answers)} right choices picked"
+        if wrong:
+            reason += f", and {wrong} wrong one{'s' if wrong > 1 else ''}"
+    return _Outcome(fraction, "; ".join(shown), reason=reason)
 
 
 def _grade_true_false(question: TrueFalseQuestion, answer: object) -> _Outcome:
     if not isinstance(answer, bool):
-        return _Outcome(0.0, _render(answer))
-    return _Outcome(1.0 if answer == question.answer else 0.0, _render(answer))
+        return _wrong_shape(answer)
+    if answer == question.answer:
+        return _Outcome(1.0, _render(answer), matched=_render(answer))
+    return _Outcome(0.0, _render(answer), reason=f"the statement is {_render(question.answer)}")
 
 
-def _grade_text(question: TextQuestion, answer: object) -> _Outcome:
+def _text_outcome(result: TextMatch, given: str) -> _Outcome:
+    return _Outcome(
+        1.0 if result.accepted else 0.0,
+        given,
+        result.near_miss,
+        matched=result.matched,
+        reason=result.reason,
+    )
+
+
+def _grade_text(question: TextQuestion, answer: object, terms: BankTerms | None) -> _Outcome:
     if not isinstance(answer, str):
-        return _Outcome(0.0, _render(answer))
-    result = match_text(answer, (question.answer, *question.accept), question.match)
-    return _Outcome(1.0 if result.accepted else 0.0, answer.strip(), result.near_miss)
+        return _wrong_shape(answer)
+    result = match_text(
+        answer,
+        (question.answer, *question.accept),
+        question.match,
+        rejected=question.reject,
+        terms=terms,
+    )
+    return _text_outcome(result, answer.strip())
+
+
+def _read_typed_number(question: NumberQuestion, typed: str, right: float) -> float | None:
+    value = read_number(typed, question.unit)
+    if value is None:
+        decade = read_date(typed)
+        if isinstance(decade, Decade) and right.is_integer() and abs(right) < 10_000:
+            value = float(decade_start(decade, int(right)))
+    return value
 
 
 def _grade_number(question: NumberQuestion, answer: object) -> _Outcome:
+    right = _as_float(question.answer)
     if isinstance(answer, str):
-        value = parse_number(answer, question.unit)
         given = answer.strip()
+        value = _read_typed_number(question, answer, right) if right is not None else None
+        if value is None and right is not None:
+            return _Outcome(0.0, given, reason=f"'{given}' is not a number")
     elif isinstance(answer, (int, float)) and not isinstance(answer, bool):
-        try:
-            value = float(answer) if math.isfinite(answer) else None
-        except OverflowError:  # an int too large for a float
-            value = None
-        given = _render(answer)
+        value, given = _as_float(answer), _render(answer)
     else:
-        return _Outcome(0.0, _render(answer))
+        return _wrong_shape(answer)
+    if right is None:
+        return _Outcome(0.0, given, reason="this question's answer is not a usable number")
     if value is None:
-        return _Outcome(0.0, given)
+        return _Outcome(0.0, given, reason=f"'{given}' is not a number quizapp can compare")
+    try:
+        tolerance = float(question.tolerance)
+    except OverflowError:
+        tolerance = math.inf
     # A little slack so that 0.1 + 0.2 counts as 0.3.
-    slack = 1e-9 * max(1.0, abs(question.answer))
-    right = abs(value - question.answer) <= question.tolerance + slack
-    return _Outcome(1.0 if right else 0.0, given)
+    slack = 1e-9 * max(1.0, abs(right))
+    expected = question_answer_text(question)
+    if abs(value - right) <= tolerance + slack:
+        exact = expected if value != right else ""
+        return _Outcome(1.0, given, matched=expected, exact=exact)
+    margin = f" ± {format_number(tolerance)}" if tolerance else ""
+    return _Outcome(0.0, given, reason=f"{format_number(value)} is not {expected}{margin}")
 
 
-def _grade_cloze(question: ClozeQuestion, answer: object) -> _Outcome:
+def _grade_cloze(question: ClozeQuestion, answer: object, terms: BankTerms | None) -> _Outcome:
     typed = (answer,) if isinstance(answer, str) else _as_strings(answer)
     if typed is None or not question.gaps:
-        return _Outcome(0.0, _render(answer))
-    right = 0
-    near_miss = False
-    for index, gap in enumerate(question.gaps):
-        if index >= len(typed):
-            break
-        result = match_text(typed[index], (gap.answer, *gap.accept), question.match)
-        right += result.accepted
-        near_miss = near_miss or result.near_miss
-    given = "; ".join(text.strip() for text in typed)
-    return _Outcome(right / len(question.gaps), given, near_miss)
+        return _wrong_shape(answer)
+    parts: list[PartMark] = []
+    for number, gap in enumerate(question.gaps, start=1):
+        given = typed[number - 1].strip() if number <= len(typed) else ""
+        rejected = tuple(r for r in question.reject if r.gap is None or r.gap == number)
+        result = match_text(
+            given, (gap.answer, *gap.accept), question.match, rejected=rejected, terms=terms
+        )
+        reason = result.reason if given else "left empty"
+        parts.append(
+            PartMark(
+                label=f"gap {number}",
+                given=given,
+                expected=gap.answer,
+                correct=result.accepted,
+                near_miss=result.near_miss,
+                matched=result.matched,
+                reason="" if result.accepted else reason,
+            )
+        )
+    right = sum(part.correct for part in parts)
+    return _Outcome(
+        right / len(parts),
+        "; ".join(text.strip() for text in typed),
+        any(part.near_miss for part in parts),
+        matched="; ".join(part.matched for part in parts) if right == len(parts) else "",
+        reason="; ".join(f"{part.label}: {part.reason}" for part in parts if not part.correct),
+        parts=tuple(parts),
+    )
 
 
 def _grade_order(question: OrderQuestion, answer: object) -> _Outcome:
     typed = _as_strings(answer)
     if typed is None or not question.items:
-        return _Outcome(0.0, _render(answer))
+        return _wrong_shape(answer)
     position = {item: index for index, item in enumerate(question.items)}
     positions = [position[item] for item in _dedupe(typed) if item in position]
     run = longest_increasing_run(positions)
     fraction = run / len(question.items) if run >= 2 else 0.0
-    return _Outcome(fraction, " → ".join(typed))
+    reason = ""
+    if fraction < 1:
+        reason = f"{run if run >= 2 else 0} of the {len(question.items)} items in the right order"
+    return _Outcome(fraction, " → ".join(typed), reason=reason)
 
 
 def _grade_match(question: MatchQuestion, answer: object) -> _Outcome:
     pairs = _as_pairs(answer)
     if pairs is None or not question.pairs:
-        return _Outcome(0.0, _render(answer))
-    right_of = dict(question.pairs)
-    judged: set[str] = set()
-    right = 0
+        return _wrong_shape(answer)
+    chosen: dict[str, str] = {}
     for left, right_item in pairs:
-        if left in judged:
-            continue
-        judged.add(left)
-        right += left in right_of and right_of[left] == right_item
+        chosen.setdefault(left, right_item)  # only the first pairing of a left item counts
+    parts = tuple(
+        PartMark(
+            label=left,
+            given=chosen.get(left, ""),
+            expected=right_item,
+            correct=chosen.get(left) == right_item,
+            matched=right_item if chosen.get(left) == right_item else "",
+        )
+        for left, right_item in question.pairs
+    )
+    right = sum(part.correct for part in parts)
     given = "; ".join(f"{left} → {right_item}" for left, right_item in pairs)
-    return _Outcome(right / len(question.pairs), given)
+    reason = f"{right} of the {len(parts)} pairs right" if right < len(parts) else ""
+    return _Outcome(right / len(parts), given, reason=reason, parts=parts)
 
 
 def _grade_open(question: OpenQuestion, answer: object) -> _Outcome:
     if not isinstance(answer, OpenAnswer) or answer.grade not in SELF_GRADE_FRACTIONS:
-        return _Outcome(0.0, _render(answer))
+        return _wrong_shape(answer)
     return _Outcome(SELF_GRADE_FRACTIONS[answer.grade], answer.text.strip(), self_graded=True)
 
 
-def _outcome(question: Question, answer: object) -> _Outcome:
+def _outcome(question: Question, answer: object, terms: BankTerms | None) -> _Outcome:
     match question:
         case ChoiceQuestion():
             return _grade_choice(question, answer)
@@ -440,11 +473,11 @@ def _outcome(question: Question, answer: object) -> _Outcome:
         case TrueFalseQuestion():
             return _grade_true_false(question, answer)
         case TextQuestion():
-            return _grade_text(question, answer)
+            return _grade_text(question, answer, terms)
         case NumberQuestion():
             return _grade_number(question, answer)
         case ClozeQuestion():
-            return _grade_cloze(question, answer)
+            return _grade_cloze(question, answer, terms)
         case OrderQuestion():
             return _grade_order(question, answer)
         case MatchQuestion():
@@ -454,23 +487,35 @@ def _outcome(question: Question, answer: object) -> _Outcome:
     raise AssertionError(f"unknown question {question!r}")
 
 
-def grade_answer(question: Question, answer: Answer | None) -> Grade:
+def question_points(question: Question) -> float:
+    """The question's points as a float, at most `MAX_POINTS`."""
+    return float(min(max(question.points, 0), MAX_POINTS))
+
+
+def grade_answer(
+    question: Question, answer: Answer | None, terms: BankTerms | None = None
+) -> Grade:
     """Grade ``answer`` to ``question``; None means skipped.
 
     The score is the fraction of full marks (see the module docstring)
-    times ``question.points``; ``expected`` is the canonical answer and
-    ``given`` a plain-text rendering of what was given ("" when skipped).
+    times the question's points (`question_points`); ``expected`` is the
+    canonical answer and ``given`` a plain-text rendering of what was given
+    ("" when skipped). ``terms`` are the question's bank's (`bank_terms`).
     """
-    points = float(question.points)
+    points = question_points(question)
     expected = question_answer_text(question)
     if answer is None:
         return Grade(0.0, points, expected, "", skipped=True)
-    outcome = _outcome(question, answer)
+    outcome = _outcome(question, answer, terms)
     return Grade(
         score=points * outcome.fraction,
         max_score=points,
         expected=expected,
         given=outcome.given,
         near_miss=outcome.near_miss,
+        matched=outcome.matched,
+        reason=outcome.reason,
+        exact=outcome.exact,
+        parts=outcome.parts,
         self_graded=outcome.self_graded,
     )

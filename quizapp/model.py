@@ -224,13 +224,26 @@ class TrueFalseQuestion(QuestionBase):
     type: Literal[QuestionType.TRUE_FALSE] = field(default=QuestionType.TRUE_FALSE, init=False)
 
 
+@dataclass(frozen=True)
+class RejectedAnswer:
+    """An answer a bank refuses on purpose (``reject``), with the feedback
+    that says why ("'offensive' is the opposite of 'defensive'")."""
+
+    answer: str
+    feedback: str = ""
+    #: Cloze questions: the gap (1-based) it is refused in; None: every gap.
+    gap: int | None = None
+
+
 @dataclass(frozen=True, kw_only=True)
 class TextQuestion(QuestionBase):
-    """A short free answer; ``accept`` lists alternatives."""
+    """A short free answer; ``accept`` lists alternatives, ``reject`` answers
+    refused on purpose."""
 
     answer: str
     accept: tuple[str, ...] = ()
     match: MatchMode = "lenient"
+    reject: tuple[RejectedAnswer, ...] = ()
     type: Literal[QuestionType.TEXT] = field(default=QuestionType.TEXT, init=False)
 
 
@@ -255,6 +268,7 @@ class ClozeQuestion(QuestionBase):
     parts: tuple[str, ...]
     gaps: tuple[ClozeGap, ...]
     match: MatchMode = "lenient"
+    reject: tuple[RejectedAnswer, ...] = ()
     type: Literal[QuestionType.CLOZE] = field(default=QuestionType.CLOZE, init=False)
 
 
@@ -417,7 +431,10 @@ def question_answer_text(question: Question) -> str:
         case TrueFalseQuestion(answer=answer):
             return "True" if answer else "False"
         case NumberQuestion(answer=answer, unit=unit):
-            text = f"{answer:g}"
+            try:
+                text = f"{answer:g}"
+            except OverflowError:  # an integer too large for a float
+                text = "(a number too large to show)"
             return f"{text} {unit}".strip()
         case ClozeQuestion(gaps=gaps):
             return "; ".join(gap.answer for gap in gaps)

@@ -13,21 +13,48 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from quizapp.display import display_order
 from quizapp.generate import generate_questions
-from quizapp.grading import Grade, grade_answer
+from quizapp.grading import BankTerms, Grade, bank_terms, grade_answer, read_number
 from quizapp.model import (
     Answer,
     Bank,
-    ChoiceQuestion,
-    MatchQuestion,
-    MultiQuestion,
-    OrderQuestion,
     Question,
     QuestionType,
 )
 
 #: The tag `QuizSession.per_tag` files untagged questions under.
 UNTAGGED = "untagged"
+
+
+#: What the answer widgets say when an answer is submitted empty.
+TYPE_FIRST = "Type an answer first, or skip the question."
+TICK_FIRST = "Tick at least one option first, or skip the question."
+FILL_FIRST = "Fill in a gap first, or skip the question."
+NUMBER_FIRST = "Type a number (2016, 3,5 or eight, say), or skip the question."
+
+
+def not_yet_an_answer(answer: Answer) -> str:
+    """Why ``answer`` cannot be submitted yet ("" when it can): nothing typed
+    (text, number), ticked (multi) or filled in (every gap of a cloze empty).
+    A widget shows this and keeps the question, so a stray Enter never
+    scores 0."""
+    if isinstance(answer, str):
+        return TYPE_FIRST if not answer.strip() else ""
+    if isinstance(answer, frozenset):
+        return TICK_FIRST if not answer else ""
+    if isinstance(answer, tuple) and all(isinstance(item, str) for item in answer):
+        return FILL_FIRST if not any(str(item).strip() for item in answer) else ""
+    return ""
+
+
+def not_yet_a_number(typed: str, unit: str = "") -> str:
+    """Why ``typed`` cannot be submitted to a number question ("" when it
+    can): it is empty, or `read_number` (the grader's own reader) cannot
+    read it."""
+    if not typed.strip():
+        return TYPE_FIRST
+    return NUMBER_FIRST if read_number(typed, unit) is None else ""
 
 
 class SessionFinished(RuntimeError):
@@ -42,7 +69,9 @@ class QuizOptions:
     (``include_generated``); keep those with any of ``tags`` and of one of
     ``types``; with ``question_ids``, keep only those, in that order (the
     question order is then fixed and ``shuffle`` does not apply to it);
-    otherwise shuffle when ``shuffle``; then keep the first ``count``.
+    otherwise shuffle when ``shuffle``; then keep the first ``count``,
+    passing over a question about a fact already asked about (see
+    `select_questions`) while there are others.
     """
 
     #: Keep only questions carrying any of these tags (empty: all).
@@ -152,8 +181,52 @@ class TagScore:
         return 100.0 * self.score / self.max_score if self.max_score else 0.0
 
 
+def covered_facts(question: Question) -> frozenset[str]:
+    """The ids of the facts (actors, events, quotes) a question asks about.
+
+    A generated question asks about the one fact its id names
+    (``event:<id>:year``, ``quote:<id>:speaker``, ``actor:<id>:role``); one
+    made from a group of facts (``events:order:1``, ``actors:roles:1``) asks
+    how they relate, and covers none alone. A hand-written question covers
+    the facts of its ``about``.
+    """
+    if not question.generated:
+        return frozenset(question.about)
+    kind, _, rest = question.id.partition(":")
+    fact, _, _ = rest.partition(":")
+    if kind in ("event", "quote", "actor") and fact:
+        return frozenset({fact})
+    return frozenset()
+
+
+def _one_per_fact(pool: Sequence[Question], count: int) -> list[Question]:
+    """``count`` questions of ``pool``, in pool order, that never ask about
+    the same fact twice where a generated question is involved, as long as
+    there are enough of them; the others fill what is left."""
+    first: list[Question] = []
+    later: list[Question] = []
+    hand_written: set[str] = set()
+    generated: set[str] = set()
+    for question in pool:
+        facts = covered_facts(question)
+        # Two hand-written questions about one fact ask different things on purpose.
+        clash = facts & generated if not question.generated else facts & (hand_written | generated)
+        if clash or len(first) >= count:
+            later.append(question)
+            continue
+        first.append(question)
+        (generated if question.generated else hand_written).update(facts)
+    chosen = {id(question) for question in (*first, *later[: count - len(first)])}
+    return [question for question in pool if id(question) in chosen]
+
+
 def select_questions(bank: Bank, options: QuizOptions, seed: int) -> list[Question]:
-    """The questions of a quiz on ``bank`` in order (see `QuizOptions`)."""
+    """The questions of a quiz on ``bank`` in order (see `QuizOptions`).
+
+    A quiz of fewer questions than the pool never asks about the same fact
+    twice (`covered_facts`) when a generated question is involved, unless
+    the bank has too few distinct facts for the count asked.
+    """
     pool: list[Question] = list(bank.questions)
     if options.include_generated:
         # A hand-written question keeps its id even if a generated one has it too.
@@ -168,9 +241,12 @@ def select_questions(bank: Bank, options: QuizOptions, seed: int) -> list[Questi
     if options.question_ids:
         by_id = {q.id: q for q in pool}
         pool = [by_id[qid] for qid in dict.fromkeys(options.question_ids) if qid in by_id]
-    elif options.shuffle:
+        return pool if options.count is None else pool[: options.count]
+    if options.shuffle:
         random.Random(seed).shuffle(pool)
-    return pool if options.count is None else pool[: options.count]
+    if options.count is None or options.count >= len(pool):
+        return pool
+    return _one_per_fact(pool, options.count)
 
 
 class QuizSession:
@@ -189,6 +265,7 @@ class QuizSession:
         self._seed = seed
         self._options = dataclasses.replace(options or QuizOptions(), seed=seed)
         self._records: list[AnswerRecord] = []
+        self._terms: BankTerms | None = None
 
     @classmethod
     def from_bank(cls, bank: Bank, options: QuizOptions = QuizOptions()) -> QuizSession:
@@ -259,32 +336,12 @@ class QuizSession:
 
     def display_choices(self, question: Question) -> tuple[str, ...]:
         """Choices (choice/multi), initial item order (order) or right column
-        (match: the pairs' right items, then the distractors) in the order to
-        display: shuffled with the session seed when ``shuffle_choices`` was
-        set, stable for a given question.
-
-        A shuffled order question never starts in its solved order. Without
-        ``shuffle_choices`` everything stays in bank order (which, for order
-        and match questions, shows the solution: meant for previews). Other
-        question types have no choices: ``()``.
-        """
-        match question:
-            case ChoiceQuestion(choices=choices) | MultiQuestion(choices=choices):
-                items = choices
-            case OrderQuestion(items=order_items):
-                items = order_items
-            case MatchQuestion(pairs=pairs, distractors=distractors):
-                items = (*(right for _, right in pairs), *distractors)
-            case _:
-                return ()
-        if not self._options.shuffle_choices:
-            return items
-        shuffled = list(items)
-        random.Random(f"{self._seed}:{question.id}").shuffle(shuffled)
-        if isinstance(question, OrderQuestion) and tuple(shuffled) == items:
-            # Rotating a sequence with two different items always changes it.
-            shuffled = shuffled[1:] + shuffled[:1]
-        return tuple(shuffled)
+        (match: the pairs' right items and the distractors) in the order to
+        display, shuffled with the session seed when ``shuffle_choices`` was
+        set and stable for a given question; order
+        and match questions never start solved (`quizapp.display`). Other
+        question types have no choices: ``()``."""
+        return display_order(question, self._seed, shuffle=self._options.shuffle_choices)
 
     # ------------------------------------------------------------ answers
 
@@ -294,19 +351,26 @@ class QuizSession:
             raise SessionFinished(f"the quiz is finished: all {self.total} questions are done")
         return question
 
+    def grade(self, question: Question, answer: Answer | None) -> Grade:
+        """Grade ``answer`` to ``question`` with the bank's terms (its words
+        and actors), without recording it (a preview)."""
+        if self._terms is None:
+            self._terms = bank_terms(self._bank)
+        return grade_answer(question, answer, self._terms)
+
     def answer(self, answer: Answer, seconds: float = 0.0) -> AnswerRecord:
         """Grade ``answer`` to the current question and move on.
 
         Raises `SessionFinished` when there is no current question."""
         question = self._next()
-        record = AnswerRecord(question, grade_answer(question, answer), seconds)
+        record = AnswerRecord(question, self.grade(question, answer), seconds)
         self._records.append(record)
         return record
 
     def skip(self, seconds: float = 0.0) -> AnswerRecord:
         """Skip the current question (scores 0) and move on."""
         question = self._next()
-        record = AnswerRecord(question, grade_answer(question, None), seconds)
+        record = AnswerRecord(question, self.grade(question, None), seconds)
         self._records.append(record)
         return record
 

@@ -18,6 +18,7 @@ from quizapp.model import (
     OpenQuestion,
     OrderQuestion,
     Question,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -482,4 +483,48 @@ class TestCommonKeys:
         ) == [
             "bank.toml:12:1: 'answer' 'z' is not one of the choices",
             "bank.toml:20:1: 'answer' must be a number, found string",
+        ]
+
+
+class TestReject:
+    def test_strings_and_tables(self) -> None:
+        question = load_question(
+            '[[questions]]\nid = "t"\ntype = "text"\nprompt = "P"\nanswer = "defensive"\n'
+            'reject = ["offensive", { answer = "aggressive", feedback = "Too strong." }]\n' + WHY
+        )
+        assert isinstance(question, TextQuestion)
+        assert question.reject == (
+            RejectedAnswer("offensive"),
+            RejectedAnswer("aggressive", "Too strong."),
+        )
+
+    def test_cloze_gaps(self) -> None:
+        question = load_question(
+            '[[questions]]\nid = "c"\ntype = "cloze"\ntext = "a {{b}} {{c}}"\n'
+            'reject = [{ answer = "x", gap = 2 }, "y"]\n' + WHY
+        )
+        assert isinstance(question, ClozeQuestion)
+        assert question.reject == (RejectedAnswer("x", gap=2), RejectedAnswer("y"))
+
+    def test_every_mistake_is_located(self) -> None:
+        assert problems(
+            '[[questions]]\nid = "t"\ntype = "text"\nprompt = "P"\nanswer = "defensive"\n'
+            'reject = [{ answr = "x" }, 3, "", "Defensive", { answer = "b", gap = 1 }]\n' + WHY
+        ) == [
+            "bank.toml:12:11: missing required key 'answer'",
+            "bank.toml:12:13: unknown key 'answr' -- did you mean 'answer'?",
+            "bank.toml:12:28: 'reject' item 2 must be a string or a "
+            "{ answer = ..., feedback = ... } table, found integer",
+            "bank.toml:12:31: 'reject' item 3 is empty",
+            "bank.toml:12:35: 'reject' item 4 'Defensive' is also a right answer",
+            "bank.toml:12:64: unknown key 'gap'",  # gaps are for cloze questions
+        ]
+
+    def test_a_gap_that_does_not_exist(self) -> None:
+        assert problems(
+            '[[questions]]\nid = "c"\ntype = "cloze"\ntext = "a {{b}}"\n'
+            'reject = [{ answer = "x", gap = 2 }, { answer = "b", gap = 1 }]\n' + WHY
+        ) == [
+            "bank.toml:11:27: 'gap' must be an integer 1-1, found 2",
+            "bank.toml:11:38: 'reject' item 2 'b' is also a right answer",
         ]

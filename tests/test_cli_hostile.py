@@ -128,6 +128,9 @@ def commands(bank: Path, tmp_path: Path) -> list[list[str]]:
         ["preview", str(tmp_path)],
         ["draft", str(article_file(tmp_path)), "-o", str(tmp_path / "draft.toml")],
         ["draft", str(tmp_path / f"missing{NASTY}.txt")],
+        ["grade", str(bank), "markup-choice", f"x{NASTY}"],
+        ["grade", "hostile", "markup-choice", "1", "--format", "json"],
+        ["grade", "hostile", f"no{NASTY}", "x"],
         [f"chek{NASTY}"],
     ]
 

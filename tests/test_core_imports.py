@@ -20,6 +20,15 @@ loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
 print("textual modules:", loaded)
 """
 
+GRADE = f"""
+import sys
+from quizapp.cli import main
+status = main(["grade", {str(BANK)!r}, "farthest", "Neptune", "--format", "json"])
+assert status == 0, status
+loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+print("textual modules:", loaded)
+"""
+
 DRAFT = """
 import contextlib, io, sys, tempfile
 from pathlib import Path
@@ -57,6 +66,12 @@ def test_core_and_check_leave_textual_out() -> None:
 
 def test_version_leaves_textual_out() -> None:
     assert run_python(VERSION) == ["textual modules: []"]
+
+
+def test_grade_leaves_textual_out() -> None:
+    lines = run_python(GRADE)
+    assert lines[-1] == "textual modules: []"
+    assert '"verdict": "correct"' in lines[0]
 
 
 def test_draft_leaves_textual_out() -> None:

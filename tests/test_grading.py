@@ -212,10 +212,14 @@ def test_exact_mode_keeps_hyphens() -> None:
 
 def test_near_miss_only_in_lenient_mode() -> None:
     lenient = grade_answer(text_q("Cagaptay"), "Cagaptai")
-    assert lenient == Grade(1.0, 1.0, "Cagaptay", "Cagaptai", near_miss=True)
+    assert lenient == Grade(1.0, 1.0, "Cagaptay", "Cagaptai", near_miss=True, matched="Cagaptay")
     for mode in ("normal", "exact"):
         grade = grade_answer(text_q("Cagaptay", match=mode), "Cagaptai")  # type: ignore[arg-type]
-        assert grade == Grade(0.0, 1.0, "Cagaptay", "Cagaptai")
+        assert (grade.score, grade.given, grade.near_miss) == (0.0, "Cagaptai", False)
+        assert grade.reason in (
+            "'Cagaptai' is close to 'Cagaptay', but this answer must be spelt right",
+            "not one of the accepted answers",  # exact mode looks at no typo
+        )
 
 
 def test_short_answers_get_no_typo_tolerance() -> None:
@@ -289,7 +293,8 @@ def test_parse_number(typed: str, value: float) -> None:
 
 
 @pytest.mark.parametrize(
-    "typed", ["", " ", "abc", "twenty", "2016-07", "1,2,3", "nan", "inf", "-infinity", "1e999", "-"]
+    "typed",
+    ["", " ", "abc", "twenty sixteen", "2016-07", "1,2,3", "nan", "inf", "-infinity", "1e999", "-"],
 )
 def test_parse_number_rejects_garbage(typed: str) -> None:
     assert parse_number(typed) is None
@@ -304,7 +309,7 @@ def test_parse_number_strips_the_unit() -> None:
 @pytest.mark.parametrize("typed", ["2016", "2,016", "2016.", " 2016 ", "2.016e3"])
 def test_number_answers(typed: str) -> None:
     grade = grade_answer(NUMBER, typed)
-    assert grade == Grade(1.0, 1.0, "2016", typed.strip())
+    assert grade == Grade(1.0, 1.0, "2016", typed.strip(), matched="2016")
 
 
 @pytest.mark.parametrize("typed", ["2015", "twenty sixteen", "", "2016 or 2017", "1e999"])
@@ -340,22 +345,28 @@ def test_numbers_given_as_numbers() -> None:
 def test_number_with_unit() -> None:
     question = NumberQuestion(id="n", prompt="Range?", answer=400, unit="km")
     grade = grade_answer(question, "400 km")
-    assert grade == Grade(1.0, 1.0, "400 km", "400 km")
+    assert grade == Grade(1.0, 1.0, "400 km", "400 km", matched="400 km")
 
 
 # ---------------------------------------------------------- choice and t/f
 
 
 def test_choice() -> None:
-    assert grade_answer(CHOICE, "S-400") == Grade(1.0, 1.0, "S-400", "S-400")
-    assert grade_answer(CHOICE, "F-35") == Grade(0.0, 1.0, "S-400", "F-35")
+    assert grade_answer(CHOICE, "S-400") == Grade(1.0, 1.0, "S-400", "S-400", matched="S-400")
+    wrong = grade_answer(CHOICE, "F-35")
+    assert (wrong.score, wrong.given, wrong.reason) == (
+        0.0,
+        "F-35",
+        "'F-35' is not the right choice",
+    )
     # Choices are picked, not typed: no folding.
     assert not grade_answer(CHOICE, "s-400").correct
 
 
 def test_true_false() -> None:
-    assert grade_answer(TRUE_FALSE, True) == Grade(1.0, 1.0, "True", "True")
-    assert grade_answer(TRUE_FALSE, False) == Grade(0.0, 1.0, "True", "False")
+    assert grade_answer(TRUE_FALSE, True) == Grade(1.0, 1.0, "True", "True", matched="True")
+    wrong = grade_answer(TRUE_FALSE, False)
+    assert (wrong.score, wrong.given, wrong.reason) == (0.0, "False", "the statement is True")
     assert not grade_answer(TRUE_FALSE, "True").correct
 
 
@@ -438,7 +449,11 @@ def test_cloze_per_gap() -> None:
     assert grade_answer(CLOZE, ("winner", "Putin")).correct
     assert grade_answer(CLOZE, ("Winner", "vladimir putin")).correct
     half = grade_answer(CLOZE, ("loser", "Putin"))
-    assert half == Grade(0.5, 1.0, "winner; Putin", "loser; Putin")
+    assert (half.score, half.expected, half.given) == (0.5, "winner; Putin", "loser; Putin")
+    assert [(part.label, part.given, part.correct) for part in half.parts] == [
+        ("gap 1", "loser", False),
+        ("gap 2", "Putin", True),
+    ]
     near = grade_answer(CLOZE, ("winer", "Putin"))
     assert (near.score, near.near_miss) == (1.0, True)
     partial_near = grade_answer(CLOZE, ("winer", "Obama"))

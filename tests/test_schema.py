@@ -144,6 +144,14 @@ VALID = {
         'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
         'distractors = ["3", "4"]'
     ),
+    "text with reject": question(
+        'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "defensive"\n'
+        'reject = ["offensive", { answer = "aggressive", feedback = "Too strong." }]'
+    ),
+    "cloze with reject": question(
+        'id = "c"\ntype = "cloze"\ntext = "a {{b}} {{c}}"\n'
+        'reject = [{ answer = "x", gap = 2, feedback = "No." }, "y"]'
+    ),
     "every limit reached": question(
         f'id = "{"n" * 100}"\ntype = "number"\nprompt = "{"p" * 10_000}"\npoints = 1000\n'
         "answer = -1_000_000_000_000_000\ntolerance = 1e15\n"
@@ -237,6 +245,24 @@ INVALID = {
         'distractors = ["3", "3"]'
     ),
     "weights on a choice question": edit('answer = "S-400"', 'answer = "S-400"\nweights = [1, 0]'),
+    "reject not an array": question(
+        'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "a"\nreject = "b"'
+    ),
+    "blank reject": question('id = "t"\ntype = "text"\nprompt = "P"\nanswer = "a"\nreject = [" "]'),
+    "reject table without answer": question(
+        'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "a"\nreject = [{ feedback = "f" }]'
+    ),
+    "unknown reject key": question(
+        'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "a"\n'
+        'reject = [{ answer = "b", why = "f" }]'
+    ),
+    "reject gap in a text question": question(
+        'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "a"\nreject = [{ answer = "b", gap = 1 }]'
+    ),
+    "reject gap 0": question(
+        'id = "c"\ntype = "cloze"\ntext = "a {{b}}"\nreject = [{ answer = "x", gap = 0 }]'
+    ),
+    "reject in a choice question": edit('answer = "S-400"', 'answer = "S-400"\nreject = ["F-35"]'),
     # The limits (docs/bank-format.md, "Limits").
     "an id of 101 characters": edit('id = "system"', f'id = "{"s" * 101}"'),
     "a bank id of 101 characters": edit('id = "base"', f'id = "{"b" * 101}"'),

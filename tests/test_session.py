@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from quizapp.banks import load_bank
 from quizapp.grading import Grade
 from quizapp.model import (
     Actor,
@@ -26,13 +27,21 @@ from quizapp.model import (
     TextQuestion,
     TrueFalseQuestion,
 )
+from quizapp.paths import shipped_banks_dir
 from quizapp.session import (
+    FILL_FIRST,
+    NUMBER_FIRST,
+    TICK_FIRST,
+    TYPE_FIRST,
     UNTAGGED,
     AnswerRecord,
     QuizOptions,
     QuizSession,
     SessionFinished,
     TagScore,
+    covered_facts,
+    not_yet_a_number,
+    not_yet_an_answer,
 )
 
 CHOICE = ChoiceQuestion(
@@ -413,11 +422,12 @@ def test_display_choices_per_type() -> None:
     session = session_of(*QUESTIONS, shuffle_choices=False)
     assert session.display_choices(CHOICE) == CHOICE.choices
     assert session.display_choices(MULTI) == MULTI.choices
-    assert session.display_choices(ORDER) == ORDER.items
+    # Order and match questions never start solved, even unshuffled.
+    assert session.display_choices(ORDER) == (*ORDER.items[1:], ORDER.items[0])
     assert session.display_choices(MATCH) == (
-        "former ambassador",
         "program director",
         "Russian President",
+        "former ambassador",
     )
     for question in (TRUE_FALSE, TEXT, NUMBER, CLOZE):
         assert session.display_choices(question) == ()
@@ -455,3 +465,68 @@ def test_order_questions_never_start_solved(size: int) -> None:
         assert starts == {("item 1", "item 0")}
     else:
         assert len(starts) > 1
+
+
+# ------------------------------------------------------------ one per fact
+
+
+def test_a_quiz_asks_about_each_fact_once() -> None:
+    dates = load_bank(shipped_banks_dir() / "s400-dates.toml")
+    assert isinstance(dates, Bank)
+    for seed in range(100):
+        session = QuizSession.from_bank(dates, QuizOptions(count=6, seed=seed))
+        assert session.total == 6
+        generated = [q for q in session.questions if q.generated]
+        for question in generated:
+            others = [q for q in session.questions if q is not question]
+            clash = [q.id for q in others if covered_facts(q) & covered_facts(question)]
+            assert clash == [], (seed, question.id)
+
+
+def test_more_questions_than_facts_repeat_facts() -> None:
+    dates = load_bank(shipped_banks_dir() / "s400-dates.toml")
+    assert isinstance(dates, Bank)
+    everything = QuizSession.from_bank(dates, QuizOptions(seed=1))
+    nearly = QuizSession.from_bank(dates, QuizOptions(seed=1, count=everything.total - 1))
+    assert nearly.total == everything.total - 1
+    # The questions keep the quiz's shuffled order.
+    order = {qid: n for n, qid in enumerate(everything.question_ids)}
+    assert [order[qid] for qid in nearly.question_ids] == sorted(
+        order[qid] for qid in nearly.question_ids
+    )
+
+
+def test_covered_facts() -> None:
+    assert covered_facts(CHOICE) == frozenset(CHOICE.about)
+    year = dataclasses.replace(NUMBER, id="event:coup:year", generated=True, about=("coup",))
+    speaker = dataclasses.replace(
+        CHOICE, id="quote:winner:speaker", generated=True, about=("winner", "wilson")
+    )
+    order = dataclasses.replace(ORDER, id="events:order:1", generated=True, about=("a", "b"))
+    assert covered_facts(year) == {"coup"}
+    assert covered_facts(speaker) == {"winner"}  # the quote, not its speaker
+    assert covered_facts(order) == frozenset()
+
+
+def test_empty_answers_are_not_answers_yet() -> None:
+    assert not_yet_an_answer("  ") == TYPE_FIRST
+    assert not_yet_an_answer(frozenset()) == TICK_FIRST
+    assert not_yet_an_answer(("", " ")) == FILL_FIRST
+    assert not_yet_an_answer(("winner", "")) == ""
+    assert not_yet_an_answer(frozenset({"Iraq"})) == ""
+    assert not_yet_a_number("") == TYPE_FIRST
+    assert not_yet_a_number("eight yeers", "years") == NUMBER_FIRST
+    assert not_yet_a_number("−3,5") == ""
+    assert not_yet_a_number("1" * 20_000 + "x") == NUMBER_FIRST
+
+
+@pytest.mark.parametrize("size", [2, 3, 4])
+def test_match_questions_never_start_solved(size: int) -> None:
+    question = MatchQuestion(
+        id="m", prompt="?", pairs=tuple((f"left {n}", f"right {n}") for n in range(size))
+    )
+    rights = tuple(right for _, right in question.pairs)
+    for seed in range(200):
+        shown = session_of(question, seed=seed).display_choices(question)
+        assert shown != rights
+        assert sorted(shown) == sorted(rights)

@@ -16,6 +16,7 @@ from typing import Any
 import fsrs
 import pytest
 
+from quizapp.display import display_order
 from quizapp.model import (
     Actor,
     Bank,
@@ -292,11 +293,16 @@ def test_fact_cards() -> None:
 
 
 def test_question_cards() -> None:
-    cards = {card.id: card for card in build_cards(make_bank())}
+    bank = make_bank()
+    cards = {card.id: card for card in build_cards(bank, seed=1)}
+    questions = {question.id: question for question in bank.questions}
+    # Choices and items are shown in the order quizapp.display gives for the seed.
+    system_choices = display_order(questions["system"], 1)
+    assert sorted(system_choices) == ["F-35", "S-400"]
     assert cards["q:system"] == StudyCard(
         id="q:system",
         kind="question",
-        front="Which system did Turkey buy?\n\n- S-400\n- F-35",
+        front="Which system did Turkey buy?\n\n" + "\n".join(f"- {c}" for c in system_choices),
         back="S-400",
         explanation="Russia delivers the S-400.",
         source="its advanced S-400 missile defense system",
@@ -309,8 +315,10 @@ def test_question_cards() -> None:
         "Complete the quote.\n\nClearly a _____ in all this is _____"
     )
     assert cards["q:winner-cloze"].back == "winner; Putin"
-    # Items to order are shown alphabetically, never in the answer's order.
-    assert cards["q:oldest"].front == "Oldest first.\n\n- 2016\n- July 12\n- the 1950s"
+    # Items to order are never shown in the answer's order.
+    items = display_order(questions["oldest"], 1)
+    assert items != questions["oldest"].items  # type: ignore[union-attr]
+    assert cards["q:oldest"].front == "Oldest first.\n\n" + "\n".join(f"- {i}" for i in items)
     assert cards["q:oldest"].back == "the 1950s → 2016 → July 12"
     assert cards["q:roles"].front == (
         "Match each person to their role.\n\n- Ross Wilson\n- Soner Cagaptay"

@@ -26,12 +26,14 @@ TYPE_KEYS: dict[str, frozenset[str]] = {
     QuestionType.CHOICE: frozenset({"choices", "answer"}),
     QuestionType.MULTI: frozenset({"choices", "answers", "weights"}),
     QuestionType.TRUE_FALSE: frozenset({"answer"}),
-    QuestionType.TEXT: frozenset({"answer", "accept", "match"}),
-    QuestionType.CLOZE: frozenset({"text", "match"}),
+    QuestionType.TEXT: frozenset({"answer", "accept", "match", "reject"}),
+    QuestionType.CLOZE: frozenset({"text", "match", "reject"}),
     QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
     QuestionType.ORDER: frozenset({"items"}),
     QuestionType.MATCH: frozenset({"pairs", "distractors"}),
     QuestionType.OPEN: frozenset({"model_answer", "key_points"}),
 }
+#: The keys of a table in a ``reject`` list (``gap``: cloze questions only).
+REJECT_KEYS = frozenset({"answer", "feedback", "gap"})
 #: Every key a question of each type may have.
 ALLOWED_KEYS = {name: COMMON_KEYS | keys for name, keys in TYPE_KEYS.items()}

@@ -6,9 +6,10 @@ from collections.abc import Callable
 from typing import TypedDict
 
 from quizapp.banks.checker import Checker, Table, describe, did_you_mean, too_long, type_name
-from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, TYPE_KEYS
+from quizapp.banks.keys import ALLOWED_KEYS, COMMON_KEYS, REJECT_KEYS, TYPE_KEYS
 from quizapp.banks.limits import MAX_ITEM, MAX_ITEMS, MAX_POINTS
 from quizapp.banks.locate import Where
+from quizapp.matching.fold import normalise_text, strip_leading_words
 from quizapp.model import (
     MATCH_MODES,
     ChoiceQuestion,
@@ -23,6 +24,7 @@ from quizapp.model import (
     OrderQuestion,
     Question,
     QuestionType,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -260,7 +262,8 @@ def _read_text(
     answer = c.text(table, where, "answer", required=True)
     accept = c.texts(table, where, "accept") or ()
     match = _match_mode(c, table, where, defaults)
-    return TextQuestion(**common, answer=answer, accept=accept, match=match)
+    reject = _rejects(c, table, where, [(answer, *accept)])
+    return TextQuestion(**common, answer=answer, accept=accept, match=match, reject=reject)
 
 
 def _read_cloze(
@@ -278,7 +281,68 @@ def _read_cloze(
     if "prompt" not in table:
         common["prompt"] = "Fill in the gap." if len(gaps) == 1 else "Fill in the gaps."
     match = _match_mode(c, table, where, defaults)
-    return ClozeQuestion(**common, parts=parts, gaps=gaps, match=match)
+    reject = _rejects(c, table, where, [(gap.answer, *gap.accept) for gap in gaps], cloze=True)
+    return ClozeQuestion(**common, parts=parts, gaps=gaps, match=match, reject=reject)
+
+
+def _rejects(
+    c: Checker,
+    table: Table,
+    where: Where,
+    right: list[tuple[str, ...]],
+    *,
+    cloze: bool = False,
+) -> tuple[RejectedAnswer, ...]:
+    """The ``reject`` list: answers refused on purpose, each a string or a
+    table ``{ answer = "...", feedback = "..." }`` (cloze: and ``gap = N``).
+    ``right`` holds the right forms (per gap for a cloze): none may be refused."""
+    value = table.get("reject")
+    if value is None:
+        return ()
+    form = "{ answer = ..., feedback = ... }"
+    if type(value) is not list:
+        c.error(
+            (*where, "reject"),
+            f"'reject' must be an array of answers (strings or {form} tables), "
+            f"found {type_name(value)}",
+        )
+        return ()
+    if not c.at_most(where, "reject", value):
+        return ()
+    allowed = REJECT_KEYS if cloze else REJECT_KEYS - {"gap"}
+    rejected: list[tuple[int, RejectedAnswer]] = []
+    for number, item in enumerate(value):
+        at = (*where, "reject", number)
+        if type(item) is str:
+            if len(item) > MAX_ITEM:
+                c.error(at, too_long(f"'reject' item {number + 1}", item, MAX_ITEM))
+            elif item.strip():
+                rejected.append((number, RejectedAnswer(item)))
+            else:
+                c.error(at, f"'reject' item {number + 1} is empty")
+            continue
+        if type(item) is not dict:
+            c.error(
+                at,
+                f"'reject' item {number + 1} must be a string or a {form} table, "
+                f"found {type_name(item)}",
+            )
+            continue
+        c.unknown_keys(item, at, allowed)
+        answer = c.text(item, at, "answer", required=True, limit=MAX_ITEM)
+        feedback = c.text(item, at, "feedback")
+        gap = c.integer(item, at, "gap", 1, max(len(right), 1), 0) if cloze else 0
+        if answer:
+            rejected.append((number, RejectedAnswer(answer, feedback, gap or None)))
+    for number, refused in rejected:
+        folded = strip_leading_words(normalise_text(refused.answer))
+        forms = right if refused.gap is None else right[refused.gap - 1 : refused.gap]
+        if any(strip_leading_words(normalise_text(f)) == folded for gap in forms for f in gap):
+            c.error(
+                (*where, "reject", number),
+                f"'reject' item {number + 1} {describe(refused.answer)} is also a right answer",
+            )
+    return tuple(refused for _, refused in rejected)
 
 
 def _read_number(

@@ -30,6 +30,7 @@ from quizapp.model import (
     OrderQuestion,
     Question,
     Quote,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -123,6 +124,17 @@ def _quote(quote: Quote) -> dict[str, Any]:
     return table
 
 
+def _rejected(rejected: RejectedAnswer) -> str | dict[str, Any]:
+    """A ``reject`` item: the answer alone, or a table when it has feedback or a gap."""
+    if not rejected.feedback and rejected.gap is None:
+        return rejected.answer
+    table: dict[str, Any] = {"answer": rejected.answer}
+    _put(table, "feedback", rejected.feedback)
+    if rejected.gap is not None:
+        table["gap"] = rejected.gap
+    return table
+
+
 def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) -> None:
     """The keys particular to the question's type."""
     match question:
@@ -140,10 +152,12 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
             _put(table, "accept", question.accept)
             if question.match != defaults.match:
                 table["match"] = question.match
+            _put(table, "reject", tuple(_rejected(r) for r in question.reject))
         case ClozeQuestion():
             table["text"] = cloze_text(question)
             if question.match != defaults.match:
                 table["match"] = question.match
+            _put(table, "reject", tuple(_rejected(r) for r in question.reject))
         case NumberQuestion():
             table["answer"] = _number(question.answer)
             if question.tolerance:

@@ -8,10 +8,12 @@ schedule and history.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from quizapp.display import display_order
 from quizapp.model import (
     Actor,
     Bank,
@@ -71,8 +73,12 @@ def question_card_id(question_id: str) -> str:
     return f"q:{question_id}"
 
 
-def build_cards(bank: Bank) -> tuple[StudyCard, ...]:
+def build_cards(bank: Bank, seed: int | None = None) -> tuple[StudyCard, ...]:
     """Every study card of ``bank``, in the order new cards are introduced.
+
+    ``seed`` orders the choices and items shown on question cards
+    (`quizapp.display`); None draws one, so each study session shows them
+    in its own order.
 
     Facts come first, so a learner meets the people, dates and quotes before
     the questions about them: actors in file order, events in time order,
@@ -84,7 +90,9 @@ def build_cards(bank: Bank) -> tuple[StudyCard, ...]:
     events = sorted(bank.events, key=lambda event: event.sort_key)
     cards.extend(event_card(event) for event in events)
     cards.extend(quote_card(bank, quote) for quote in bank.quotes)
-    cards.extend(question_card(question) for question in bank.questions)
+    if seed is None:
+        seed = random.randrange(2**31)
+    cards.extend(question_card(question, seed) for question in bank.questions)
     return tuple(cards)
 
 
@@ -143,13 +151,14 @@ def quote_card(bank: Bank, quote: Quote) -> StudyCard:
     )
 
 
-def question_card(question: Question) -> StudyCard:
+def question_card(question: Question, seed: int = 0) -> StudyCard:
     """Front: the quote (if any) and the prompt, with what the prompt refers
-    to (choices, items to order or pair, the cloze passage). Back: the
-    canonical answer; for an open question, the model answer and the key
-    points a good answer covers."""
+    to (choices and items to order, in the order ``seed`` gives them, the
+    left items to pair, the cloze passage). Back: the canonical answer; for
+    an open question, the model answer and the key points a good answer
+    covers."""
     blocks = [f"“{question.quote}”"] if question.quote else []
-    blocks.extend(block for block in _question_body(question) if block)
+    blocks.extend(block for block in _question_body(question, seed) if block)
     return StudyCard(
         id=question_card_id(question.id),
         kind="question",
@@ -175,13 +184,10 @@ def _bullets(items: Iterable[str]) -> str:
     return "\n".join(f"- {item}" for item in items)
 
 
-def _question_body(question: Question) -> list[str]:
+def _question_body(question: Question, seed: int) -> list[str]:
     match question:
-        case ChoiceQuestion(choices=choices) | MultiQuestion(choices=choices):
-            return [question.prompt, _bullets(choices)]
-        case OrderQuestion(items=items):
-            # The bank lists items in the right order; show them alphabetically.
-            return [question.prompt, _bullets(sorted(items, key=str.casefold))]
+        case ChoiceQuestion() | MultiQuestion() | OrderQuestion():
+            return [question.prompt, _bullets(display_order(question, seed))]
         case MatchQuestion(pairs=pairs):
             return [question.prompt, _bullets(left for left, _ in pairs)]
         case ClozeQuestion(parts=parts):

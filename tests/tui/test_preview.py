@@ -180,7 +180,7 @@ async def test_shows_each_question_as_a_quiz_does_without_recording(
         ]
         await pilot.press(*"Madird", "enter")
         assert await shown(pilot, "#preview-verdict") == (
-            "✓ Correct 1 / 1 points Accepted: you typed Madird The answer: Madrid"
+            "✓ Correct 1 / 1 points Accepted 'Madird' as Madrid (a near miss: mind the spelling)"
         )
         assert text_of(app, "#preview-details")[:4] == [
             "Answer: Madrid",

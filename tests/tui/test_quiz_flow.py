@@ -67,6 +67,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         text = await shown(pilot)
         assert "◐ Partly correct: 0.25 / 1 points" in text
         assert "Your answer: Iraq; Syria; Spain" in text
+        assert "Why: 2 of the 4 right choices picked, and 1 wrong one" in text
         assert "Correct answer: Iraq; Syria; Iran; Greece" in text
         await pilot.press("enter")
         await pilot.pause()
@@ -83,8 +84,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         await type_answer(pilot, "Cagaptai")
         text = await shown(pilot)
         assert "✓ Correct" in text
-        assert "Accepted: you typed Cagaptai" in text
-        assert "The answer: Soner Cagaptay" in text
+        assert "Accepted 'Cagaptai' as Soner Cagaptay (a near miss: mind the spelling)" in text
         await pilot.press("enter")
         await pilot.pause()
 
@@ -100,7 +100,9 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         # cloze: enter moves to the next gap, then submits.
         assert "Clearly a [1]_____ in all this is [2]_____" in await shown(pilot)
         await type_answer(pilot, "winner", "Putin")
-        assert "✓ Correct" in await shown(pilot)
+        text = await shown(pilot)
+        assert "✓ Correct" in text
+        assert "✓ gap 1: winner" in text and "✓ gap 2: Putin" in text
         await pilot.press("enter")
         await pilot.pause()
 
@@ -113,7 +115,9 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         # match: letters, and a click for the last pair.
         assert "Match each person to their role." in await shown(pilot)
         await pair_up(pilot, ROLES, click_last=True)
-        assert "✓ Correct" in await shown(pilot)
+        text = await shown(pilot)
+        assert "✓ Correct" in text
+        assert text.count("✓ ") >= 1 + len(ROLES)  # the verdict and a mark per pair
         await pilot.press("enter")
         await pilot.pause()
 

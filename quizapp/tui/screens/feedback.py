@@ -10,6 +10,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from quizapp.grading import Grade, normalise_text
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.tui.formatting import format_score
@@ -37,19 +38,62 @@ def verdict_content(record: AnswerRecord) -> Content:
 
 
 def answer_lines(record: AnswerRecord) -> Content:
-    """What was given, a near miss that was accepted, and the right answer."""
+    """What was given and the right answer: the form an answer was accepted
+    as ("Accepted 'turkiye' as Turkey"), a near miss, the exact value of a
+    number within tolerance, why a wrong answer is wrong, and a ✓ or ✗ per
+    gap or pair (`accepted_as`, `part_lines`)."""
     grade = record.grade
+    if grade.skipped:
+        return Content.assemble(("Correct answer: ", "bold"), literal(grade.expected, "bold"))
     lines: list[Content] = []
-    if grade.near_miss:
-        lines.append(Content.assemble(("Accepted: you typed ", "$success"), literal(grade.given)))
-    elif not grade.skipped and not grade.correct:
-        lines.append(Content.assemble(("Your answer: ", "dim"), literal(grade.given)))
-    if grade.near_miss or not grade.correct:
-        label = "The answer: " if grade.near_miss else "Correct answer: "
-        lines.append(Content.assemble((label, "bold"), literal(grade.expected, "bold")))
+    if grade.correct:
+        lines.append(accepted_as(grade.given, grade.expected, grade.near_miss))
+        if grade.exact:
+            lines.append(Content.assemble(("The exact value: ", "bold"), literal(grade.exact)))
     else:
         lines.append(Content.assemble(("Your answer: ", "dim"), literal(grade.given)))
+    lines.extend(part_lines(grade))
+    if not grade.correct:
+        if grade.reason and not grade.parts:
+            lines.append(Content.assemble(("Why: ", "dim"), literal(grade.reason)))
+        lines.append(
+            Content.assemble(("Correct answer: ", "bold"), literal(grade.expected, "bold"))
+        )
     return Content("\n").join(lines)
+
+
+def accepted_as(given: str, expected: str, near_miss: bool) -> Content:
+    """``Your answer: X`` when it is the right answer as written, else
+    ``Accepted 'turkiye' as Turkey`` naming the canonical answer (and
+    saying when it was a near miss)."""
+    if normalise_text(given) == normalise_text(expected) and not near_miss:
+        return Content.assemble(("Your answer: ", "dim"), literal(given))
+    pieces = Content.assemble(
+        ("Accepted ", "$success"),
+        literal(f"'{given}'"),
+        (" as ", "$success"),
+        literal(expected, "bold"),
+    )
+    if near_miss:
+        pieces = Content.assemble(pieces, (" (a near miss: mind the spelling)", "dim"))
+    return pieces
+
+
+def part_lines(grade: Grade) -> list[Content]:
+    """A ✓ or ✗ line per gap (cloze) or pair (match)."""
+    lines = []
+    for part in grade.parts:
+        mark = ("✓ ", "bold $success") if part.correct else ("✗ ", "bold $error")
+        given = literal(part.given) if part.given else Content.styled("(empty)", "dim")
+        line = Content.assemble(mark, literal(part.label, "bold"), ": ", given)
+        if part.correct and normalise_text(part.given) != normalise_text(part.expected):
+            line = Content.assemble(line, (" accepted as ", "dim"), literal(part.expected))
+        elif not part.correct:
+            line = Content.assemble(line, ("  right: ", "dim"), literal(part.expected))
+            if part.reason and part.given:
+                line = Content.assemble(line, (" — ", "dim"), literal(part.reason, "dim"))
+        lines.append(line)
+    return lines
 
 
 class FeedbackScreen(AppScreen[str]):
@@ -93,6 +137,8 @@ class FeedbackScreen(AppScreen[str]):
             yield Static(self.status, id="quiz-status")
         with VerticalScroll(id="feedback"):
             yield Static(verdict_content(record), id="verdict")
+            if question.quote:
+                yield Static(quote_content(question.quote), id="feedback-quote", classes="quote")
             yield Static(literal(question.prompt, "dim"), id="feedback-prompt")
             yield Static(answer_lines(record), id="feedback-answer")
             if question.explanation:

@@ -21,7 +21,7 @@ from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from quizapp.grading import grade_answer
+from quizapp.grading import bank_terms, grade_answer
 from quizapp.model import (
     Bank,
     BankError,
@@ -461,7 +461,8 @@ class PreviewScreen(AppScreen[None]):
         question = self.question
         if question is None or event.widget is not self._answer:
             return
-        record = AnswerRecord(question, grade_answer(question, event.answer), 0.0)
+        terms = bank_terms(self.bank_in_view) if self.bank_in_view is not None else None
+        record = AnswerRecord(question, grade_answer(question, event.answer, terms), 0.0)
         verdict = self.query_one("#preview-verdict", Static)
         verdict.update(Content("\n").join([verdict_content(record), answer_lines(record)]))
         verdict.display = True

@@ -10,6 +10,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
 
+from quizapp.session import not_yet_an_answer
 from quizapp.tui.text import literal
 from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 
@@ -50,6 +51,7 @@ class ClozeAnswer(AnswerWidget):
                 yield Label(f"Gap {index + 1}", classes="gap-label")
                 yield Input(placeholder=f"gap {index + 1}", id=f"gap-{index + 1}")
         yield mouse_button("Submit", "cloze-submit")
+        yield Static("", classes="hint")
 
     def values(self) -> tuple[str, ...]:
         """What is typed in each gap, in order."""
@@ -63,9 +65,17 @@ class ClozeAnswer(AnswerWidget):
         if position + 1 < len(inputs):
             inputs[position + 1].focus()
         else:
-            self.submit(self.values())
+            self.submit_gaps()
 
     @on(Button.Pressed, "#cloze-submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:
         event.stop()
+        self.submit_gaps()
+
+    def submit_gaps(self) -> None:
+        """Submit every gap; when all are empty, say so instead."""
+        hint = not_yet_an_answer(self.values())
+        if hint:
+            self.query_one(".hint", Static).update(hint)
+            return
         self.submit(self.values())

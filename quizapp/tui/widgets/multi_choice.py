@@ -9,9 +9,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
-from textual.widgets import Button, OptionList
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizapp.session import not_yet_an_answer
 from quizapp.tui.text import literal
 from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 from quizapp.tui.widgets.choice_list import NumberedChoices, number_bindings, number_label
@@ -47,6 +48,7 @@ class MultiChoiceList(NumberedChoices):
             classes="answer-options",
         )
         yield mouse_button("Submit", "multi-submit")
+        yield Static("", classes="hint")
 
     def _prompt(self, index: int) -> Content:
         mark = "[x] " if index in self.selected else "[ ] "
@@ -74,8 +76,13 @@ class MultiChoiceList(NumberedChoices):
         self.toggle(number - 1)
 
     def action_submit(self) -> None:
-        """Submit the selected options (none selected is a valid answer)."""
-        self.submit(frozenset(self.choices[i] for i in sorted(self.selected)))
+        """Submit the selected options; with none selected, say so instead."""
+        answer = frozenset(self.choices[i] for i in sorted(self.selected))
+        hint = not_yet_an_answer(answer)
+        if hint:
+            self.query_one(".hint", Static).update(hint)
+            return
+        self.submit(answer)
 
     @on(OptionList.OptionSelected)
     def _clicked(self, event: OptionList.OptionSelected) -> None:

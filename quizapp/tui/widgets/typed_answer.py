@@ -7,14 +7,19 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Static
 
+from quizapp.session import TYPE_FIRST, not_yet_a_number, not_yet_an_answer
 from quizapp.tui.text import literal_line
 from quizapp.tui.widgets.answer import AnswerWidget
 
-EMPTY_HINT = "Type an answer first, or skip the question."
+EMPTY_HINT = TYPE_FIRST
 
 
 class TypedAnswer(AnswerWidget):
-    """One input line; enter submits what was typed (as typed)."""
+    """One input line; enter submits what was typed (as typed).
+
+    A number question's line takes any text (digits, "3,5", "−5", "eight",
+    "8 years") and refuses, on enter, what the grader cannot read as a
+    number: no character is filtered while typing."""
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (("⏎", "Submit what you typed"),)
 
@@ -40,11 +45,7 @@ class TypedAnswer(AnswerWidget):
             else ("Type your answer, then press Enter")
         )
         with Horizontal(classes="typed-row"):
-            yield Input(
-                placeholder=placeholder,
-                type="number" if self.numeric else "text",
-                id="typed-input",
-            )
+            yield Input(placeholder=placeholder, id="typed-input")
             if self.unit:
                 yield Static(literal_line(self.unit), classes="unit")
         yield Static("", classes="hint")
@@ -52,7 +53,11 @@ class TypedAnswer(AnswerWidget):
     @on(Input.Submitted)
     def _typed(self, event: Input.Submitted) -> None:
         event.stop()
-        if not event.value.strip():
-            self.query_one(".hint", Static).update(EMPTY_HINT)
+        if self.numeric:
+            hint = not_yet_a_number(event.value, self.unit)
+        else:
+            hint = not_yet_an_answer(event.value)
+        if hint:
+            self.query_one(".hint", Static).update(hint)
             return
         self.submit(event.value)
