@@ -23,6 +23,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     Question,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -175,6 +176,25 @@ def test_what_a_spreadsheet_may_do_semicolons_capitals_column_order_true_and_bla
         ChoiceQuestion(id="c", prompt="Pick", choices=("a", "b"), answer="b"),
     ]
     assert (conversion.bank.id, conversion.bank.title) == ("imported", "f.csv")
+
+
+def test_refused_answers_are_lines_of_inline_tables() -> None:
+    question = TextQuestion(
+        id="t",
+        prompt="How did the U.S. react?",
+        answer="defensive",
+        reject=(
+            RejectedAnswer("offensive", 'It reacted to "protect" itself.'),
+            RejectedAnswer("x"),
+        ),
+    )
+    text = export_csv(Bank(id="b", title="B", questions=(question,))).text
+    assert by_column(text)[1]["reject"] == (
+        '{ answer = "offensive", feedback = "It reacted to \\"protect\\" itself." }\nx'
+    )
+    back = convert(text).bank
+    assert back is not None
+    assert comparable(back).questions == (question,)
 
 
 def test_an_arrow_typed_as_two_characters_separates_a_pair() -> None:

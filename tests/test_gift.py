@@ -22,6 +22,7 @@ from quizapp.model import (
     NumberQuestion,
     OpenQuestion,
     Question,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -130,9 +131,8 @@ def test_every_construct_of_moodles_documentation() -> None:
         answer="Fethullah Gulen",
         accept=("Gulen",),
         match="normal",
-        explanation=(
-            "Fethullah: Give his family name too.\n\nErdogan: No: Erdogan is the president."
-        ),
+        reject=(RejectedAnswer("Erdogan", "No: Erdogan is the president."),),
+        explanation="Fethullah: Give his family name too.",
         tags=("S-400 dispute", "Context"),
     )
     assert by_id["resides"] == ClozeQuestion(
@@ -307,11 +307,34 @@ def test_short_answer_partial_credit_and_wildcards_are_reported() -> None:
     (question,) = questions(text)
     assert isinstance(question, TextQuestion)
     assert (question.answer, question.accept) == ("Paris", ("P*s",))
-    assert question.explanation == "London: No, England."
+    assert question.reject == (RejectedAnswer("London", "No, England."),)
     assert report(text) == [
         "f.gift:1:18: approximated: answer 'Lyon' (50%) is left out: quizapp gives no partial "
         "credit for a typed answer",
         "f.gift:1:52: approximated: '*' in 'P*s' is a wildcard in Moodle but an ordinary "
+        "character in quizapp",
+    ]
+
+
+def test_wrong_short_answers_are_refused_with_their_feedback() -> None:
+    text = (
+        "Capital? {=Paris =%0%London#No, England. =%-50%Lyon#No. =%0%paris#Case. "
+        "=%0%L*n#Wild. =%0%*#Try a city in France.}"
+    )
+    (question,) = questions(text)
+    assert isinstance(question, TextQuestion)
+    assert question.reject == (
+        RejectedAnswer("London", "No, England."),
+        RejectedAnswer("Lyon", "No."),
+    )
+    assert question.explanation == (
+        "paris: Case.\n\nL*n: Wild.\n\nAny other answer: Try a city in France."
+    )
+    assert report(text) == [
+        "f.gift:1:42: approximated: the penalty of 'Lyon' (-50%) is dropped",
+        "f.gift:1:57: approximated: the wrong answer 'paris' reads as a right one in quizapp, "
+        "which ignores case and punctuation: left out",
+        "f.gift:1:73: approximated: '*' in 'L*n' is a wildcard in Moodle but an ordinary "
         "character in quizapp",
     ]
 

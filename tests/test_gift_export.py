@@ -18,6 +18,7 @@ from quizapp.interchange.convert import import_text
 from quizapp.interchange.gift import read_gift
 from quizapp.interchange.gift_export import escape_gift, export_gift
 from quizapp.interchange.moodle import is_moodle_grade
+from quizapp.matching.fold import normalise_text
 from quizapp.model import (
     Bank,
     ChoiceQuestion,
@@ -30,6 +31,7 @@ from quizapp.model import (
     OpenQuestion,
     OrderQuestion,
     Question,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -66,6 +68,7 @@ EVERY_TYPE: tuple[Question, ...] = (
         prompt="Which cleric?",
         answer="Fethullah Gulen",
         accept=("Gulen", "F*G"),
+        reject=(RejectedAnswer("Erdogan", "He is the president."),),
         match="exact",
     ),
     ClozeQuestion(
@@ -161,7 +164,7 @@ def test_gift_text_of_every_type() -> None:
         "\t~%50%Grant\n\t~%50%his wife\n\t~%-100%no one\n}",
         "// [id:july]\n::july::Delivery ended on July 12.{FALSE}",
         '// [id:cleric]\n//: match = "exact"\n::cleric::Which cleric?{\n'
-        "\t=Fethullah Gulen\n\t=Gulen\n\t=F\\*G\n}",
+        "\t=Fethullah Gulen\n\t=Gulen\n\t=F\\*G\n\t=%0%Erdogan#He is the president.\n}",
         '// [id:winner]\n//: quote = "Wilson, on the rift"\n//: prompt = "Complete the quote."\n'
         "::winner::Wilson, on the rift\\nComplete the quote.\\nClearly a {=winner =victor}"
         " in all this is Putin",
@@ -221,6 +224,7 @@ def test_moodle_reads_each_question_as_quizapp_means_it() -> None:
     tables = {table["id"]: table for table in moodle_view(export_gift(BANK).text)}
     assert tables["system"]["choices"] == ["S-400", "F-35", "Patriot #2"]
     assert tables["cleric"]["accept"] == ["Gulen", "F*G"]  # \* is a literal star for Moodle
+    assert tables["cleric"]["reject"] == [{"answer": "Erdogan", "feedback": "He is the president."}]
     assert tables["html"]["prompt"] == "Is <b> a tag & more?"  # [plain]: shown as written
     assert tables["roles"]["distractors"] == ["president"]
     assert "two-gaps" not in tables and "timeline" not in tables
@@ -366,6 +370,21 @@ def test_a_title_with_line_breaks_stays_in_its_comment() -> None:
     assert round_trip(bank).title == "One\n::x::Two{T}"
 
 
+def test_refused_answers_with_long_or_multi_line_feedback_come_back() -> None:
+    question = TextQuestion(
+        id="t",
+        prompt="How did the U.S. react?",
+        answer="defensive",
+        reject=(
+            RejectedAnswer("offensive", "It reacted to protect itself. " * 5),
+            RejectedAnswer("aggressive", "Two lines:\nnot this one."),
+            RejectedAnswer("hostile"),
+        ),
+    )
+    bank = Bank(id="b", title="B", questions=(question,))
+    assert comparable(round_trip(bank)).questions == (question,)
+
+
 def test_escape_gift() -> None:
     assert escape_gift("a~b=c#d{e}f:g\\h\ni") == "a\\~b\\=c\\#d\\{e\\}f\\:g\\\\h\\ni"
 
@@ -408,6 +427,19 @@ _TAG = st.text(alphabet="ab <`]\\", min_size=1, max_size=5).filter(str.strip)
 
 
 @st.composite
+def _rejects(draw: st.DrawFn, right: list[str]) -> tuple[RejectedAnswer, ...]:
+    """Answers refused on purpose: words no right answer folds to."""
+    words = st.sampled_from(["offensive", "aggressive", "Ankara", "la défense", "x*y"])
+    refused = draw(st.lists(words, max_size=2, unique=True))
+    folded = {normalise_text(text) for text in right}
+    return tuple(
+        RejectedAnswer(word, draw(st.one_of(st.just(""), _TEXT)))
+        for word in refused
+        if normalise_text(word) not in folded
+    )
+
+
+@st.composite
 def _questions(draw: st.DrawFn, number: int) -> Question:
     common = {
         "id": f"q{number}",
@@ -446,7 +478,13 @@ def _questions(draw: st.DrawFn, number: int) -> Question:
     match = draw(st.sampled_from(["exact", "normal", "lenient"]))
     if kind == "text":
         answers = draw(st.lists(_TEXT, min_size=1, max_size=3, unique=True))
-        return TextQuestion(**common, answer=answers[0], accept=tuple(answers[1:]), match=match)
+        return TextQuestion(
+            **common,
+            answer=answers[0],
+            accept=tuple(answers[1:]),
+            reject=draw(_rejects(answers)),
+            match=match,
+        )
     if kind == "cloze":
         words = draw(st.lists(_WORD, min_size=1, max_size=3, unique=True))
         before = draw(st.text(alphabet="ab ~=#:%<é\n", max_size=8))
@@ -456,6 +494,7 @@ def _questions(draw: st.DrawFn, number: int) -> Question:
             **common,
             parts=(before, after),
             gaps=(ClozeGap(words[0], tuple(words[1:])),),
+            reject=draw(_rejects(words)),
             match=match,
         )
     if kind == "number":

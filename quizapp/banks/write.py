@@ -248,8 +248,33 @@ def bank_to_toml(bank: Bank, *, header: str = "") -> str:
 
 def table_to_toml(table: dict[str, Any]) -> str:
     """One table's keys as TOML. Text with line breaks is written over several
-    lines, unless it holds a carriage return, which a multi-line string would lose."""
-    return tomli_w.dumps(table, multiline_strings=not _has_carriage_return(table))
+    lines, unless it holds a carriage return, which a multi-line string would lose.
+
+    An array holding tables (``reject``) is written as an array of inline
+    tables, one per line: tomli-w would write a long or multi-line one as
+    ``[[key]]`` sections, which after a ``[[questions]]`` header would no
+    longer belong to the question.
+    """
+    nested = {key: value for key, value in table.items() if _holds_tables(value)}
+    plain = {key: value for key, value in table.items() if key not in nested}
+    text = tomli_w.dumps(plain, multiline_strings=not _has_carriage_return(plain))
+    for key, items in nested.items():
+        rows = "".join(f"    {_inline(item)},\n" for item in items)
+        text += f"{key} = [\n{rows}]\n"
+    return text
+
+
+def _holds_tables(value: object) -> bool:
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
+
+
+def _inline(value: object) -> str:
+    """``value`` on one line: an inline table, a string, a number or a boolean."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {_inline(item)}" for key, item in value.items()) + " }"
+    if isinstance(value, str):
+        return toml_string(value)
+    return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
 
 
 def _has_carriage_return(value: object) -> bool:

@@ -2,8 +2,9 @@
 
 One row per question, with a column per key of the bank format (``type``,
 ``id``, ``prompt``, ``choices``, ``answer`` ...): a list (choices, accepted
-answers, tags ...) has one item per line of its cell, and a match question's
-pairs are lines ``left → right``. The bank's own settings come first, in one
+answers, tags ...) has one item per line of its cell, a match question's
+pairs are lines ``left → right``, and an answer refused with its feedback
+is a line ``{ answer = "...", feedback = "..." }``. The bank's own settings come first, in one
 row of type ``bank`` (columns ``title``, ``description``, ``source.title``,
 ``defaults.match`` ...), and its facts last, one row each, of type
 ``actor``, ``event`` or ``quote``. Columns that no row uses are left out,
@@ -25,6 +26,7 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import tomllib
 from collections.abc import Iterable
 from typing import Any
 
@@ -39,7 +41,7 @@ from quizapp.banks.keys import (
     SOURCE_KEYS,
     TYPE_KEYS,
 )
-from quizapp.banks.write import bank_to_dict, question_to_dict
+from quizapp.banks.write import bank_to_dict, question_to_dict, toml_string
 from quizapp.interchange.common import (
     ExportResult,
     ImportResult,
@@ -71,6 +73,7 @@ QUESTION_COLUMNS = (
     "items",
     "pairs",
     "distractors",
+    "reject",
     "model_answer",
     "key_points",
     "quote",
@@ -167,6 +170,12 @@ def _cell(key: str, value: Any) -> str:
 
 
 def _item(key: str, item: Any) -> str:
+    if isinstance(item, dict):  # a reject item with its feedback: an inline table
+        cells = (f"{name} = {_inline(value)}" for name, value in item.items())
+        text = "{ " + ", ".join(cells) + " }"
+        if _LINE_BREAK.search(text):
+            raise ValueError(f"an item of '{key}' has a line break")
+        return text
     if isinstance(item, list):  # a [left, right] pair
         left, right = (_item(key, side) for side in item)
         if _ARROW.strip() in left:
@@ -176,6 +185,11 @@ def _item(key: str, item: Any) -> str:
     if not text.strip() or _LINE_BREAK.search(text):
         raise ValueError(f"an item of '{key}' is empty or has a line break")
     return text
+
+
+def _inline(value: Any) -> str:
+    """A value inside an inline table: a TOML string, or a number."""
+    return toml_string(value) if isinstance(value, str) else _number(value)
 
 
 def _flatten(table: Table, prefix: str = "") -> dict[str, Any]:
@@ -248,6 +262,8 @@ def _value(column: str, text: str, kind: str) -> Any:
         return [_number_of(item) for item in _LINE_BREAK.split(text) if item.strip()]
     if column == "pairs":
         return [_pair(item) for item in _LINE_BREAK.split(text) if item.strip()]
+    if column == "reject":
+        return [_refused(item) for item in _LINE_BREAK.split(text) if item.strip()]
     if column in _INTEGERS or column == "tolerance" or (column == "answer" and kind == "number"):
         return _number_of(text)
     if column in _BOOLEANS or column == "generate" or (column == "answer" and kind == "true_false"):
@@ -272,6 +288,17 @@ def _number_of(text: str) -> Any:
     if _NUMBER.fullmatch(stripped):
         return float(stripped)
     return text
+
+
+def _refused(line: str) -> Any:
+    """A ``reject`` item: the answer, or an inline table ``{ answer = "...",
+    feedback = "..." }`` (kept as text when it is not one)."""
+    if line.lstrip().startswith("{"):
+        try:
+            return tomllib.loads(f"item = {line.strip()}")["item"]
+        except tomllib.TOMLDecodeError:
+            return line
+    return line
 
 
 def _pair(line: str) -> Any:

@@ -18,6 +18,7 @@ from quizapp.interchange.common import Table, quoted, unique
 from quizapp.interchange.gift_syntax import Block, error, skip
 from quizapp.interchange.moodle import essay_model_answer, weights_from_gift
 from quizapp.interchange.text import Changes, clean
+from quizapp.matching.fold import normalise_text, strip_leading_words
 
 __all__ = ["BLANK", "GAP", "Base", "Section", "answer_table", "strip_prefix"]
 
@@ -255,7 +256,8 @@ def _true_false(section: Section) -> Table:
 
 def _short(section: Section, passage: str) -> Table:
     """A short answer, or with ``passage`` (the text around the answer
-    section) a missing-word question."""
+    section) a missing-word question. Answers worth nothing (or less) are
+    refused on purpose, with their feedback: a ``reject`` list."""
     base = section.base
     answers = section.answers("=", 100.0, typed=True)
     if not answers:
@@ -266,19 +268,39 @@ def _short(section: Section, passage: str) -> Table:
             section.partial_credit_dropped(answer, quoted(answer.text), "a typed answer")
     if not full:
         skip(section.brace, "no answer earns full marks, so no answer is right")
-    texts: list[str] = []
-    for index in full:
-        answer = answers[index]
-        literal = answer.text.replace("\\*", "\ue001")
-        if "*" in literal:
+    texts = unique([_literal(section, answers[index]) for index in full])
+    right_forms = {_folded(text) for text in texts}
+    elsewhere: set[int] = set()
+    reject: list[str | Table] = []
+    for index, answer in enumerate(answers):
+        if answer.weight > 0:
+            continue
+        if answer.text == "*":  # Moodle's "any other answer"
+            elsewhere.add(index)
+            continue
+        if "*" in answer.text.replace("\\*", ""):
+            _literal(section, answer)  # noted; its feedback stays in the explanation
+            continue
+        refused = answer.text.replace("\\*", "*")
+        if _folded(refused) in right_forms:
             section.note(
                 answer.offset,
-                f"'*' in {quoted(answer.text)} is a wildcard in Moodle but an ordinary "
-                "character in quizapp",
+                f"the wrong answer {quoted(refused)} reads as a right one in quizapp, which "
+                "ignores case and punctuation: left out",
             )
-        texts.append(literal.replace("\ue001", "*"))
-    texts = unique(texts)
-    explanation = _explain(answers, set(full), base.general)
+            continue
+        if answer.weight < 0:
+            section.note(
+                answer.offset, f"the penalty of {quoted(refused)} ({answer.weight:g}%) is dropped"
+            )
+        reject.append(
+            {"answer": refused, "feedback": answer.feedback} if answer.feedback else refused
+        )
+        elsewhere.add(index)
+    explanation = _explain(answers, set(full), base.general, frozenset(elsewhere))
+    catch_all = [a.feedback for a in answers if a.text == "*" and a.weight <= 0 and a.feedback]
+    if catch_all:
+        explanation = _join([explanation, f"Any other answer: {catch_all[0]}"])
     before, _, after = passage.partition(GAP)
     if passage and _fits_cloze(texts, before, after):
         prompt = base.extras.get("prompt")
@@ -288,11 +310,30 @@ def _short(section: Section, passage: str) -> Table:
             "cloze", explanation, text=before + "{{" + "|".join(texts) + "}}" + after
         )
         del table["prompt"]
-        return table
-    fields: Table = {"answer": texts[0]}
-    if len(texts) > 1:
-        fields["accept"] = texts[1:]
-    return base.table("text", explanation, **fields)
+    else:
+        table = base.table("text", explanation, answer=texts[0])
+        if len(texts) > 1:
+            table["accept"] = texts[1:]
+    if reject:
+        table["reject"] = reject
+    return table
+
+
+def _literal(section: Section, answer: _Answer) -> str:
+    """A typed answer as quizapp reads it: ``\\*`` is a star; a bare ``*``, a
+    wildcard for Moodle, is an ordinary character (noted)."""
+    if "*" in answer.text.replace("\\*", ""):
+        section.note(
+            answer.offset,
+            f"'*' in {quoted(answer.text)} is a wildcard in Moodle but an ordinary "
+            "character in quizapp",
+        )
+    return answer.text.replace("\\*", "*")
+
+
+def _folded(text: str) -> str:
+    """``text`` as the bank check compares a refused answer with the right ones."""
+    return strip_leading_words(normalise_text(text))
 
 
 def _numerical(section: Section) -> Table:
@@ -420,14 +461,17 @@ def _join(parts: list[str]) -> str:
     return "\n\n".join(part for part in parts if part)
 
 
-def _explain(answers: list[_Answer], rights: set[int], general: str) -> str:
+def _explain(
+    answers: list[_Answer], rights: set[int], general: str, elsewhere: frozenset[int] = frozenset()
+) -> str:
     """The explanation: the right answers' feedback first, then the general
-    feedback, then each other answer's feedback after that answer."""
+    feedback, then each other answer's feedback after that answer (but for
+    the answers whose feedback is kept ``elsewhere``)."""
     right = [answers[index].feedback for index in sorted(rights)]
     others = [
         f"{a.text}: {a.feedback}"
         for index, a in enumerate(answers)
-        if index not in rights and a.feedback
+        if index not in rights and index not in elsewhere and a.feedback
     ]
     return _join([*right, general, *others])
 

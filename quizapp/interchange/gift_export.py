@@ -9,7 +9,9 @@ with its reason. The file is written for Moodle's importer as it reads GIFT:
 
 - the question id is the GIFT title and Moodle's idnumber, tags Moodle can
   keep are Moodle tags: ``// [id:system] [tag:dates]``;
-- the explanation is the general feedback;
+- the explanation is the general feedback; an answer a text or cloze
+  question refuses on purpose (``reject``) is a short answer worth 0% with
+  its feedback;
 - a question with ``<``, ``>`` or ``&`` in a text is marked ``[plain]``, so
   Moodle shows it as written rather than as HTML; ``*`` in a short answer is
   escaped (``\\*``), as Moodle's wildcard;
@@ -54,6 +56,7 @@ from quizapp.model import (
     OpenQuestion,
     OrderQuestion,
     Question,
+    RejectedAnswer,
     TextQuestion,
     TrueFalseQuestion,
 )
@@ -65,6 +68,7 @@ _FORMAT_MARKERS = ("[moodle]", "[html]", "[plain]", "[markdown]")
 _IN_GIFT = frozenset(
     {"id", "type", "prompt", "explanation", "tags", "choices", "answer", "answers", "weights"}
     | {"accept", "text", "tolerance", "pairs", "distractors", "model_answer", "key_points"}
+    | {"reject"}
 )
 
 
@@ -218,6 +222,8 @@ def _texts(question: Question) -> list[str]:
             texts.extend(parts)
         case OpenQuestion(model_answer=model_answer, key_points=key_points):
             texts.extend((model_answer, *key_points))
+    if isinstance(question, TextQuestion | ClozeQuestion):
+        texts.extend(refused.feedback for refused in question.reject)
     return texts
 
 
@@ -256,6 +262,12 @@ def _answers(lines: Iterable[str], explanation: str, write: _Writer) -> str:
     if explanation:
         body += f"\t####{write.text(explanation)}\n"
     return "{\n" + body + "}"
+
+
+def _refused(refused: RejectedAnswer, write: _Writer) -> str:
+    """A ``reject`` item as Moodle holds it: an answer worth 0% with its feedback."""
+    feedback = f"#{write.text(refused.feedback)}" if refused.feedback else ""
+    return f"=%0%{write.typed(refused.answer)}{feedback}"
 
 
 def _number(value: float) -> str:
@@ -327,8 +339,9 @@ def _question_gift(question: Question) -> tuple[str, list[str]]:
         case TrueFalseQuestion(answer=answer):
             section = "{" + ("TRUE" if answer else "FALSE") + feedback + "}"
             return head + write.prompt(prompt) + section, []
-        case TextQuestion(answer=answer, accept=accept):
+        case TextQuestion(answer=answer, accept=accept, reject=reject):
             lines = ["=" + write.typed(text) for text in (answer, *accept)]
+            lines.extend(_refused(refused, write) for refused in reject)
             return head + write.prompt(prompt) + _answers(lines, explanation, write), []
         case NumberQuestion(answer=answer, tolerance=tolerance):
             value = _number(answer) + (f":{_number(tolerance)}" if tolerance else "")
@@ -343,7 +356,8 @@ def _question_gift(question: Question) -> tuple[str, list[str]]:
             before = f"{question.prompt}\n{parts[0]}" if own_prompt else parts[0]
             if question.quote:
                 before = f"{question.quote}\n{before}"
-            section = " ".join("=" + write.typed(text) for text in (gap.answer, *gap.accept))
+            typed = ["=" + write.typed(text) for text in (gap.answer, *gap.accept)]
+            section = " ".join([*typed, *(_refused(refused, write) for refused in question.reject)])
             section += f" {feedback}" if feedback else ""
             # No format marker after the answer section: Moodle would show it as text.
             return head + write.prompt(before) + "{" + section + "}" + escape_gift(parts[1]), []
