@@ -33,12 +33,13 @@ COMMANDS: dict[str, str] = {
     "scores": "print saved scores without starting the TUI",
     "brief": "print a one-page Markdown brief of a bank",
     "new": "write a starter bank with an example of every question type",
-    "import": "convert a Moodle GIFT or Aiken file into a bank",
+    "import": "convert a Moodle GIFT or Aiken file, or a CSV file, into a bank",
     "export": "write a bank as GIFT, Aiken or CSV",
     "stats": "per-question statistics of a bank (tries, facility, time)",
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
     "draft": "draft a bank (actors, dates, quotes with excerpts) from an article",
     "grade": "show how an answer to one question would be graded, and why",
+    "doctor": "examine the scores database; repair it, or restore a backup",
 }
 
 

@@ -20,14 +20,15 @@ from quizapp.model import ChoiceQuestion, MatchQuestion, MultiQuestion, OrderQue
 
 def bank_order(question: Question) -> tuple[str, ...]:
     """The options of ``question`` as the bank lists them: choices, items to
-    order or the right column of pairs; ``()`` for the other types."""
+    order or the right column of pairs (then the distractors); ``()`` for the
+    other types."""
     match question:
         case ChoiceQuestion(choices=choices) | MultiQuestion(choices=choices):
             return choices
         case OrderQuestion(items=items):
             return items
-        case MatchQuestion(pairs=pairs):
-            return tuple(right for _, right in pairs)
+        case MatchQuestion(pairs=pairs, distractors=distractors):
+            return (*(right for _, right in pairs), *distractors)
     return ()
 
 

@@ -20,10 +20,11 @@ form an answer was accepted as (``matched``), why it was refused
 
 Partial credit (as a fraction of the question's ``points``):
 
-- multi: (right picks - wrong picks) / right answers, never below zero;
+- multi: (right picks - wrong picks) / right answers, never below zero; with
+  ``weights``, the sum of the picked choices' weights / 100, from 0 to 1;
 - order: the longest run of items in the right relative order (longest
   increasing subsequence) / items, counting only when at least 2 are in order;
-- match: right pairs / pairs;
+- match: right pairs / pairs (a left item paired with a distractor is wrong);
 - cloze: right gaps / gaps;
 - open: the student's own grade of their answer: all 1, some 0.5, none 0
   (`quizapp.model.SELF_GRADE_FRACTIONS`); such a grade is ``self_graded``.
@@ -296,11 +297,18 @@ def _grade_multi(question: MultiQuestion, answer: object) -> _Outcome:
         picks = set(answer)
     else:
         return _wrong_shape(answer)
+    shown = [choice for choice in question.choices if choice in picks]
+    shown += sorted(picks - set(question.choices))
+    if question.weights:
+        earned = sum(
+            w for c, w in zip(question.choices, question.weights, strict=True) if c in picks
+        )
+        fraction = min(1.0, max(0.0, earned / 100))
+        reason = f"the picked choices' weights add up to {earned:g}%" if fraction < 1 else ""
+        return _Outcome(fraction, "; ".join(shown), reason=reason)
     right_answers = set(question.answers)
     right = len(picks & right_answers)
     wrong = len(picks - right_answers)
-    shown = [choice for choice in question.choices if choice in picks]
-    shown += sorted(picks - set(question.choices))
     fraction = max(0, right - wrong) / len(right_answers) if right_answers else 0.0
     reason = ""
     if right < len(right_answers) or wrong:

@@ -202,10 +202,17 @@ class ChoiceQuestion(QuestionBase):
 
 @dataclass(frozen=True, kw_only=True)
 class MultiQuestion(QuestionBase):
-    """Select all that apply: ``answers`` is a non-empty subset of ``choices``."""
+    """Select all that apply: ``answers`` is a non-empty subset of ``choices``.
+
+    ``weights``, when given, holds one percentage (-100 to 100) per choice,
+    as Moodle does: a pick earns its choice's weight, and the answers are the
+    choices with a positive weight. Without weights, each right pick earns
+    1/len(answers) and each wrong pick takes as much away.
+    """
 
     choices: tuple[str, ...]
     answers: tuple[str, ...]
+    weights: tuple[float, ...] = ()
     type: Literal[QuestionType.MULTI] = field(default=QuestionType.MULTI, init=False)
 
 
@@ -285,9 +292,13 @@ class OrderQuestion(QuestionBase):
 
 @dataclass(frozen=True, kw_only=True)
 class MatchQuestion(QuestionBase):
-    """Pair each left item with its right item; ``pairs`` are the right pairs."""
+    """Pair each left item with its right item; ``pairs`` are the right pairs.
+
+    ``distractors`` are extra right-hand items that match no left item.
+    """
 
     pairs: tuple[tuple[str, str], ...]
+    distractors: tuple[str, ...] = ()
     type: Literal[QuestionType.MATCH] = field(default=QuestionType.MATCH, init=False)
 
 

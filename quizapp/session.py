@@ -336,8 +336,9 @@ class QuizSession:
 
     def display_choices(self, question: Question) -> tuple[str, ...]:
         """Choices (choice/multi), initial item order (order) or right column
-        (match) in the order to display, shuffled with the session seed when
-        ``shuffle_choices`` was set and stable for a given question; order
+        (match: the pairs' right items and the distractors) in the order to
+        display, shuffled with the session seed when ``shuffle_choices`` was
+        set and stable for a given question; order
         and match questions never start solved (`quizapp.display`). Other
         question types have no choices: ``()``."""
         return display_order(question, self._seed, shuffle=self._options.shuffle_choices)

@@ -50,6 +50,20 @@ print("textual modules:", loaded)
 """
 
 
+DOCTOR = """
+import contextlib, io, sys, tempfile
+from quizapp.cli import main
+from quizapp.store import ScoreStore
+with tempfile.TemporaryDirectory() as folder:
+    ScoreStore.open(__import__("pathlib").Path(folder) / "scores.sqlite3").close()
+    with contextlib.redirect_stdout(io.StringIO()):
+        for args in ([], ["--repair"], ["--restore"]):
+            assert main(["doctor", "--data-dir", folder, *args]) == 0
+loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+print("textual modules:", loaded)
+"""
+
+
 def run_python(code: str) -> list[str]:
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
@@ -76,3 +90,7 @@ def test_grade_leaves_textual_out() -> None:
 
 def test_draft_leaves_textual_out() -> None:
     assert run_python(DRAFT) == ["textual modules: []"]
+
+
+def test_doctor_leaves_textual_out() -> None:
+    assert run_python(DOCTOR) == ["textual modules: []"]

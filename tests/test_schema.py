@@ -132,6 +132,18 @@ VALID = {
         'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["b"]'
     ),
     "true_false": question('id = "t"\ntype = "true_false"\nprompt = "P"\nanswer = false'),
+    "multi with weights": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b", "c"]\n'
+        'answers = ["a", "b"]\nweights = [50, 50.0, -100]'
+    ),
+    "multi with no weights": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["b"]\n'
+        "weights = []"
+    ),
+    "match with distractors": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        'distractors = ["3", "4"]'
+    ),
     "text with reject": question(
         'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "defensive"\n'
         'reject = ["offensive", { answer = "aggressive", feedback = "Too strong." }]'
@@ -216,6 +228,23 @@ INVALID = {
     "approximate as text": edit("year = 2016", 'year = 2016\napproximate = "yes"'),
     "quote without speaker": edit('speaker = "wilson"\n', ""),
     "questions as a table": BASE.replace("[[questions]]", "[questions]"),
+    "weight above 100": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        "weights = [150, 0]"
+    ),
+    "weight as text": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        'weights = ["100", 0]'
+    ),
+    "101 distractors": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        "distractors = [" + ", ".join(f'"d{n}"' for n in range(101)) + "]"
+    ),
+    "repeated distractor": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        'distractors = ["3", "3"]'
+    ),
+    "weights on a choice question": edit('answer = "S-400"', 'answer = "S-400"\nweights = [1, 0]'),
     "reject not an array": question(
         'id = "t"\ntype = "text"\nprompt = "P"\nanswer = "a"\nreject = "b"'
     ),
@@ -319,6 +348,18 @@ VALIDATOR_ONLY = {
     "an empty gap": question('id = "c"\ntype = "cloze"\ntext = "a {{ }} b"'),
     "an unclosed gap": question('id = "c"\ntype = "cloze"\ntext = "a {{b}} c {{d"'),
     "a whole float for an integer": edit('answer = "S-400"', 'answer = "S-400"\npoints = 2.0'),
+    "a weight per choice": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        "weights = [100]"
+    ),
+    "a positive weight on a wrong choice": question(
+        'id = "m"\ntype = "multi"\nprompt = "P"\nchoices = ["a", "b"]\nanswers = ["a"]\n'
+        "weights = [100, 10]"
+    ),
+    "a distractor that is a right item": question(
+        'id = "m"\ntype = "match"\nprompt = "P"\npairs = [["a", "1"], ["b", "2"]]\n'
+        'distractors = ["2"]'
+    ),
     "not a number": question('id = "n"\ntype = "number"\nprompt = "P"\nanswer = nan'),
     "a cloze text with 101 gaps": question(
         f'id = "c"\ntype = "cloze"\ntext = "{"a {{b}} " * 101}"'

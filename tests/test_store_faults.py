@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -167,7 +169,10 @@ def test_a_truncated_database_is_moved_aside_intact(db_path: Path) -> None:
         assert store.moved_aside.read_bytes() == truncated
         assert store.warning is not None
         assert "could not be read (database disk image is malformed)" in store.warning
-        assert_fresh_and_working(store)
+        # The player and the attempt were in the first half; the answers,
+        # written after them, were cut off.
+        assert "with the 2 records that could still be read" in store.warning
+        assert [(a.player, a.answered) for a in store.attempts()] == [("ann", 0)]
 
 
 def test_a_database_failing_the_integrity_check_is_moved_aside(db_path: Path) -> None:
@@ -184,7 +189,12 @@ def test_a_database_failing_the_integrity_check_is_moved_aside(db_path: Path) ->
         assert store.moved_aside.read_bytes() == bytes(data)
         assert store.warning is not None
         assert store.warning.startswith("The scores database could not be read (")
-        assert_fresh_and_working(store)
+        # The damage hit index pages only: every answer was copied into the
+        # fresh database.
+        assert "a fresh one started with the 302 records that could still be read" in (
+            store.warning
+        )
+        assert [a.answered for a in store.attempts()] == [300]
 
 
 def test_a_database_from_a_newer_quizapp_is_moved_aside(db_path: Path) -> None:
@@ -357,3 +367,193 @@ def test_an_unreadable_database_is_an_error_and_left_alone(tmp_path: Path, db_pa
         assert list(db_path.parent.glob("*damaged*")) == []
     finally:
         db_path.chmod(0o600)
+
+
+def test_a_symbolic_link_loop_is_a_clear_error(db_path: Path) -> None:
+    db_path.symlink_to(db_path.name)
+    with pytest.raises(StoreError, match="is a symbolic link that leads back to itself"):
+        ScoreStore.open(db_path)
+
+
+def test_a_name_too_long_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="File name too long"):
+        ScoreStore.open(tmp_path / ("x" * 300) / "scores.sqlite3")
+
+
+def test_a_fifo_in_place_of_the_database_is_an_error(db_path: Path) -> None:
+    os.mkfifo(db_path)
+    with pytest.raises(StoreError, match="is not a regular file"):
+        ScoreStore.open(db_path)
+
+
+# ------------------------------------------------------------------ schema damage
+
+
+def a_store_with_an_attempt(path: Path) -> None:
+    with ScoreStore.open(path) as store:
+        attempt = store.start_attempt("ann", "s400", "S-400", ["q1", "q2"], {})
+        for question in ("q1", "q2"):
+            store.record_answer(attempt, question, given="x", score=1, max_score=1, seconds=1)
+
+
+@pytest.mark.parametrize(
+    ("damage", "reason"),
+    [
+        ("PRAGMA user_version = -1", "a schema version of -1"),
+        ("PRAGMA user_version = 0", "tables without a schema version"),
+        ("DROP TABLE settings", "the settings table is missing"),
+        ("ALTER TABLE reviews DROP COLUMN cram", "the reviews table has no cram column"),
+        (
+            # What a newer quizapp might add without raising the version.
+            "ALTER TABLE answers ADD COLUMN graded_by TEXT NOT NULL DEFAULT 'x';"
+            "UPDATE sqlite_master SET sql = replace(sql, 'DEFAULT ''x''', '')"
+            " WHERE name = 'answers'",
+            "the answers table has an unknown required column graded_by",
+        ),
+    ],
+)
+def test_schema_damage_is_moved_aside_and_the_rows_kept(
+    db_path: Path, damage: str, reason: str
+) -> None:
+    a_store_with_an_attempt(db_path)
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
+        conn.execute("PRAGMA writable_schema = ON")
+        conn.executescript(damage)
+    damaged = db_path.read_bytes()
+
+    with open_at_found(db_path) as store:
+        assert store.moved_aside == db_path.with_name(ASIDE_NAME)
+        assert store.moved_aside.read_bytes() == damaged
+        assert store.warning is not None
+        assert store.warning.startswith(f"The scores database could not be read ({reason});")
+        # The answers were kept, and saving works again.
+        assert [a.answered for a in store.attempts()] == [2]
+        attempt = store.start_attempt("ann", "s400", "S-400", ["q1"], {})
+        store.record_answer(attempt, "q1", given="x", score=1, max_score=1, seconds=1)
+        store.set_setting("theme", "nord")
+        store.record_cram_review("ann", "s400", "q1", rating=3)
+    assert version_of(db_path) == SCHEMA_VERSION
+
+
+# ------------------------------------------------------------------ write failures
+
+
+def test_a_full_disk_is_a_store_error_and_nothing_is_lost(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = database._open_read_write
+
+    def small_disk(*args: object) -> sqlite3.Connection:
+        conn = real_open(*args)  # type: ignore[arg-type]
+        # SQLite reports SQLITE_FULL, as on a full disk, once the file would
+        # grow past the pages it has now.
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+        conn.execute(f"PRAGMA max_page_count = {pages}")
+        return conn
+
+    ScoreStore.open(db_path).close()
+    monkeypatch.setattr(database, "_open_read_write", small_disk)
+    saved: list[str] = []
+    with ScoreStore.open(db_path) as store:
+        attempt = store.start_attempt("ann", "s400", "S-400", [], {})
+        with pytest.raises(StoreError) as failure:
+            for n in range(10_000):
+                store.record_answer(
+                    attempt, f"q{n}", given="an answer " * 20, score=1, max_score=1, seconds=1
+                )
+                saved.append(f"q{n}")
+        assert failure.value.reason == "full"
+        assert str(failure.value).startswith(
+            f"could not save to the scores database {db_path}: the disk is full"
+        )
+        assert [row.question_id for row in store.answers(attempt)] == saved
+    monkeypatch.undo()
+    # Once there is room again, the answer that failed is saved, once.
+    with ScoreStore.open(db_path) as store:
+        for _ in range(2):
+            store.record_answer(
+                attempt, f"q{len(saved)}", given="again", score=1, max_score=1, seconds=1
+            )
+        assert len(store.answers(attempt)) == len(saved) + 1
+
+
+def test_a_read_only_database_is_a_store_error(
+    db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_open = database._open_read_write
+
+    def read_only(*args: object) -> sqlite3.Connection:
+        conn = real_open(*args)  # type: ignore[arg-type]
+        conn.execute("PRAGMA query_only = ON")
+        return conn
+
+    ScoreStore.open(db_path).close()
+    monkeypatch.setattr(database, "_open_read_write", read_only)
+    with ScoreStore.open(db_path) as store, pytest.raises(StoreError) as failure:
+        store.start_attempt("ann", "s400", "S-400", [], {})
+    assert failure.value.reason == "read-only"
+    assert "the file is read-only" in str(failure.value)
+
+
+# ------------------------------------------------------------------ the -wal file after a crash
+
+
+def crashed_with_answers(tmp_path: Path, answers: int) -> Path:
+    """A copy of a database taken while quizapp still had it open, as a
+    kill -9 leaves it: the answers are in its -wal file, the -shm file
+    records them."""
+    live = tmp_path / "live" / "scores.sqlite3"
+    crashed = tmp_path / "crashed" / "scores.sqlite3"
+    crashed.parent.mkdir()
+    with ScoreStore.open(live) as store:
+        attempt = store.start_attempt("ann", "s400", "S-400", [], {})
+        for n in range(answers):
+            store.record_answer(attempt, f"q{n}", given="x", score=1, max_score=1, seconds=1)
+        for suffix in ("", "-wal", "-shm"):
+            shutil.copyfile(f"{live}{suffix}", f"{crashed}{suffix}")
+    return crashed
+
+
+def answered(path: Path) -> tuple[list[int], str | None]:
+    with ScoreStore.open(path) as store:
+        return [a.answered for a in store.attempts()], store.warning
+
+
+MISSING = "Recent answers may be missing: the journal of the scores database (scores.sqlite3-wal)"
+
+
+def test_a_crash_with_its_wal_file_loses_nothing(tmp_path: Path) -> None:
+    assert answered(crashed_with_answers(tmp_path, 5)) == ([5], None)
+
+
+def test_a_wal_file_deleted_after_a_crash_is_noticed(tmp_path: Path) -> None:
+    crashed = crashed_with_answers(tmp_path, 5)
+    Path(f"{crashed}-wal").unlink()
+    found, warning = answered(crashed)
+    assert found == []
+    assert warning is not None and warning.startswith(MISSING)
+
+
+@pytest.mark.parametrize("where", ["header", "last frame"])
+def test_a_garbled_wal_file_is_noticed(tmp_path: Path, where: str) -> None:
+    crashed = crashed_with_answers(tmp_path, 5)
+    wal = Path(f"{crashed}-wal")
+    data = bytearray(wal.read_bytes())
+    data[20 if where == "header" else len(data) - 100] ^= 0x55
+    wal.write_bytes(bytes(data))
+    found, warning = answered(crashed)
+    assert found == ([] if where == "header" else [4])
+    assert warning is not None and warning.startswith(MISSING)
+
+
+def test_a_newer_database_keeps_the_tables_this_quizapp_knows(db_path: Path) -> None:
+    a_store_with_an_attempt(db_path)
+    with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
+        conn.executescript("CREATE TABLE future (x); PRAGMA user_version = 185;")
+    newer = db_path.read_bytes()
+    with open_at_found(db_path) as store:
+        assert store.moved_aside is not None and store.moved_aside.read_bytes() == newer
+        assert store.warning is not None
+        assert "was written by a newer quizapp (schema version 185;" in store.warning
+        assert "a fresh one started with the 4 records this quizapp can read." in store.warning
+        assert [a.answered for a in store.attempts()] == [2]

@@ -492,12 +492,19 @@ def test_tag_deck(make_deck: DeckFactory) -> None:
     ]
 
 
-def test_unreadable_state_is_studied_as_new(make_deck: DeckFactory, store: MemoryStore) -> None:
+@pytest.mark.parametrize(
+    "damaged",
+    ["{not json", "[1, 2]", '{"card_id": 1e999}', "[" * 5000, '"a string"'],
+)
+def test_unreadable_state_is_studied_as_new(
+    make_deck: DeckFactory, store: MemoryStore, damaged: str
+) -> None:
     deck = make_deck()
     deck.grade("actor:wilson", 4)
     key = ("ana", "study-test", "actor:wilson")
-    store.rows[key] = dataclasses.replace(store.rows[key], state_json="{not json")
+    store.rows[key] = dataclasses.replace(store.rows[key], state_json=damaged)
     assert deck.due_at("actor:wilson") is None
+    assert deck.counts() == (0, 10)
     assert deck.grade("actor:wilson", 3).interval == dt.timedelta(minutes=10)
 
 

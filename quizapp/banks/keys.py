@@ -24,13 +24,13 @@ COMMON_KEYS = frozenset(
 #: The keys of each question type besides `COMMON_KEYS`.
 TYPE_KEYS: dict[str, frozenset[str]] = {
     QuestionType.CHOICE: frozenset({"choices", "answer"}),
-    QuestionType.MULTI: frozenset({"choices", "answers"}),
+    QuestionType.MULTI: frozenset({"choices", "answers", "weights"}),
     QuestionType.TRUE_FALSE: frozenset({"answer"}),
     QuestionType.TEXT: frozenset({"answer", "accept", "match", "reject"}),
     QuestionType.CLOZE: frozenset({"text", "match", "reject"}),
     QuestionType.NUMBER: frozenset({"answer", "tolerance", "unit"}),
     QuestionType.ORDER: frozenset({"items"}),
-    QuestionType.MATCH: frozenset({"pairs"}),
+    QuestionType.MATCH: frozenset({"pairs", "distractors"}),
     QuestionType.OPEN: frozenset({"model_answer", "key_points"}),
 }
 #: The keys of a table in a ``reject`` list (``gap``: cloze questions only).

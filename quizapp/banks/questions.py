@@ -181,14 +181,73 @@ def _read_multi(
         c.error((*where, "answers"), "'answers' must list at least one of the choices")
     answers = answers or ()
     c.distinct(where, "answers", answers, "answer")
+    known = set(choices)
     for number, answer in enumerate(answers):
-        if choices and answer not in choices:
+        if choices and answer not in known:
             hint = did_you_mean(answer, choices)
             c.error(
                 (*where, "answers", number),
                 f"'answers' item {number + 1} {describe(answer)} is not one of the choices{hint}",
             )
-    return MultiQuestion(**common, choices=choices, answers=answers)
+    weights = _weights(c, table, where, choices, answers)
+    return MultiQuestion(**common, choices=choices, answers=answers, weights=weights)
+
+
+def _weights(
+    c: Checker, table: Table, where: Where, choices: tuple[str, ...], answers: tuple[str, ...]
+) -> tuple[float, ...]:
+    """A multi question's ``weights``: one percentage per choice, positive
+    exactly for the ``answers``; ``()`` when absent or empty."""
+    value = table.get("weights")
+    if value is None:
+        return ()
+    if type(value) is not list:
+        c.error(
+            (*where, "weights"),
+            f"'weights' must be an array of numbers (one per choice), found {type_name(value)}",
+        )
+        return ()
+    weights: list[float] = []
+    for number, item in enumerate(value):
+        at = (*where, "weights", number)
+        if type(item) is not int and type(item) is not float:
+            c.error(at, f"'weights' item {number + 1} must be a number, found {type_name(item)}")
+        elif not -100 <= item <= 100:
+            c.error(at, f"'weights' item {number + 1} must be from -100 to 100, found {item}")
+        else:
+            weights.append(float(item))
+    if len(weights) != len(value) or not weights:
+        return ()
+    if len(weights) != len(choices):
+        c.error(
+            (*where, "weights"),
+            f"'weights' needs one weight per choice: {len(choices)} choices, "
+            f"{len(weights)} weights",
+        )
+        return ()
+    right = set(answers)
+    consistent = True
+    for number, (choice, weight) in enumerate(zip(choices, weights, strict=True)):
+        if (weight > 0) != (choice in right):
+            consistent = False
+            listed = "is" if choice in right else "is not"
+            c.error(
+                (*where, "weights", number),
+                f"'weights' item {number + 1} gives {describe(choice)} {weight:g}, but it "
+                f"{listed} in 'answers' (the answers are the choices with a positive weight)",
+            )
+    total = sum(weight for weight in weights if weight > 0)
+    if consistent and abs(total - 100) > 0.01:
+        effect = (
+            "no set of picks earns full points"
+            if total < 100
+            else "picking only some of them earns full points"
+        )
+        c.warning(
+            (*where, "weights"),
+            f"the right choices' weights add up to {total:g}, not 100: {effect}",
+        )
+    return tuple(weights)
 
 
 def _read_true_false(
@@ -342,7 +401,16 @@ def _read_match(
                         f"'pairs' item {number + 1} repeats the {name} item {describe(pair[side])}",
                     )
                 seen.add(pair[side])
-    return MatchQuestion(**common, pairs=tuple(pairs))
+    distractors = c.texts(table, where, "distractors") or ()
+    c.distinct(where, "distractors", distractors, "distractor")
+    rights = {right for _, right in pairs}
+    for number, item in enumerate(distractors):
+        if item in rights:
+            c.error(
+                (*where, "distractors", number),
+                f"'distractors' item {number + 1} {describe(item)} is the right item of a pair",
+            )
+    return MatchQuestion(**common, pairs=tuple(pairs), distractors=distractors)
 
 
 def _read_open(

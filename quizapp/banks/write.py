@@ -41,6 +41,7 @@ __all__ = [
     "cloze_text",
     "default_cloze_prompt",
     "question_to_dict",
+    "table_to_toml",
     "toml_string",
     "write_bank",
     "write_text_atomically",
@@ -143,6 +144,7 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
         case MultiQuestion():
             table["choices"] = list(question.choices)
             table["answers"] = list(question.answers)
+            _put(table, "weights", tuple(_number(weight) for weight in question.weights))
         case TrueFalseQuestion():
             table["answer"] = question.answer
         case TextQuestion():
@@ -165,6 +167,7 @@ def _type_fields(question: Question, table: dict[str, Any], defaults: Defaults) 
             table["items"] = list(question.items)
         case MatchQuestion():
             table["pairs"] = [list(pair) for pair in question.pairs]
+            _put(table, "distractors", question.distractors)
         case OpenQuestion():
             table["model_answer"] = question.model_answer
             _put(table, "key_points", question.key_points)
@@ -235,18 +238,43 @@ def bank_to_toml(bank: Bank, *, header: str = "") -> str:
     """
     data = bank_to_dict(bank)
     arrays = {name: data.pop(name) for name in _ARRAYS if name in data}
-    chunks = [_dumps(data)]
+    chunks = [table_to_toml(data)]
     for name, tables in arrays.items():
-        chunks.extend(f"\n[[{name}]]\n" + _dumps(table) for table in tables)
+        chunks.extend(f"\n[[{name}]]\n" + table_to_toml(table) for table in tables)
     if header and not header.endswith("\n"):
         header += "\n"
     return header + "".join(chunks)
 
 
-def _dumps(table: dict[str, Any]) -> str:
-    """One table as TOML. Text with line breaks is written over several lines,
-    unless it holds a carriage return, which a multi-line string would lose."""
-    return tomli_w.dumps(table, multiline_strings=not _has_carriage_return(table))
+def table_to_toml(table: dict[str, Any]) -> str:
+    """One table's keys as TOML. Text with line breaks is written over several
+    lines, unless it holds a carriage return, which a multi-line string would lose.
+
+    An array holding tables (``reject``) is written as an array of inline
+    tables, one per line: tomli-w would write a long or multi-line one as
+    ``[[key]]`` sections, which after a ``[[questions]]`` header would no
+    longer belong to the question.
+    """
+    nested = {key: value for key, value in table.items() if _holds_tables(value)}
+    plain = {key: value for key, value in table.items() if key not in nested}
+    text = tomli_w.dumps(plain, multiline_strings=not _has_carriage_return(plain))
+    for key, items in nested.items():
+        rows = "".join(f"    {_inline(item)},\n" for item in items)
+        text += f"{key} = [\n{rows}]\n"
+    return text
+
+
+def _holds_tables(value: object) -> bool:
+    return isinstance(value, list) and any(isinstance(item, dict) for item in value)
+
+
+def _inline(value: object) -> str:
+    """``value`` on one line: an inline table, a string, a number or a boolean."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"{key} = {_inline(item)}" for key, item in value.items()) + " }"
+    if isinstance(value, str):
+        return toml_string(value)
+    return tomli_w.dumps({"v": value})[len("v = ") :].rstrip("\n")
 
 
 def _has_carriage_return(value: object) -> bool:

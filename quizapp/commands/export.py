@@ -25,7 +25,7 @@ from quizapp.commands import (
 )
 from quizapp.interchange.aiken import export_aiken
 from quizapp.interchange.common import ExportResult
-from quizapp.interchange.csv_export import export_csv
+from quizapp.interchange.csv_bank import export_csv
 from quizapp.interchange.gift_export import export_gift
 from quizapp.model import Bank, BankError, Question
 
@@ -70,11 +70,13 @@ def run(args: argparse.Namespace) -> int:
     result = EXPORTERS[args.format](loaded, questions)
     notes(f"left out {left_out}" for left_out in result.left_out)
     notes(f"approximated {approximated}" for approximated in result.approximated)
+    notes(result.not_kept)
     if result.written == 0:
         error("export", f"no question of {args.bank} fits {args.format}")
         return 1
     if output is None:
-        emit(lambda out: out.write(result.text))
+        # A byte order mark starts a file (a spreadsheet's); on a terminal it is noise.
+        emit(lambda out: out.write(result.text.removeprefix("\ufeff")))
     elif write_output_file("export", output, result.text) != 0:
         return 1
     count = len(questions)

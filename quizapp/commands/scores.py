@@ -19,7 +19,14 @@ from typing import TextIO
 from quizapp import paths
 from quizapp.commands import EXIT_ERRORS, bank_by_id, emit, error, note, terminal_safe
 from quizapp.files import FileProblem, stat_path
-from quizapp.store import AnswerRow, AttemptSummary, ScoreStore, StoreError, default_player
+from quizapp.store import (
+    AnswerRow,
+    AttemptSummary,
+    ScoreStore,
+    StoreError,
+    damaged_rows_notice,
+    default_player,
+)
 
 EXIT_ERROR = EXIT_ERRORS
 FORMATS = ("table", "csv", "json")
@@ -121,6 +128,7 @@ def run(args: argparse.Namespace) -> int:
                     answers = {a.id: store.answers(a.id) for a in attempts}
                 if args.bank and not attempts:
                     scored = {attempt.bank_id for attempt in store.attempts()}
+                warn_damaged("scores", store)
         except StoreError as exc:
             return fail("scores", str(exc))
     if args.bank and not attempts and args.bank not in scored:
@@ -275,6 +283,12 @@ def fail(command: str, message: str) -> int:
     """Print ``quizapp COMMAND: error: message`` to stderr; return the error status."""
     error(command, f"error: {message}")
     return EXIT_ERROR
+
+
+def warn_damaged(command: str, store: ScoreStore) -> None:
+    """Say on standard error how many damaged rows the reads left out, if any."""
+    if store.damaged_rows:
+        error(command, damaged_rows_notice(store.damaged_rows))
 
 
 def write_csv(out: TextIO, columns: Sequence[str], records: Iterable[dict[str, object]]) -> None:

@@ -25,6 +25,7 @@ from quizapp.commands.scores import (
     fail,
     render_table,
     scores_database,
+    warn_damaged,
     write_csv,
     write_json,
 )
@@ -91,6 +92,8 @@ def run(args: argparse.Namespace) -> int:
             stats: list[QuestionStats] = (
                 store.question_stats(bank_id=bank_id, player=player) if store else []
             )
+            if store is not None:
+                warn_damaged("stats", store)
     except StoreError as exc:
         return fail("stats", str(exc))
 

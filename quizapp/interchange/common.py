@@ -1,11 +1,15 @@
-"""What the GIFT, Aiken and CSV converters share: results, notes, ids, text.
+"""What the GIFT, Aiken and CSV converters share: results, notes, ids.
 
-An import gives an `ImportResult`: the converted questions plus three kinds
-of located notes about the input file -- errors (the file is malformed; no
-bank should be written), skipped questions (well-formed, but with no
+An import reads a file into an `ImportResult`: the tables of the bank to be
+(questions, and any facts or bank settings the file carries), each with the
+place in the file it came from, plus located notes about the input -- errors
+(a question is malformed), skipped questions (well-formed, but with no
 equivalent in quizapp) and approximations (converted, with a difference the
-teacher should know about). An export gives an `ExportResult`: the text and
-the questions left out, each with its reason.
+teacher should know about). `quizapp.interchange.convert` then checks the
+tables with the bank loader and builds the bank.
+
+An export gives an `ExportResult`: the text, the questions left out with
+their reasons, and what the target will not keep.
 """
 
 from __future__ import annotations
@@ -13,9 +17,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from typing import Any
 
-from quizapp.model import Bank, Defaults, MatchMode, Question, SourceInfo
+from quizapp.model import MatchMode
+
+#: A table of a bank file as TOML data (``{"id": ..., "type": ...}``).
+Table = dict[str, Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,16 +40,66 @@ class Note:
 
 
 @dataclass(frozen=True, slots=True)
-class ImportResult:
-    """The questions converted from one file and what was said about it."""
+class Origin:
+    """Where a table of an imported bank came from in the input file.
 
-    questions: tuple[Question, ...] = ()
-    #: The input is malformed here; a bank must not be written from it.
+    ``label`` names it for messages ("question 'roles'"); ``places`` gives
+    (key, line, column) for keys with a place of their own: a CSV cell, a
+    ``//:`` line of GIFT.
+    """
+
+    line: int
+    label: str
+    places: tuple[tuple[str, int, int], ...] = ()
+    col: int = 1
+
+    def place(self, key: str) -> tuple[int, int]:
+        """The line and column of ``key`` (the table's own when it has none)."""
+        return next(
+            ((ln, col) for name, ln, col in self.places if name == key), (self.line, self.col)
+        )
+
+
+#: The start of a ``key = value`` line of TOML: the key (quoted or bare).
+TOML_KEY = re.compile(r'\s*([A-Za-z0-9_-]+|"[^"]*")\s*=')
+
+#: The arrays of tables of a bank file, in the order they are written.
+ARRAYS = ("actors", "events", "quotes", "questions")
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One table of an imported bank: ``array`` is one of `ARRAYS`."""
+
+    array: str
+    table: Table
+    origin: Origin
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """What was read from one file, before the bank loader checks it."""
+
+    #: The tables, in file order.
+    pieces: tuple[Piece, ...] = ()
+    #: ``format``, ``[bank]`` and ``[defaults]`` when the file carries them
+    #: (a quizapp export does), else None.
+    head: Table | None = None
+    head_origin: Origin | None = None
+    #: The input is malformed here; the question is left out (or, with
+    #: ``--strict``, no bank is written).
     errors: tuple[Note, ...] = ()
     #: Well-formed questions that have no quizapp equivalent.
     skipped: tuple[Note, ...] = ()
-    #: Questions converted with a difference (a weight, a distractor ...).
+    #: Questions converted with a difference (a weight, a wildcard ...).
     approximated: tuple[Note, ...] = ()
+    #: The match mode of typed answers when the file does not say.
+    match: MatchMode = "lenient"
+
+    @property
+    def questions(self) -> tuple[Table, ...]:
+        """The question tables, in file order."""
+        return tuple(piece.table for piece in self.pieces if piece.array == "questions")
 
     def report_lines(self, path: str) -> list[str]:
         """Every note as ``path:line:col: ...``, in file order."""
@@ -57,7 +114,7 @@ class ImportResult:
 
 @dataclass(frozen=True, slots=True)
 class LeftOut:
-    """A question an export could not write, and why."""
+    """A question an export could not write (or wrote differently), and why."""
 
     question_id: str
     reason: str
@@ -73,8 +130,16 @@ class ExportResult:
     text: str
     written: int
     left_out: tuple[LeftOut, ...] = ()
-    #: Written, but with something the format cannot hold dropped.
+    #: Written, but with something the format cannot hold changed.
     approximated: tuple[LeftOut, ...] = ()
+    #: What the target application will not keep, one line each
+    #: ("typo tolerance: 12 questions ..."), said once per export.
+    not_kept: tuple[str, ...] = ()
+
+
+def plural(count: int, word: str, many: str = "") -> str:
+    """``1 question``, ``2 questions``."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 # ------------------------------------------------------------------------ ids
@@ -100,10 +165,16 @@ class QuestionIds:
 
     A title that is already a valid id (``coup_year``, ``Q1``) is kept as it
     is, so a bank exported with its ids as titles gets the same ids back.
+    Ids the file uses elsewhere (its facts, carried questions) are
+    `reserve`\\ d first, so that no question takes one of them.
     """
 
     def __init__(self) -> None:
         self._used: set[str] = set()
+
+    def reserve(self, identifier: str) -> None:
+        """Mark ``identifier`` as taken."""
+        self._used.add(identifier)
 
     def allocate(self, title: str, ordinal: int) -> str:
         """An unused id for the question numbered ``ordinal`` (1-based) in its file."""
@@ -118,72 +189,12 @@ class QuestionIds:
         return candidate
 
 
-# ----------------------------------------------------------------------- text
-
-
-class _TextFromHTML(HTMLParser):
-    _BREAKS = frozenset({"br", "p", "div", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6"})
-    _SKIP = frozenset({"script", "style"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.pieces: list[str] = []
-        self._skipping = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in self._SKIP:
-            self._skipping += 1
-        elif tag in self._BREAKS:
-            self.pieces.append("\n")
-        elif tag == "img":
-            alt = dict(attrs).get("alt")
-            if alt:
-                self.pieces.append(alt)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP:
-            self._skipping = max(0, self._skipping - 1)
-        elif tag in self._BREAKS:
-            self.pieces.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if not self._skipping:
-            self.pieces.append(data)
-
-
-def html_to_text(markup: str) -> str:
-    """Plain text of simple HTML: tags dropped, ``<p>``/``<br>`` as line
-    breaks, entities decoded, ``<img alt>`` kept as its text."""
-    parser = _TextFromHTML()
-    parser.feed(markup)
-    parser.close()
-    return tidy_lines("".join(parser.pieces))
-
-
-def tidy_lines(text: str) -> str:
-    """Spaces collapsed inside each line, lines stripped, blank lines dropped."""
-    lines = (" ".join(line.split()) for line in text.split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def unique(items: list[str]) -> tuple[str, ...]:
+def unique(items: list[str]) -> list[str]:
     """``items`` without repeats, first occurrence kept."""
-    return tuple(dict.fromkeys(items))
+    return list(dict.fromkeys(items))
 
 
-def build_bank(
-    questions: tuple[Question, ...],
-    *,
-    bank_id: str,
-    title: str,
-    source_title: str,
-    match: MatchMode = "lenient",
-) -> Bank:
-    """A bank holding imported ``questions``; ``match`` becomes the bank default."""
-    return Bank(
-        id=bank_id,
-        title=title,
-        source=SourceInfo(title=source_title),
-        defaults=Defaults(match=match),
-        questions=questions,
-    )
+def quoted(text: str) -> str:
+    """``text`` in quotes for a message, on one line and at most 60 characters."""
+    flat = " ".join(text.split())
+    return f"'{flat[:57]}...'" if len(flat) > 60 else f"'{flat}'"

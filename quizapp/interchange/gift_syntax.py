@@ -1,28 +1,29 @@
-"""GIFT syntax: question blocks, escapes, format markers and comment hints.
+"""GIFT syntax: question blocks, escapes, format markers and comment lines.
 
-`split_blocks` cuts a GIFT text into questions; a `Block` knows which of its
-characters are live syntax (not escaped) and turns spans back into text.
-Offsets are kept relative to the block, and blocks know where they start in
-the text, so every problem can be located at its line and column.
+`split_blocks` cuts a GIFT text into blocks as Moodle does: runs of lines
+that are not blank (a line holding only ``0`` counts as blank, as it does
+for Moodle). Comment lines (``//``) are blanked out of a block's text but
+kept: Moodle reads ``[id:...]`` and ``[tag:...]`` in them, and quizapp
+reads its own ``//:`` lines. A `Block` knows which of its characters are
+live syntax (not escaped) and turns spans back into text. Offsets are kept
+relative to the block, and blocks know where they start in the document, so
+every problem can be located at its line and column.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import NoReturn
 
-from quizapp.interchange.common import html_to_text
-from quizapp.model import MATCH_MODES, MatchMode
+from quizapp.interchange.text import FORMATS, Changes, to_plain_text
 
-FORMATS = ("moodle", "html", "plain", "markdown")
 #: A backslash escape: ``\~ \= \# \{ \} \: \\`` and ``\n`` (a line break).
 _ESCAPE = re.compile(r"\\[\\n~=#{}:]")
 _ESCAPE_OR_BREAK = re.compile(r"\\([\\n~=#{}:])|\n")
 _NOT_SPACE = re.compile(r"\S")
-#: Moodle's own category names that say nothing about the questions.
-_CATEGORY_NOISE = re.compile(r"\$\w+\$|top|default for .*", re.IGNORECASE)
+#: The prefix of quizapp's own comment lines, which carry TOML.
+CARRIED = "//:"
 
 
 class Stop(Exception):
@@ -52,23 +53,36 @@ def _unescaped(found: re.Match[str]) -> str:
     return "\n" if escaped == "n" else escaped
 
 
-def clean(text: str) -> str:
-    """Spaces collapsed in each line, lines stripped, at most one empty line."""
-    lines = [" ".join(line.split()) for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+@dataclass
+class Comments:
+    """The comment lines of a block."""
+
+    #: Every comment line, stripped, one per line: where Moodle looks for
+    #: ``[id:...]`` and ``[tag:...]``.
+    text: str = ""
+    #: (document offset, text) of each ``//:`` line, the prefix and one
+    #: space after it removed.
+    carried: list[tuple[int, str]] = field(default_factory=list)
+    #: (document offset, body) of the other comment lines.
+    other: list[tuple[int, str]] = field(default_factory=list)
 
 
 class Block:
     """One question's lines (comments blanked out) and which characters are
     live GIFT syntax, i.e. not escaped with a backslash."""
 
-    def __init__(self, text: str, start: int, comments: list[tuple[int, str]]) -> None:
+    def __init__(self, text: str, start: int, comments: Comments) -> None:
         self.text = text
         self.start = start
         self.comments = comments
         self.live = [True] * len(text)
         for escape in _ESCAPE.finditer(text):
             self.live[escape.start()] = self.live[escape.start() + 1] = False
+
+    @property
+    def is_blank(self) -> bool:
+        """Whether the block is comments only."""
+        return not self.text.strip()
 
     def find(self, sub: str, start: int, end: int) -> int:
         """The first live ``sub`` in ``start:end``, or -1."""
@@ -95,8 +109,10 @@ class Block:
         the marker excluded; the first piece has marker ""."""
         pieces: list[tuple[str, int, int]] = []
         marker, piece_start = "", start
-        for i in range(start, end):
-            if self.text[i] in markers and self.live[i]:
+        pattern = re.compile("[" + re.escape(markers) + "]")
+        for found in pattern.finditer(self.text, start, end):
+            i = found.start()
+            if self.live[i]:
                 pieces.append((marker, piece_start, i))
                 marker, piece_start = self.text[i], i + 1
         pieces.append((marker, piece_start, end))
@@ -118,106 +134,55 @@ class Block:
                 return self.text[i + 1 : close], close + 1
         return default, start
 
-    def render(self, start: int, end: int, default: str = "moodle") -> str:
+    def render(self, start: int, end: int, default: str, changes: Changes) -> str:
         """Plain text of ``start:end``: format marker applied, escapes resolved."""
         fmt, start = self.format_at(start, end, default)
-        raw = self.unescape(start, end)
-        return html_to_text(raw) if fmt == "html" else clean(raw)
+        return to_plain_text(self.unescape(start, end), fmt, changes)
+
+
+def _blank(stripped: str) -> bool:
+    # Moodle's test for the end of a question is PHP's empty(), for which "0" is empty too.
+    return not stripped or stripped == "0"
 
 
 def split_blocks(text: str) -> list[Block]:
-    """The questions of a GIFT text: runs of non-blank lines. Comment lines
-    are kept as blanks (so offsets still match the text) and collected."""
+    """The blocks of a GIFT text (see the module). Comment lines are kept as
+    blanks, so offsets still match the text, and collected."""
     blocks: list[Block] = []
     pieces: list[str] = []
-    comments: list[tuple[int, str]] = []
+    comments = Comments()
+    comment_lines: list[str] = []
     start = offset = 0
     for line in text.split("\n"):
         stripped = line.strip()
-        if stripped:
+        if not _blank(stripped):
             if not pieces:
-                start, comments = offset, []
+                start, comments, comment_lines = offset, Comments(), []
             if stripped.startswith("//"):
+                comment_lines.append(stripped)
                 body = line[line.index("//") + 2 :]
-                at = offset - start + len(line) - len(body.lstrip())
-                comments.append((at, body.strip()))
+                at = offset + len(line) - len(body)
+                if body.startswith(":"):
+                    spaced = body.startswith(": ")
+                    comments.carried.append((at + 1 + spaced, body[1 + spaced :]))
+                else:
+                    comments.other.append((at + len(body) - len(body.lstrip()), body.strip()))
                 line = " " * len(line)
             pieces.append(line)
         elif pieces:
+            comments.text = "\n".join(comment_lines)
             blocks.append(Block("\n".join(pieces), start, comments))
             pieces = []
         offset += len(line) + 1
     if pieces:
+        comments.text = "\n".join(comment_lines)
         blocks.append(Block("\n".join(pieces), start, comments))
     return blocks
 
 
-@dataclass
-class Extras:
-    """What comment hints add to a question."""
-
-    tags: list[str] = field(default_factory=list)
-    source: str = ""
-    difficulty: int = 1
-    points: int = 1
-    quote: str = ""
-    about: tuple[str, ...] = ()
-    unit: str = ""
-    match: MatchMode = "normal"
-    prompt: str = ""
-
-
-def category_tags(category: str) -> list[str]:
-    """Tags from a ``$CATEGORY:`` path (Moodle writes a '/' in a name as '//')."""
-    parts = category.replace("//", "\0").split("/")
-    names = (part.replace("\0", "/").strip() for part in parts)
-    return [name for name in names if name and not _CATEGORY_NOISE.fullmatch(name)]
-
-
-_HINT_TEXTS = ("source", "quote", "unit", "prompt")
-
-
-def _apply_hint(extras: Extras, value: str, offset: int) -> None:
-    """Fill ``extras`` from a ``// quizapp: {json}`` comment."""
-    try:
-        data = json.loads(value)
-    except json.JSONDecodeError as exc:
-        error(offset + exc.pos, f"the quizapp comment is not valid JSON: {exc.msg}")
-    if not isinstance(data, dict):
-        error(offset, "the quizapp comment must hold a JSON object {...}")
-    for key, item in data.items():
-        if key in _HINT_TEXTS and isinstance(item, str):
-            setattr(extras, key, item)
-        elif key in ("tags", "about") and _strings(item):
-            if key == "tags":
-                extras.tags.extend(item)
-            else:
-                extras.about = tuple(item)
-        elif key == "difficulty" and type(item) is int and 1 <= item <= 3:
-            extras.difficulty = item
-        elif key == "points" and type(item) is int and item >= 1:
-            extras.points = item
-        elif key == "match" and item in MATCH_MODES:
-            extras.match = item
-        else:
-            known = ", ".join(
-                sorted({*_HINT_TEXTS, "tags", "about", "difficulty", "points", "match"})
-            )
-            error(offset, f"bad quizapp comment entry {key!r}: {item!r} (known keys: {known})")
-
-
-def _strings(item: object) -> bool:
-    return isinstance(item, list) and all(isinstance(text, str) for text in item)
-
-
-def read_hints(block: Block) -> Extras:
-    """What the ``// tags:`` and ``// quizapp:`` comments of a question say."""
-    extras = Extras()
-    for offset, comment in block.comments:
-        label, _, value = comment.partition(":")
-        if label.strip().casefold() == "tags" and value:
-            extras.tags.extend(tag.strip() for tag in value.split(",") if tag.strip())
-        elif label.strip() == "quizapp" and value:
-            at = offset + len(label) + 1 + len(value) - len(value.lstrip())
-            _apply_hint(extras, value.strip(), at)
-    return extras
+def escape_gift(text: str) -> str:
+    """``text`` with GIFT's special characters escaped and line breaks as ``\\n``."""
+    out = text.replace("\\", "\\\\").replace("\r\n", "\n").replace("\r", "\n")
+    for char in "~=#{}:":
+        out = out.replace(char, "\\" + char)
+    return out.replace("\n", "\\n")

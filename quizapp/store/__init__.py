@@ -3,8 +3,15 @@
 WAL mode, one committed transaction per answer, schema versioned with
 ``PRAGMA user_version`` and migrated forward (`quizapp.store.schema`). A
 database that cannot be opened or read is moved aside (never deleted) and a
-fresh one started; the store reports that in ``moved_aside`` and ``warning``
-so the UI can say so (`quizapp.store.database`).
+fresh one started with every row that could still be read; the store
+reports that in ``moved_aside`` and ``warning`` so the UI can say so
+(`quizapp.store.database`). Rows damaged inside a sound file are left out
+of every read and counted in ``damaged_rows`` (`quizapp.store.decode`);
+`damaged_rows_notice` is the sentence to tell the user once.
+
+``quizapp doctor`` examines, repairs and restores the database
+(`quizapp.store.salvage`, `quizapp.store.backups`); `daily_backup` takes
+the day's backup, from a worker thread.
 
 Every datetime the store returns is timezone-aware UTC; a naive datetime
 passed in is taken as local time.
@@ -13,38 +20,20 @@ passed in is taken as local time.
 from __future__ import annotations
 
 import getpass
-from typing import TYPE_CHECKING
 
-from quizapp.store.database import StoreError
+from quizapp.store.backups import daily_backup
+from quizapp.store.decode import damaged_rows_notice
+from quizapp.store.errors import StoreError
+from quizapp.store.rows import (
+    AnswerRow,
+    AttemptSummary,
+    BankStats,
+    CardRow,
+    QuestionStats,
+    ReviewRow,
+)
 from quizapp.store.schema import SCHEMA_VERSION
 from quizapp.store.score_store import ScoreStore
-
-if TYPE_CHECKING:
-    from quizapp.store.rows import (
-        AnswerRow,
-        AttemptSummary,
-        BankStats,
-        CardRow,
-        QuestionStats,
-        ReviewRow,
-    )
-
-#: The row classes, imported from quizapp.store.rows when first asked for
-#: (the TUI opens the store before its first frame, and needs no rows then).
-_ROWS = frozenset(
-    {"AnswerRow", "AttemptSummary", "BankStats", "CardRow", "QuestionStats", "ReviewRow"}
-)
-
-
-if not TYPE_CHECKING:  # the type checker sees the imports above instead
-
-    def __getattr__(name: str) -> object:
-        if name in _ROWS:
-            from quizapp.store import rows
-
-            return getattr(rows, name)
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -56,6 +45,8 @@ __all__ = [
     "ReviewRow",
     "ScoreStore",
     "StoreError",
+    "daily_backup",
+    "damaged_rows_notice",
     "default_player",
 ]
 

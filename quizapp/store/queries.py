@@ -1,13 +1,32 @@
-"""Read queries of the scores database, as functions over a connection."""
+"""Read queries of the scores database, as functions over a connection.
+
+Every row is decoded with `quizapp.store.decode`: a damaged row is left out
+and recorded in the `DamageLog` passed in, never raised.
+"""
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 
+from quizapp.store.decode import (
+    DamagedRow,
+    DamageLog,
+    decoded,
+    flag,
+    integer,
+    json_object,
+    number,
+    optional_timestamp,
+    rating,
+    sql_answer_totals_valid,
+    text,
+    text_list,
+    timestamp,
+)
 from quizapp.store.rows import AnswerRow, AttemptSummary, QuestionStats, ReviewRow, is_correct
-from quizapp.store.timestamps import from_db
 
 
 def player_id(conn: sqlite3.Connection, name: str) -> int | None:
@@ -18,6 +37,7 @@ def player_id(conn: sqlite3.Connection, name: str) -> int | None:
 
 def attempt_summaries(
     conn: sqlite3.Connection,
+    damage: DamageLog,
     *,
     attempt_id: int | None = None,
     player: str | None = None,
@@ -41,96 +61,133 @@ def attempt_summaries(
     filters = (" WHERE " + " AND ".join(where)) if where else ""
     base = " FROM attempts a JOIN players p ON p.id = a.player_id" + filters
     attempts = conn.execute(
-        "SELECT a.id, p.name, a.bank_id, a.bank_title, a.started_at, a.finished_at,"
+        "SELECT a.id, p.id, p.name, a.bank_id, a.bank_title, a.started_at, a.finished_at,"
         " a.question_ids, a.options" + base + " ORDER BY a.started_at, a.id",
         params,
     ).fetchall()
     # Totals in a second query: grouping the answers along their attempt_id
-    # index is several times faster than a LEFT JOIN ... GROUP BY.
-    totals = {
-        row[0]: row[1:]
-        for row in conn.execute(
-            "SELECT attempt_id, COUNT(*), SUM(score), SUM(max_score), SUM(seconds), SUM(skipped)"
-            " FROM answers WHERE attempt_id IN (SELECT a.id" + base + ") GROUP BY attempt_id",
-            params,
-        )
-    }
+    # index is several times faster than a LEFT JOIN ... GROUP BY. Attempts
+    # with a damaged answer are summed again from their sound answers.
+    totals: dict[int, tuple[int, float, float, float, int]] = {}
+    for row in conn.execute(
+        "SELECT s.attempt_id, COUNT(*), TOTAL(s.score), TOTAL(s.max_score), TOTAL(s.seconds),"
+        f" TOTAL(s.skipped), SUM(NOT {sql_answer_totals_valid('s')})"
+        " FROM answers s WHERE s.attempt_id IN (SELECT a.id" + base + ") GROUP BY s.attempt_id",
+        params,
+    ):
+        if row[6]:
+            totals[row[0]] = _sound_totals(conn, damage, row[0])
+        else:
+            totals[row[0]] = (row[1], row[2], row[3], row[4], int(row[5]))
     summaries = []
     for row in attempts:
-        answered, score, max_score, seconds, skipped = totals.get(row[0], (0, 0, 0, 0, 0))
-        summaries.append(
-            AttemptSummary(
-                id=row[0],
-                player=row[1],
-                bank_id=row[2],
-                bank_title=row[3],
-                started_at=from_db(row[4]),
-                finished_at=from_db(row[5]) if row[5] is not None else None,
-                question_ids=tuple(json.loads(row[6])),
-                options=json.loads(row[7]),
-                answered=answered,
-                score=float(score),
-                max_score=float(max_score),
-                seconds=float(seconds),
-                skipped=skipped,
-            )
-        )
+        try:
+            player_name = text(row[2])
+        except DamagedRow as problem:
+            damage.add("players", row[1], f"name: {problem}")
+            continue
+        try:
+            summary = _attempt_summary(row, player_name, totals.get(row[0], (0, 0, 0, 0, 0)))
+        except DamagedRow as problem:
+            damage.add("attempts", row[0], str(problem))
+            continue
+        summaries.append(summary)
     return summaries
 
 
-def answer_rows(conn: sqlite3.Connection, attempt_id: int) -> list[AnswerRow]:
-    """An attempt's answers in the order they were first given."""
+def _sound_totals(
+    conn: sqlite3.Connection, damage: DamageLog, attempt_id: int
+) -> tuple[int, float, float, float, int]:
+    """Answers, score, maximum, seconds and skips of an attempt's sound answers."""
     rows = conn.execute(
-        "SELECT attempt_id, question_id, given, score, max_score, seconds, near_miss, skipped,"
-        " tags, answered_at, self_graded FROM answers WHERE attempt_id = ? ORDER BY id",
+        "SELECT id, score, max_score, seconds, skipped FROM answers WHERE attempt_id = ?",
         (attempt_id,),
     )
-    return [
-        AnswerRow(
-            attempt_id=row[0],
-            question_id=row[1],
-            given=row[2],
-            score=row[3],
-            max_score=row[4],
-            seconds=row[5],
-            near_miss=bool(row[6]),
-            skipped=bool(row[7]),
-            tags=tuple(json.loads(row[8])),
-            answered_at=from_db(row[9]),
-            self_graded=bool(row[10]),
+    sound = list(
+        decoded(
+            rows,
+            "answers",
+            lambda row: (number(row[0]), number(row[1]), number(row[2]), flag(row[3])),
+            damage,
         )
-        for row in rows
-    ]
+    )
+    return (
+        len(sound),
+        sum(s[0] for s in sound),
+        sum(s[1] for s in sound),
+        sum(s[2] for s in sound),
+        sum(s[3] for s in sound),
+    )
 
 
+def _attempt_summary(
+    row: Sequence[object], player: str, totals: tuple[int, float, float, float, int]
+) -> AttemptSummary:
+    answered, score, max_score, seconds, skipped = totals
+    return AttemptSummary(
+        id=integer(row[0]),
+        player=player,
+        bank_id=text(row[3]),
+        bank_title=text(row[4]),
+        started_at=timestamp(row[5]),
+        finished_at=optional_timestamp(row[6]),
+        question_ids=text_list(row[7]),
+        options=json_object(row[8]),
+        answered=answered,
+        score=score,
+        max_score=max_score,
+        seconds=seconds,
+        skipped=skipped,
+    )
+
+
+def answer_rows(conn: sqlite3.Connection, damage: DamageLog, attempt_id: int) -> list[AnswerRow]:
+    """An attempt's answers in the order they were first given."""
+    rows = conn.execute(
+        "SELECT id, attempt_id, question_id, given, score, max_score, seconds, near_miss,"
+        " skipped, tags, answered_at, self_graded FROM answers WHERE attempt_id = ? ORDER BY id",
+        (attempt_id,),
+    )
+    return list(decoded(rows, "answers", _answer_row, damage))
+
+
+def _answer_row(row: Sequence[object]) -> AnswerRow:
+    return AnswerRow(
+        attempt_id=integer(row[0]),
+        question_id=text(row[1]),
+        given=text(row[2]),
+        score=number(row[3]),
+        max_score=number(row[4]),
+        seconds=number(row[5]),
+        near_miss=flag(row[6]),
+        skipped=flag(row[7]),
+        tags=text_list(row[8]),
+        answered_at=timestamp(row[9]),
+        self_graded=flag(row[10]),
+    )
+
+
+@dataclass(slots=True)
 class _Tally:
-    """One question's answers so far, while `question_stats` reads them.
+    """One question's answers so far, while `question_stats` reads them."""
 
-    A plain class: a dataclass would generate its methods at every import of
-    the store, that is at every start of quizapp.
-    """
-
-    __slots__ = ("correct", "last_correct", "seconds", "self_graded", "skipped", "tries", "wrong")
-
-    def __init__(self) -> None:
-        self.tries = 0
-        self.correct = 0
-        self.skipped = 0
-        self.self_graded = 0
-        self.seconds = 0.0
-        self.last_correct = False
-        # given text -> (count, order of the latest such answer)
-        self.wrong: dict[str, tuple[int, int]] = {}
+    tries: int = 0
+    correct: int = 0
+    skipped: int = 0
+    self_graded: int = 0
+    seconds: float = 0.0
+    last_correct: bool = False
+    #: given text -> (count, order of the latest such answer)
+    wrong: dict[str, tuple[int, int]] = field(default_factory=dict)
 
 
 def question_stats(
-    conn: sqlite3.Connection, *, bank_id: str, player: str | None
+    conn: sqlite3.Connection, damage: DamageLog, *, bank_id: str, player: str | None
 ) -> list[QuestionStats]:
     """Per question answered in ``bank_id``: tries, correct, time, commonest wrong answer."""
     sql = (
-        "SELECT s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped,"
-        " s.self_graded"
-        " FROM answers s JOIN attempts a ON a.id = s.attempt_id"
+        "SELECT s.id, s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped,"
+        " s.self_graded FROM answers s JOIN attempts a ON a.id = s.attempt_id"
         " JOIN players p ON p.id = a.player_id WHERE s.bank_id = ?"
     )
     params: list[object] = [bank_id]
@@ -139,15 +196,16 @@ def question_stats(
         params.append(player.strip())
     sql += " ORDER BY s.answered_at, s.id"
     tallies: dict[str, _Tally] = defaultdict(_Tally)
+    answers = decoded(conn.execute(sql, params), "answers", _graded_answer, damage)
     for order, (question_id, given, score, max_score, seconds, skipped, self_graded) in enumerate(
-        conn.execute(sql, params)
+        answers
     ):
         tally = tallies[question_id]
         right = is_correct(score, max_score)
         tally.tries += 1
         tally.correct += right
-        tally.skipped += bool(skipped)
-        tally.self_graded += bool(self_graded)
+        tally.skipped += skipped
+        tally.self_graded += self_graded
         tally.seconds += seconds
         tally.last_correct = right
         # A self-graded answer is the student's own words, not a wrong choice.
@@ -172,20 +230,41 @@ def question_stats(
     ]
 
 
-def tag_accuracy(conn: sqlite3.Connection, *, player: str, bank_id: str) -> dict[str, list[float]]:
+def _graded_answer(row: Sequence[object]) -> tuple[str, str, float, float, float, bool, bool]:
+    question_id, given, score, max_score, seconds, skipped, self_graded = row
+    return (
+        text(question_id),
+        text(given),
+        number(score),
+        number(max_score),
+        number(seconds),
+        flag(skipped),
+        flag(self_graded),
+    )
+
+
+def tag_accuracy(
+    conn: sqlite3.Connection, damage: DamageLog, *, player: str, bank_id: str
+) -> dict[str, list[float]]:
     """Per tag, points scored over points available in each finished attempt, oldest first."""
     rows = conn.execute(
-        "SELECT s.attempt_id, s.tags, s.score, s.max_score"
+        "SELECT s.id, s.attempt_id, s.tags, s.score, s.max_score"
         " FROM answers s JOIN attempts a ON a.id = s.attempt_id"
         " JOIN players p ON p.id = a.player_id"
         " WHERE p.name = ? AND a.bank_id = ? AND a.finished_at IS NOT NULL"
         " ORDER BY a.started_at, a.id, s.id",
         (player.strip(), bank_id),
     )
+    answers = decoded(
+        rows,
+        "answers",
+        lambda row: (integer(row[0]), text_list(row[1]), number(row[2]), number(row[3])),
+        damage,
+    )
     # tag -> attempt id -> [score, max]; dicts keep the attempts' order.
     points: dict[str, dict[int, list[float]]] = defaultdict(dict)
-    for attempt_id, tags_json, score, max_score in rows:
-        for tag in dict.fromkeys(json.loads(tags_json)):
+    for attempt_id, tags, score, max_score in answers:
+        for tag in dict.fromkeys(tags):
             total = points[tag].setdefault(attempt_id, [0.0, 0.0])
             total[0] += score
             total[1] += max_score
@@ -195,10 +274,12 @@ def tag_accuracy(conn: sqlite3.Connection, *, player: str, bank_id: str) -> dict
     }
 
 
-def review_rows(conn: sqlite3.Connection, *, player: str, bank_id: str | None) -> list[ReviewRow]:
+def review_rows(
+    conn: sqlite3.Connection, damage: DamageLog, *, player: str, bank_id: str | None
+) -> list[ReviewRow]:
     """A player's reviews, of one bank or all, oldest first."""
     sql = (
-        "SELECT r.bank_id, r.card_id, r.rating, r.reviewed_at, r.log, r.cram FROM reviews r"
+        "SELECT r.id, r.bank_id, r.card_id, r.rating, r.reviewed_at, r.log, r.cram FROM reviews r"
         " JOIN players p ON p.id = r.player_id WHERE p.name = ?"
     )
     params: list[object] = [player]
@@ -206,7 +287,15 @@ def review_rows(conn: sqlite3.Connection, *, player: str, bank_id: str | None) -
         sql += " AND r.bank_id = ?"
         params.append(bank_id)
     sql += " ORDER BY r.reviewed_at, r.id"
-    return [
-        ReviewRow(row[0], row[1], row[2], from_db(row[3]), row[4], bool(row[5]))
-        for row in conn.execute(sql, params)
-    ]
+    return list(decoded(conn.execute(sql, params), "reviews", _review_row, damage))
+
+
+def _review_row(row: Sequence[object]) -> ReviewRow:
+    return ReviewRow(
+        bank_id=text(row[0]),
+        card_id=text(row[1]),
+        rating=rating(row[2]),
+        reviewed_at=timestamp(row[3]),
+        log_json=text(row[4]),
+        cram=flag(row[5]),
+    )

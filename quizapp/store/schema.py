@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Sequence
+from contextlib import closing
+from functools import cache
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -150,3 +152,84 @@ def migrate(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+# ------------------------------------------------------------------ checking a schema
+
+
+#: Per table: column name -> (declared type, NOT NULL, part of the primary key),
+#: the column sets that are unique (the upserts rely on them), and the
+#: columns an INSERT must fill (NOT NULL without a default).
+_Shape = dict[str, tuple[dict[str, tuple[str, bool, bool]], set[tuple[str, ...]], set[str]]]
+
+
+def _shape(conn: sqlite3.Connection) -> _Shape:
+    tables = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        )
+    ]
+    shape: _Shape = {}
+    for table in tables:
+        info = conn.execute(f'PRAGMA table_info("{table}")').fetchall()
+        columns = {
+            str(name): (str(kind).upper(), bool(notnull), bool(pk))
+            for _, name, kind, notnull, _default, pk in info
+        }
+        required = {
+            str(name) for _, name, _, notnull, default, pk in info if notnull and default is None
+        }
+        unique = {
+            tuple(str(info[2]) for info in conn.execute(f'PRAGMA index_info("{index[1]}")'))
+            for index in conn.execute(f'PRAGMA index_list("{table}")')
+            if index[2]
+        }
+        shape[table] = (columns, unique, required)
+    return shape
+
+
+@cache
+def _expected_shape(version: int) -> _Shape:
+    """The tables the migrations up to ``version`` create (computed once per version)."""
+    with closing(sqlite3.connect(":memory:")) as conn:
+        for step in MIGRATIONS[:version]:
+            step(conn)
+        return _shape(conn)
+
+
+def schema_damage(conn: sqlite3.Connection, version: int) -> str | None:
+    """What makes a database at ``version`` (at most `SCHEMA_VERSION`) unusable:
+    a negative version, tables without a version, or `schema_problem`."""
+    if version < 0:
+        return f"a schema version of {version}"
+    if version == 0:
+        has_tables = conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchone() is not None
+        return "tables without a schema version" if has_tables else None
+    return schema_problem(conn, version)
+
+
+def schema_problem(conn: sqlite3.Connection, version: int) -> str | None:
+    """What is wrong with the tables of a database at schema ``version``
+    (1 to `SCHEMA_VERSION`), or None when quizapp can read and write them.
+
+    Extra tables, and extra columns that may be left empty, are fine: only
+    what quizapp's own statements rely on is checked.
+    """
+    actual = _shape(conn)
+    for table, (columns, unique, _) in _expected_shape(version).items():
+        if table not in actual:
+            return f"the {table} table is missing"
+        found_columns, found_unique, found_required = actual[table]
+        for name, kind in columns.items():
+            if name not in found_columns:
+                return f"the {table} table has no {name} column"
+            if found_columns[name] != kind:
+                return f"the {name} column of the {table} table was changed"
+        missing = unique - found_unique
+        if missing:
+            return f"the {table} table lost its unique index on {', '.join(sorted(missing)[0])}"
+        unknown = sorted(found_required - columns.keys())
+        if unknown:
+            return f"the {table} table has an unknown required column {unknown[0]}"
+    return None

@@ -3,32 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
 
-from quizapp.store.database import StoreError, open_database
-from quizapp.store.timestamps import Clock, from_db, to_db, utc_now
-
-if TYPE_CHECKING:
-    from quizapp.store.aggregates import MissedQuestion
-    from quizapp.store.quiz_writes import AnswerToSave, NewAttempt
-    from quizapp.store.rows import (
-        AnswerRow,
-        AttemptSummary,
-        BankStats,
-        CardRow,
-        QuestionStats,
-        ReviewRow,
-    )
-
-# Opening the store and reading a setting is all the TUI does before its
-# first frame: the queries, the row classes and json are imported by the
-# methods that need them, the first time one is called.
+from quizapp.store import aggregates, queries
+from quizapp.store.aggregates import MissedQuestion
+from quizapp.store.database import open_database
+from quizapp.store.decode import DamageLog, decoded, text, timestamp
+from quizapp.store.errors import SQLITE_ERRORS, store_error
+from quizapp.store.quiz_writes import AnswerToSave, NewAttempt
+from quizapp.store.rows import (
+    AnswerRow,
+    AttemptSummary,
+    BankStats,
+    CardRow,
+    QuestionStats,
+    ReviewRow,
+)
+from quizapp.store.timestamps import Clock, to_db, utc_now
 
 
 class ScoreStore:
@@ -37,13 +34,20 @@ class ScoreStore:
     Every write is one committed transaction. Methods may be called from any
     thread (a lock serialises them), so Textual thread workers can use the
     same store. Database failures raise `StoreError` with a message meant for
-    the user; a wrong argument (an unknown attempt id, an empty player name,
-    a rating outside 1..4) raises ValueError.
+    the user (a full disk, a read-only file, a lock held too long: see
+    `StoreError.reason`); a wrong argument (an unknown attempt id, an empty
+    player name, a rating outside 1..4) raises ValueError. Saving the same
+    answer again replaces it, so a failed save can simply be retried.
+
+    A damaged row is never raised: reads leave it out and count it in
+    `damaged_rows` (see `quizapp.store.decode`), for the user to be told
+    once (`quizapp.store.damaged_rows_notice`).
     """
 
     #: Set by `open` when a damaged database was moved aside to this path.
     moved_aside: Path | None
-    #: A sentence for the user when a damaged database was moved aside.
+    #: Sentences for the user from opening: a damaged database moved aside,
+    #: or recent answers missing with a lost -wal file. Show it when set.
     warning: str | None
     #: The database file.
     path: Path
@@ -64,13 +68,15 @@ class ScoreStore:
         self.path = path
         self.moved_aside = moved_aside
         self.warning = warning
+        self._damage = DamageLog()
 
     @classmethod
     def open(cls, path: Path, *, clock: Clock | None = None) -> ScoreStore:
         """Open (creating, migrating or replacing a damaged file) the database.
 
         Creates missing parent folders. A damaged or newer database is moved
-        aside (see `moved_aside` and `warning`); raises `StoreError` when the
+        aside, a damaged one replaced by the rows that could still be read
+        (see `moved_aside` and `warning`); raises `StoreError` when the
         database cannot be used at all (permissions, a folder in the way).
         """
         now = clock or utc_now
@@ -82,6 +88,18 @@ class ScoreStore:
             moved_aside=opened.moved_aside,
             warning=opened.warning,
         )
+
+    @property
+    def damaged_rows(self) -> int:
+        """How many damaged rows reads have left out so far (each counted once)."""
+        with self._lock:
+            return self._damage.count
+
+    @property
+    def damage_problems(self) -> tuple[str, ...]:
+        """What was wrong with the first damaged rows left out."""
+        with self._lock:
+            return tuple(self._damage.problems)
 
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""
@@ -105,16 +123,16 @@ class ScoreStore:
         return to_db(self._clock())
 
     @contextmanager
-    def _errors(self) -> Iterator[None]:
+    def _errors(self, doing: str) -> Iterator[None]:
         try:
             yield
-        except sqlite3.Error as exc:
-            raise StoreError(f"the scores database {self.path} failed: {exc}") from None
+        except SQLITE_ERRORS as exc:
+            raise store_error(self.path, exc, doing) from None
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
         """One committed transaction, taking the write lock up front."""
-        with self._lock, self._errors():
+        with self._lock, self._errors("could not save to"):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
@@ -123,14 +141,14 @@ class ScoreStore:
                 # Leave no transaction open, whatever failed (even the COMMIT);
                 # the first error is the one worth reporting.
                 if self._conn.in_transaction:
-                    with suppress(sqlite3.Error):
+                    with suppress(*SQLITE_ERRORS):
                         self._conn.execute("ROLLBACK")
                 raise
 
     @contextmanager
     def _read(self) -> Iterator[sqlite3.Connection]:
         """A read transaction: one consistent snapshot for several queries."""
-        with self._lock, self._errors():
+        with self._lock, self._errors("could not read"):
             self._conn.execute("BEGIN")
             try:
                 yield self._conn
@@ -139,8 +157,6 @@ class ScoreStore:
                     self._conn.execute("COMMIT")
 
     def _player_id(self, conn: sqlite3.Connection, player: str) -> int:
-        from quizapp.store import queries
-
         name = _player_name(player)
         conn.execute(
             "INSERT OR IGNORE INTO players (name, created_at) VALUES (?, ?)", (name, self._now())
@@ -160,8 +176,6 @@ class ScoreStore:
         options: dict[str, object],
     ) -> int:
         """Record a new attempt; returns its id. The player is created on first use."""
-        import json
-
         ids_json = json.dumps(list(question_ids))
         options_json = json.dumps(options, sort_keys=True)
         with self._write() as conn:
@@ -194,8 +208,6 @@ class ScoreStore:
         ``self_graded`` marks a score the student gave themself (an open
         question, see `quizapp.grading.Grade.self_graded`).
         """
-        import json
-
         with self._write() as conn:
             row = conn.execute(
                 "SELECT bank_id FROM attempts WHERE id = ?", (attempt_id,)
@@ -245,21 +257,17 @@ class ScoreStore:
 
     def attempt(self, attempt_id: int) -> AttemptSummary | None:
         """One attempt, or None if there is no such attempt."""
-        from quizapp.store import queries
-
         with self._read() as conn:
-            found = queries.attempt_summaries(conn, attempt_id=attempt_id)
+            found = queries.attempt_summaries(conn, self._damage, attempt_id=attempt_id)
         return found[0] if found else None
 
     def attempts(
         self, *, player: str | None = None, bank_id: str | None = None, finished: bool | None = None
     ) -> list[AttemptSummary]:
         """Attempts, oldest first, filtered by player, bank and finished state."""
-        from quizapp.store import queries
-
         with self._read() as conn:
             return queries.attempt_summaries(
-                conn, player=player, bank_id=bank_id, finished=finished
+                conn, self._damage, player=player, bank_id=bank_id, finished=finished
             )
 
     def unfinished_attempts(
@@ -271,16 +279,14 @@ class ScoreStore:
 
     def answers(self, attempt_id: int) -> list[AnswerRow]:
         """An attempt's answers in the order they were first given."""
-        from quizapp.store import queries
-
         with self._read() as conn:
-            return queries.answer_rows(conn, attempt_id)
+            return queries.answer_rows(conn, self._damage, attempt_id)
 
     def players(self) -> list[str]:
         """Every player name, sorted."""
         with self._read() as conn:
-            rows = conn.execute("SELECT name FROM players ORDER BY name").fetchall()
-        return [str(row[0]) for row in rows]
+            rows = conn.execute("SELECT id, name FROM players ORDER BY name").fetchall()
+            return sorted(decoded(rows, "players", lambda row: text(row[0]), self._damage))
 
     # ------------------------------------------------------------ statistics
 
@@ -289,8 +295,6 @@ class ScoreStore:
 
         Banks the player never finished an attempt on are left out.
         """
-        from quizapp.store.rows import BankStats
-
         result: dict[str, BankStats] = {}
         for summary in self.attempts(player=player, finished=True):
             finished_at = summary.finished_at or summary.started_at
@@ -308,10 +312,9 @@ class ScoreStore:
         """Per question of ``bank_id`` ever answered: tries, correct, time and the
         most common wrong answer, for one player or (None) everyone. Sorted by
         question id; every answer counts, finished attempt or not."""
-        from quizapp.store import queries
 
         with self._read() as conn:
-            return queries.question_stats(conn, bank_id=bank_id, player=player)
+            return queries.question_stats(conn, self._damage, bank_id=bank_id, player=player)
 
     def weakest_questions(
         self, *, player: str, bank_id: str, min_tries: int = 2, limit: int = 10
@@ -336,18 +339,17 @@ class ScoreStore:
         attempt's answers with that tag, so partial credit counts. A tag
         gets a value only for attempts that had questions with it.
         """
-        from quizapp.store import queries
-
         with self._read() as conn:
-            return queries.tag_accuracy(conn, player=player, bank_id=bank_id)
+            return queries.tag_accuracy(conn, self._damage, player=player, bank_id=bank_id)
 
     # ------------------------------------------------------------ settings
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         """The stored value of a setting (such as ``theme``), or ``default``."""
         with self._read() as conn:
-            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-        return default if row is None else str(row[0])
+            rows = conn.execute("SELECT rowid, value FROM settings WHERE key = ?", (key,))
+            found = list(decoded(rows, "settings", lambda row: text(row[0]), self._damage))
+        return found[0] if found else default
 
     def set_setting(self, key: str, value: str) -> None:
         """Store a setting, replacing any earlier value."""
@@ -362,19 +364,17 @@ class ScoreStore:
 
     def card_states(self, player: str, bank_id: str) -> dict[str, CardRow]:
         """The player's stored study cards of a bank, by card id."""
-        from quizapp.store import queries
-        from quizapp.store.rows import CardRow
-
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:
                 return {}
             rows = conn.execute(
-                "SELECT card_id, state, due, updated_at FROM cards"
+                "SELECT rowid, card_id, state, due, updated_at FROM cards"
                 " WHERE player_id = ? AND bank_id = ? ORDER BY card_id",
                 (player_id, bank_id),
-            ).fetchall()
-        return {row[0]: CardRow(row[0], row[1], from_db(row[2]), from_db(row[3])) for row in rows}
+            )
+            cards = list(decoded(rows, "cards", _card_row, self._damage))
+        return {card.card_id: card for card in cards}
 
     def save_review(
         self,
@@ -449,18 +449,16 @@ class ScoreStore:
 
     def reviews(self, player: str, bank_id: str | None = None) -> list[ReviewRow]:
         """The player's reviews (of one bank, or all), oldest first."""
-        from quizapp.store import queries
-
         with self._read() as conn:
-            return queries.review_rows(conn, player=_player_name(player), bank_id=bank_id)
+            return queries.review_rows(
+                conn, self._damage, player=_player_name(player), bank_id=bank_id
+            )
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime) -> int:
         """How many cards had their first-ever (non-cram) review at or after ``since``.
 
         This is the count of new cards studied, for the daily new-card limit.
         """
-        from quizapp.store import queries
-
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:
@@ -487,10 +485,8 @@ class ScoreStore:
         answer), each answer (replacing an earlier answer to the same
         question), the study cards each one makes due, and, with ``finish``,
         the attempt marked finished. Returns the attempt's id."""
-        import json
-
         with self._write() as conn:
-            if not isinstance(attempt, int):  # a NewAttempt
+            if isinstance(attempt, NewAttempt):
                 player_id = self._player_id(conn, attempt.player)
                 cursor = conn.execute(
                     "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
@@ -557,38 +553,32 @@ class ScoreStore:
 
     def bank_scores(self, player: str) -> dict[str, BankStats]:
         """Like `bank_stats`, summed up by the database (for long histories)."""
-        from quizapp.store import aggregates
-
         with self._read() as conn:
             return aggregates.bank_scores(conn, player)
 
     def missed_questions(self, player: str) -> dict[str, set[str]]:
         """Per bank id, the questions the player ever answered without full marks."""
-        from quizapp.store import aggregates
-
         with self._read() as conn:
             return aggregates.missed_questions(conn, player)
 
     def missed_on_bank(self, player: str, bank_id: str) -> list[MissedQuestion]:
         """The player's answers on a bank, per question missed at least once."""
-        from quizapp.store import aggregates
-
         with self._read() as conn:
             return aggregates.missed_on_bank(conn, player, bank_id)
 
     def question_totals(self, *, bank_id: str, player: str | None = None) -> list[QuestionStats]:
         """Like `question_stats`, summed up by the database (for long histories)."""
-        from quizapp.store import aggregates
-
         with self._read() as conn:
             return aggregates.question_totals(conn, bank_id=bank_id, player=player)
 
     def tag_totals(self, *, player: str, bank_id: str) -> dict[str, list[float]]:
         """Like `tag_accuracy`, summed up by the database (for long histories)."""
-        from quizapp.store import aggregates
-
         with self._read() as conn:
             return aggregates.tag_accuracy(conn, player=player, bank_id=bank_id)
+
+
+def _card_row(row: Sequence[object]) -> CardRow:
+    return CardRow(text(row[0]), text(row[1]), timestamp(row[2]), timestamp(row[3]))
 
 
 def _player_name(player: str) -> str:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple, Protocol
@@ -171,7 +170,8 @@ def _load_state(row: CardRow) -> fsrs.Card | None:
     the stored JSON is unreadable (the card is then studied as new)."""
     try:
         card = fsrs.Card.from_json(row.state_json)
-    except (ValueError, KeyError, TypeError, json.JSONDecodeError):
+    except (ValueError, KeyError, TypeError, AttributeError, ArithmeticError, RecursionError):
+        # Damaged JSON can hold anything (a list, an infinite id, deep nesting).
         return None
     card.due = _utc(row.due)
     return card
