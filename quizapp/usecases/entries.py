@@ -1,4 +1,5 @@
-"""What Home lists about each bank file, as the catalog reads it.
+"""What Home lists about each bank file (a bank's overview and the player's
+record on it), as the catalog reads it.
 
 Light on purpose: Home imports it before its first frame, and the types it
 names (the model, the store's rows, the scheduler's counts) are imported by
@@ -7,16 +8,53 @@ names (the model, the store's rows, the scheduler's counts) are imported by
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeAlias
 
 if TYPE_CHECKING:
     from typing_extensions import TypeIs
 
-    from quizapp.model import BankError
+    from quizapp.model import Bank, BankError, Question
     from quizapp.store import AttemptSummary, BankStats
     from quizapp.study import StudyCounts
-    from quizapp.usecases.catalog import BankOverview
+
+
+@dataclass(frozen=True, slots=True)
+class BankOverview:
+    """A loaded bank with its question counts."""
+
+    bank: Bank
+    #: Hand-written questions first, then generated ones.
+    questions: tuple[Question, ...]
+    generated: int
+    #: (tag, number of questions with it), most common first.
+    tag_counts: tuple[tuple[str, int], ...]
+
+    @property
+    def total(self) -> int:
+        """Questions available with generated ones included."""
+        return len(self.questions)
+
+    @property
+    def written(self) -> int:
+        """Hand-written questions."""
+        return self.total - self.generated
+
+    def tags(self, *, include_generated: bool = True) -> tuple[tuple[str, int], ...]:
+        """Tag counts over hand-written questions, plus generated ones if asked."""
+        if include_generated:
+            return self.tag_counts
+        return count_tags(q for q in self.questions if not q.generated)
+
+
+def count_tags(questions: Iterable[Question]) -> tuple[tuple[str, int], ...]:
+    """(tag, number of questions with it), most common first."""
+    counts: Counter[str] = Counter()
+    for question in questions:
+        counts.update(dict.fromkeys(question.tags, 1))
+    return tuple(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 from quizapp.session import QuizOptions
 from quizapp.tui.dialogs.form import FormDialog, count_typed, dialog_buttons, form_field
 from quizapp.tui.text import literal_line
-from quizapp.usecases.catalog import BankOverview
+from quizapp.usecases.entries import BankOverview
 
 #: The Select value meaning "every tag".
 ALL_TAGS = ""

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     # The banks, and with them the model, are loaded after the first frame:
     # none of these is imported at startup.
     from quizapp.study import StudyCounts
-    from quizapp.usecases.catalog import BankOverview
+    from quizapp.usecases.entries import BankOverview
 
 #: Tags shown on a bank's row; the rest are summed up as "+N more".
 ROW_TAGS = 3
