@@ -333,6 +333,12 @@ Question: TypeAlias = (
 SelfGrade = Literal["all", "some", "none"]
 #: The share of full marks of each self-grade.
 SELF_GRADE_FRACTIONS: dict[SelfGrade, float] = {"all": 1.0, "some": 0.5, "none": 0.0}
+#: Each self-grade as a student picks it, in the order offered.
+SELF_GRADE_LABELS: tuple[tuple[SelfGrade, str], ...] = (
+    ("all", "All of it"),
+    ("some", "Some of it"),
+    ("none", "None of it"),
+)
 
 
 @dataclass(frozen=True)

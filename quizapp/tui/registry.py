@@ -234,6 +234,7 @@ _SECTIONS_BEFORE_VIEWS: tuple[tuple[str, str, str], ...] = (
     ("Fill in the gaps (cloze)", "quizapp.tui.widgets.cloze_answer", "ClozeAnswer"),
     ("Put in order (order)", "quizapp.tui.widgets.order_list", "OrderList"),
     ("Pair them up (match)", "quizapp.tui.widgets.match_board", "MatchBoard"),
+    ("Open questions (open)", "quizapp.tui.widgets.open_answer", "OpenQuestionAnswer"),
     ("Feedback", "quizapp.tui.screens.feedback", "FeedbackScreen"),
     ("Results", "quizapp.tui.screens.results", "ResultsScreen"),
     ("History", "quizapp.tui.screens.history", "HistoryScreen"),

@@ -30,8 +30,10 @@ def numbered(index: int, text: str) -> Content:
     return Content.assemble((number_label(index), "bold"), literal(text))
 
 
-def number_bindings(action: str, description: str, id_prefix: str) -> list[Binding]:
-    """Keys 1-9, each running ``action(number)``, left out of the footer."""
+def number_bindings(
+    action: str, description: str, id_prefix: str, *, count: int = NUMBER_KEYS
+) -> list[Binding]:
+    """Keys 1 to ``count``, each running ``action(number)``, left out of the footer."""
     return [
         Binding(
             str(number),
@@ -40,7 +42,7 @@ def number_bindings(action: str, description: str, id_prefix: str) -> list[Bindi
             show=False,
             id=f"{id_prefix}-{number}",
         )
-        for number in range(1, NUMBER_KEYS + 1)
+        for number in range(1, count + 1)
     ]
 
 

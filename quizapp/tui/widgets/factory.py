@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from textual.widget import Widget
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from quizapp.model import (
     ChoiceQuestion,
@@ -13,6 +13,7 @@ from quizapp.model import (
     MatchQuestion,
     MultiQuestion,
     NumberQuestion,
+    OpenQuestion,
     OrderQuestion,
     Question,
     TextQuestion,
@@ -23,6 +24,7 @@ from quizapp.tui.widgets.choice_list import ChoiceList, TrueFalseChoice
 from quizapp.tui.widgets.cloze_answer import ClozeAnswer
 from quizapp.tui.widgets.match_board import MatchBoard
 from quizapp.tui.widgets.multi_choice import MultiChoiceList
+from quizapp.tui.widgets.open_answer import OpenQuestionAnswer
 from quizapp.tui.widgets.order_list import OrderList
 from quizapp.tui.widgets.question_view import QuestionView
 from quizapp.tui.widgets.typed_answer import TypedAnswer
@@ -53,6 +55,8 @@ def answer_widget(question: Question, display: Sequence[str]) -> AnswerWidget:
             return OrderList(display, id=widget_id)
         case MatchQuestion(pairs=pairs):
             return MatchBoard([left for left, _ in pairs], display, id=widget_id)
+        case OpenQuestion(model_answer=model_answer, key_points=key_points):
+            return OpenQuestionAnswer(model_answer, key_points, id=widget_id)
     raise AssertionError(f"no answer widget for {question!r}")
 
 
@@ -71,4 +75,6 @@ async def mount_question(
     await container.mount(QuestionView(question, id="question"), widget)
     for text_input in widget.query(Input):
         text_input.cursor_blink = cursor_blink
+    for text_area in widget.query(TextArea):
+        text_area.cursor_blink = cursor_blink
     return widget
