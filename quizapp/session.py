@@ -11,7 +11,7 @@ import dataclasses
 import random
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from quizapp.display import display_order
 from quizapp.generate import generate_questions
@@ -57,6 +57,20 @@ def not_yet_a_number(typed: str, unit: str = "") -> str:
     return NUMBER_FIRST if read_number(typed, unit) is None else ""
 
 
+#: What a quiz is for: a quiz chosen in the options, a review of the
+#: player's mistakes on a bank, or a retry of the questions a quiz missed.
+QuizKind = Literal["quiz", "review", "retry"]
+
+
+def quiz_kind(options: Mapping[str, Any]) -> QuizKind:
+    """The kind of a stored quiz, from its options as `QuizOptions.to_dict`
+    wrote them ("quiz" when they do not say, or say something unknown)."""
+    kind = options.get("kind")
+    if kind == "review":
+        return "review"
+    return "retry" if kind == "retry" else "quiz"
+
+
 class SessionFinished(RuntimeError):
     """Raised when a finished session is asked to take another answer."""
 
@@ -91,6 +105,8 @@ class QuizOptions:
     include_generated: bool = True
     #: Restrict to these question ids, in this order (retry missed, review).
     question_ids: tuple[str, ...] = ()
+    #: What the quiz is for (it is labelled so in the quiz, Results and History).
+    kind: QuizKind = "quiz"
 
     def __post_init__(self) -> None:
         if self.count is not None and self.count < 1:
@@ -107,6 +123,7 @@ class QuizOptions:
             "seed": self.seed,
             "include_generated": self.include_generated,
             "question_ids": list(self.question_ids),
+            "kind": self.kind,
         }
 
     @classmethod
@@ -149,6 +166,7 @@ class QuizOptions:
             seed=optional_int("seed", defaults.seed),
             include_generated=flag("include_generated", defaults.include_generated),
             question_ids=strings("question_ids"),
+            kind=quiz_kind(data),
         )
 
 

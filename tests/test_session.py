@@ -240,6 +240,7 @@ def test_options_round_trip_through_json() -> None:
         seed=1234,
         include_generated=False,
         question_ids=("a", "b"),
+        kind="review",
     )
     data = json.loads(json.dumps(options.to_dict()))
     assert data == {
@@ -251,8 +252,13 @@ def test_options_round_trip_through_json() -> None:
         "seed": 1234,
         "include_generated": False,
         "question_ids": ["a", "b"],
+        "kind": "review",
     }
     assert QuizOptions.from_dict(data) == options
+    # Options stored before quizzes had kinds, or with a kind unknown here, are quizzes.
+    assert QuizOptions.from_dict({**data, "kind": "exam"}).kind == "quiz"
+    del data["kind"]
+    assert QuizOptions.from_dict(data).kind == "quiz"
 
 
 def test_session_options_carry_the_seed_used() -> None:

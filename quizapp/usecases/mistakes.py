@@ -80,4 +80,5 @@ def review_options(
         shuffle=False,
         include_generated=True,
         seed=seed,
+        kind="review",
     )

@@ -229,6 +229,7 @@ class RecordedQuiz:
             shuffle=False,
             include_generated=True,
             seed=seed,
+            kind="retry",
         )
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.widgets.match_board import MatchBoard
 from quizapp.tui.widgets.open_answer import OpenQuestionAnswer
-from tests.tui.answering import answer_widget
-from tests.tui.helpers import SIZE, load, make_app, open_new_quiz, shown
+from tests.tui.answering import answer_widget, pair_up
+from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, shown
 
 
 async def test_open_questions_are_written_revealed_and_self_graded(store: ScoreStore) -> None:
@@ -31,9 +33,15 @@ async def test_open_questions_are_written_revealed_and_self_graded(store: ScoreS
         assert "• Ross Wilson, a former U.S. ambassador to Turkey" in text
         assert "How much of it did your answer cover?" in text
         assert "2. Some of it" in text
+        assert "1–3 Grade" in text  # the footer
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, FeedbackScreen)
+        text = flat(await shown(pilot))
+        assert "◐ Partly correct: 0.5 / 1 points graded by you" in text
+        assert "Your answer: Wilson and Cagaptay 2 Your grade: Some of it" in text
+        assert "Model answer: It quotes two people" in text
+        assert "• nobody speaking for Turkey, Russia or the administration" in text
         (attempt,) = store.attempts()
         (row,) = store.answers(attempt.id)
         assert (row.question_id, row.score, row.self_graded, row.given) == (
@@ -59,3 +67,34 @@ async def test_open_questions_are_written_revealed_and_self_graded(store: ScoreS
             True,
             "",
         )
+        assert "Your answer: (nothing written)" in await shown(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # A match question's extra right-hand items are listed, and can be paired (wrongly).
+        board = answer_widget(pilot)
+        assert isinstance(board, MatchBoard)
+        text = await shown(pilot)
+        assert "Turkish foreign minister" in text and "NATO secretary general" in text
+        assert "a–z Pair" in text  # the footer
+        # Its right-hand items are longer: the right column is the wider one.
+        left = board.query_one("#match-left").region.width
+        assert board.query_one("#match-right").region.width > left
+        await pair_up(
+            pilot,
+            [("Ross Wilson", "Turkish foreign minister"), ("Vladimir Putin", "Russian president")],
+            click_last=False,
+        )
+        text = await shown(pilot)
+        assert "✗ Ross Wilson: Turkish foreign minister  right: former U.S. ambassador" in text
+        assert "✓ Vladimir Putin: Russian president" in text
+        await pilot.press("enter")
+        await pilot.pause()
+
+        # Results mark the answers graded by the student.
+        assert isinstance(app.screen, ResultsScreen)
+        text = flat(await shown(pilot))
+        assert "3 questions · 0 right · 2 partly right · 1 wrong · 2 graded by you" in text
+        assert "◐ Whose voices does the editorial rely on, and whose are missing?" in text
+        assert "You: Wilson and Cagaptay 2 (0.5 / 1, graded by you: some of it)" in text
+        assert "You: (nothing written) (0 / 1, graded by you: none of it)" in text

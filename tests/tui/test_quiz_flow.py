@@ -142,7 +142,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         text = await shown(pilot)
         assert "6.25 / 9 points  69%" in text
         assert "9 questions · 6 right · 1 partly right · 1 wrong · 1 skipped" in text
-        assert "Time taken: 45 s" in text
+        assert "Time answering: 45 s (the time reading feedback is not counted)" in text
         assert "Missed questions (3)" in text
         tag_rows = {
             str(row[0]): [str(cell) for cell in row[1:]]
@@ -196,10 +196,12 @@ async def test_retry_missed_asks_only_the_missed_questions(store: ScoreStore) ->
         assert isinstance(app.screen, ResultsScreen)
         assert "0 / 3 points  0%" in await shown(pilot)
 
-        await pilot.press("r")
+        await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
-        assert "Question 1 of 3" in await shown(pilot)
+        text = await shown(pilot)
+        assert "Question 1 of 3" in text
+        assert "Every question type — Retry of missed questions" in text
         await choose(pilot, "S-400")
         await pilot.press("enter")
         await pilot.pause()
@@ -231,7 +233,7 @@ async def test_retry_after_a_partly_missed_quiz(store: ScoreStore) -> None:
             await pilot.pause()
             await pilot.press("enter")
             await pilot.pause()
-        await pilot.press("r")
+        await pilot.press("m")
         await pilot.pause()
         text = await shown(pilot)
         assert "Question 1 of 2" in text

@@ -62,7 +62,11 @@ def test_most_often_first(mistakes: list[Mistake]) -> None:
 
 def test_review_options_ask_the_chosen_mistakes_in_order(mistakes: list[Mistake]) -> None:
     assert review_options(mistakes, "often", 2, seed=7) == QuizOptions(
-        question_ids=("q1", "q4"), shuffle=False, include_generated=True, seed=7
+        question_ids=("q1", "q4"),
+        shuffle=False,
+        include_generated=True,
+        seed=7,
+        kind="review",
     )
     assert review_options(mistakes, "recent", None, seed=None).question_ids == ("q4", "q1", "q3")
     with pytest.raises(ValueError, match="no mistake"):

@@ -131,6 +131,7 @@ def test_retry_options_ask_the_missed_questions_in_order(store: ScoreStore) -> N
     assert options is not None
     assert options.question_ids == ("neighbours", "analyst")
     assert (options.shuffle, options.seed, options.count, options.tags) == (False, 11, None, ())
+    assert options.kind == "retry"
     retry = RecordedQuiz.start(store, "tester", every_type(), options)
     assert retry.session.question_ids == ("neighbours", "analyst")
 

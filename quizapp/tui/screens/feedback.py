@@ -6,18 +6,19 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from quizapp.grading import Grade, normalise_text
 from quizapp.model import Bank
-from quizapp.session import AnswerRecord
+from quizapp.session import AnswerRecord, QuizKind
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
+from quizapp.tui.widgets.feedback_lines import line_content, lines_content
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.open_answer import bullet
 from quizapp.tui.widgets.question_view import quote_content
-from quizapp.usecases.formatting import format_score
+from quizapp.usecases import feedback
 
 #: What the screen dismisses with.
 NEXT = "next"
@@ -25,75 +26,15 @@ LEAVE = "leave"
 
 
 def verdict_content(record: AnswerRecord) -> Content:
-    """``✓ Correct``, ``◐ Partly correct: 1 / 2 points``, ``✗ Wrong`` or ``→ Skipped``."""
-    grade = record.grade
-    if grade.skipped:
-        return Content.styled("→ Skipped", "bold $warning")
-    points = f"{format_score(grade.score, grade.max_score)} points"
-    if grade.verdict == "correct":
-        return Content.assemble(("✓ Correct", "bold $success"), (f"  {points}", "dim"))
-    if grade.verdict == "partial":
-        return Content.styled(f"◐ Partly correct: {points}", "bold $warning")
-    return Content.assemble(("✗ Wrong", "bold $error"), (f"  {points}", "dim"))
+    """``✓ Correct``, ``◐ Partly correct: 1 / 2 points``, ``✗ Wrong`` or
+    ``→ Skipped`` (`quizapp.usecases.feedback.verdict`)."""
+    return line_content(feedback.verdict(record.grade))
 
 
 def answer_lines(record: AnswerRecord) -> Content:
-    """What was given and the right answer: the form an answer was accepted
-    as ("Accepted 'turkiye' as Turkey"), a near miss, the exact value of a
-    number within tolerance, why a wrong answer is wrong, and a ✓ or ✗ per
-    gap or pair (`accepted_as`, `part_lines`)."""
-    grade = record.grade
-    if grade.skipped:
-        return Content.assemble(("Correct answer: ", "bold"), literal(grade.expected, "bold"))
-    lines: list[Content] = []
-    if grade.correct:
-        lines.append(accepted_as(grade.given, grade.expected, grade.near_miss))
-        if grade.exact:
-            lines.append(Content.assemble(("The exact value: ", "bold"), literal(grade.exact)))
-    else:
-        lines.append(Content.assemble(("Your answer: ", "dim"), literal(grade.given)))
-    lines.extend(part_lines(grade))
-    if not grade.correct:
-        if grade.reason and not grade.parts:
-            lines.append(Content.assemble(("Why: ", "dim"), literal(grade.reason)))
-        lines.append(
-            Content.assemble(("Correct answer: ", "bold"), literal(grade.expected, "bold"))
-        )
-    return Content("\n").join(lines)
-
-
-def accepted_as(given: str, expected: str, near_miss: bool) -> Content:
-    """``Your answer: X`` when it is the right answer as written, else
-    ``Accepted 'turkiye' as Turkey`` naming the canonical answer (and
-    saying when it was a near miss)."""
-    if normalise_text(given) == normalise_text(expected) and not near_miss:
-        return Content.assemble(("Your answer: ", "dim"), literal(given))
-    pieces = Content.assemble(
-        ("Accepted ", "$success"),
-        literal(f"'{given}'"),
-        (" as ", "$success"),
-        literal(expected, "bold"),
-    )
-    if near_miss:
-        pieces = Content.assemble(pieces, (" (a near miss: mind the spelling)", "dim"))
-    return pieces
-
-
-def part_lines(grade: Grade) -> list[Content]:
-    """A ✓ or ✗ line per gap (cloze) or pair (match)."""
-    lines = []
-    for part in grade.parts:
-        mark = ("✓ ", "bold $success") if part.correct else ("✗ ", "bold $error")
-        given = literal(part.given) if part.given else Content.styled("(empty)", "dim")
-        line = Content.assemble(mark, literal(part.label, "bold"), ": ", given)
-        if part.correct and normalise_text(part.given) != normalise_text(part.expected):
-            line = Content.assemble(line, (" accepted as ", "dim"), literal(part.expected))
-        elif not part.correct:
-            line = Content.assemble(line, ("  right: ", "dim"), literal(part.expected))
-            if part.reason and part.given:
-                line = Content.assemble(line, (" — ", "dim"), literal(part.reason, "dim"))
-        lines.append(line)
-    return lines
+    """What was given and the right answer, why, and a ✓ or ✗ per gap or
+    pair (`quizapp.usecases.feedback.answer_lines`)."""
+    return lines_content(feedback.answer_lines(record))
 
 
 class FeedbackScreen(AppScreen[str]):
@@ -104,7 +45,13 @@ class FeedbackScreen(AppScreen[str]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter,space", "next", "Next", id="feedback.next"),
-        Binding("escape", "leave", "Quit quiz", id="feedback.leave"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="Leave the quiz (asks first; your answers are kept)",
+            id="feedback.leave",
+        ),
         Binding(
             "c",
             "show_context",
@@ -119,6 +66,7 @@ class FeedbackScreen(AppScreen[str]):
         record: AnswerRecord,
         *,
         bank: Bank | None = None,
+        kind: QuizKind = "quiz",
         bank_title: str,
         status: Content,
         last: bool,
@@ -127,6 +75,7 @@ class FeedbackScreen(AppScreen[str]):
         self.record = record
         #: The quiz's bank: "show in context" reads its source text.
         self.bank = bank
+        self.kind = kind
         self.bank_title = bank_title
         self.status = status
         self.last = last
@@ -143,6 +92,12 @@ class FeedbackScreen(AppScreen[str]):
                 yield Static(quote_content(question.quote), id="feedback-quote", classes="quote")
             yield Static(literal(question.prompt, "dim"), id="feedback-prompt")
             yield Static(answer_lines(record), id="feedback-answer")
+            points = feedback.key_points(question)
+            if points:
+                yield Static(Content.styled("A good answer covers", "bold"), classes="label")
+                with Vertical(id="key-points"):
+                    for point in points:
+                        yield bullet(point)
             if question.explanation:
                 yield Static(literal(question.explanation), id="explanation")
             if question.source:
@@ -161,6 +116,7 @@ class FeedbackScreen(AppScreen[str]):
 
     def on_mount(self) -> None:
         self.title = one_line(self.bank_title)
+        self.sub_title = feedback.quiz_kind_label(self.kind)
 
     @property
     def bank_in_view(self) -> Bank | None:

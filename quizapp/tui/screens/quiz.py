@@ -20,7 +20,7 @@ from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
-from quizapp.usecases import StoreError
+from quizapp.usecases import StoreError, feedback
 from quizapp.usecases.formatting import format_score
 from quizapp.usecases.quiz import NotSaved, RecordedQuiz
 
@@ -41,7 +41,13 @@ class QuizScreen(AppScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "skip", "Skip", priority=True, id="quiz.skip"),
-        Binding("escape", "leave", "Quit quiz", id="quiz.leave"),
+        Binding(
+            "escape",
+            "leave",
+            "Leave",
+            tooltip="Leave the quiz (asks first; your answers are kept)",
+            id="quiz.leave",
+        ),
     ]
 
     def __init__(self, quiz: RecordedQuiz) -> None:
@@ -76,6 +82,7 @@ class QuizScreen(AppScreen[None]):
 
     async def on_mount(self) -> None:
         self.title = one_line(self.quiz.session.bank.title)
+        self.sub_title = feedback.quiz_kind_label(self.quiz.session.options.kind)
         await self.show_question()
 
     def _show_status(self) -> None:
@@ -148,6 +155,7 @@ class QuizScreen(AppScreen[None]):
             FeedbackScreen(
                 record,
                 bank=session.bank,
+                kind=session.options.kind,
                 bank_title=session.bank.title,
                 status=quiz_status(session.index, session.total, session.score, session.max_score),
                 last=session.finished,

@@ -7,68 +7,33 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.tui.screens.base import AppScreen
-from quizapp.tui.text import literal, one_line
+from quizapp.tui.text import one_line
+from quizapp.tui.widgets.feedback_lines import lines_content, span_content
 from quizapp.tui.widgets.keys_footer import KeysFooter
-from quizapp.tui.widgets.question_view import quote_content
-from quizapp.usecases.formatting import format_duration, format_percent, format_score
+from quizapp.usecases import feedback
+from quizapp.usecases.formatting import format_percent, format_score
 from quizapp.usecases.quiz import RecordedQuiz
 
 
 def summary_content(quiz: RecordedQuiz) -> Content:
     """Score, percentage, how the answers went and the time taken."""
-    session = quiz.session
-    records = session.records
-    right = sum(1 for r in records if r.grade.correct)
-    skipped = sum(1 for r in records if r.grade.skipped)
-    partly = sum(1 for r in records if not r.grade.skipped and r.grade.verdict == "partial")
-    wrong = len(records) - right - skipped - partly
-    counts = [f"{len(records)} question{'s' if len(records) != 1 else ''}", f"{right} right"]
-    if partly:
-        counts.append(f"{partly} partly right")
-    counts.append(f"{wrong} wrong")
-    if skipped:
-        counts.append(f"{skipped} skipped")
-    return Content.assemble(
-        (f"{format_score(session.score, session.max_score)} points", "bold"),
-        "  ",
-        (format_percent(session.percent), "bold $accent"),
-        "\n",
-        " · ".join(counts),
-        "\n",
-        ("Time taken: ", "dim"),
-        format_duration(session.seconds),
-    )
+    return lines_content(feedback.summary_lines(quiz.session))
 
 
-def missed_content(record: AnswerRecord) -> Content:
-    """A missed question with the right answer and what was given."""
-    grade = record.grade
-    mark = ("→ ", "$warning") if grade.skipped else ("✗ ", "$error")
-    if grade.verdict == "partial":
-        mark = ("◐ ", "$warning")
-    given: Content = Content.styled("skipped", "italic") if grade.skipped else literal(grade.given)
-    question = record.question
-    quote: Content | str = (
-        Content.assemble(" ", quote_content(question.quote)) if question.quote else ""
-    )
-    return Content.assemble(
-        mark,
-        literal(question.prompt or question.id),
-        quote,
-        "\n  ",
-        ("Correct answer: ", "bold"),
-        literal(grade.expected),
-        "\n  ",
-        ("You: ", "dim"),
-        given,
-        (f"  ({format_score(grade.score, grade.max_score)})", "dim"),
+def missed_entry(record: AnswerRecord) -> Horizontal:
+    """A missed question with the right answer and what was given, under its
+    mark (✗, ◐ or →): wrapped lines stay indented under the text."""
+    return Horizontal(
+        Static(span_content(feedback.missed_mark(record.grade)), classes="missed-mark"),
+        Static(lines_content(feedback.missed_lines(record)), classes="missed-text"),
+        classes="missed",
     )
 
 
@@ -77,10 +42,25 @@ class ResultsScreen(AppScreen[None]):
 
     CSS_PATH = "results.tcss"
 
+    # The keys mean what they mean on Home: m a quiz of mistakes, s a new
+    # quiz, h history.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("r", "retry_missed", "Retry missed", id="results.retry"),
-        Binding("n", "new_quiz", "New quiz", id="results.new"),
-        Binding("escape,h", "home", "Home", id="results.home"),
+        Binding(
+            "m",
+            "retry_missed",
+            "Retry missed",
+            tooltip="A new quiz of only the questions missed here",
+            id="results.retry",
+        ),
+        Binding(
+            "s",
+            "new_quiz",
+            "New quiz",
+            tooltip="Choose the options of another quiz on this bank (the last ones are kept)",
+            id="results.new",
+        ),
+        Binding("h", "app.run('history')", "History", id="results.history"),
+        Binding("escape", "home", "Home", id="results.home"),
     ]
 
     def __init__(self, quiz: RecordedQuiz) -> None:
@@ -113,12 +93,13 @@ class ResultsScreen(AppScreen[None]):
             title = f"Missed questions ({len(missed)})" if missed else "Nothing missed. Well done!"
             yield Static(Content.styled(title, "bold"), classes="section-title")
             for record in missed:
-                yield Static(missed_content(record), classes="missed")
+                yield missed_entry(record)
         yield KeysFooter()
 
     def on_mount(self) -> None:
         self.title = one_line(self.quiz.session.bank.title)
-        self.sub_title = "Results"
+        kind = feedback.quiz_kind_label(self.quiz.session.options.kind)
+        self.sub_title = f"Results · {kind}" if kind else "Results"
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry_missed":

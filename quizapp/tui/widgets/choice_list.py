@@ -31,15 +31,23 @@ def numbered(index: int, text: str) -> Content:
 
 
 def number_bindings(
-    action: str, description: str, id_prefix: str, *, count: int = NUMBER_KEYS
+    action: str,
+    description: str,
+    id_prefix: str,
+    *,
+    count: int = NUMBER_KEYS,
+    tooltip: str = "",
 ) -> list[Binding]:
-    """Keys 1 to ``count``, each running ``action(number)``, left out of the footer."""
+    """Keys 1 to ``count``, each running ``action(number)``; the footer shows
+    them once, as ``1–9 description``."""
     return [
         Binding(
             str(number),
             f"{action}({number})",
             description,
-            show=False,
+            show=number == 1,
+            key_display=f"1–{count}" if number == 1 else None,
+            tooltip=tooltip,
             id=f"{id_prefix}-{number}",
         )
         for number in range(1, count + 1)
@@ -80,7 +88,9 @@ class ChoiceList(NumberedChoices):
 
     NUMBER_ACTION = "choose"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *number_bindings("choose", "Choose by number", "choice.choose")
+        *number_bindings(
+            "choose", "Choose", "choice.choose", tooltip="Choose an option by its number"
+        )
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (

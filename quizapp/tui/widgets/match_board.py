@@ -31,8 +31,10 @@ class MatchBoard(AnswerWidget):
             Binding(
                 letter,
                 f"pair({i})",
-                "Pair with the lettered item",
-                show=False,
+                "Pair",
+                show=i == 0,
+                key_display="a–z" if i == 0 else None,
+                tooltip="Pair the highlighted left item with the lettered item",
                 id=f"match.pair-{letter}",
             )
             for i, letter in enumerate(LETTERS)
@@ -44,7 +46,13 @@ class MatchBoard(AnswerWidget):
             show=False,
             id="match.pair-highlighted",
         ),
-        Binding("backspace,delete", "unpair", "Clear pair", id="match.unpair"),
+        Binding(
+            "backspace,delete",
+            "unpair",
+            "Unpair",
+            tooltip="Clear the pair of the highlighted left item",
+            id="match.unpair",
+        ),
         Binding("enter", "submit", "Submit", priority=True, id="match.submit"),
     ]
 
@@ -71,8 +79,16 @@ class MatchBoard(AnswerWidget):
         #: Left index -> right index.
         self.pairs: dict[int, int] = {}
 
+    @property
+    def wide_side(self) -> str:
+        """``left`` or ``right``: the column whose items are longer gets the
+        wider share of the board."""
+        longest_left = max((len(item) for item in self.lefts), default=0)
+        longest_right = max((len(item) for item in self.rights), default=0)
+        return "right" if longest_right > longest_left else "left"
+
     def compose(self) -> ComposeResult:
-        with Horizontal(classes="match-columns"):
+        with Horizontal(classes=f"match-columns -wide-{self.wide_side}"):
             yield OptionList(
                 *(Option(self._left_prompt(i)) for i in range(len(self.lefts))),
                 id="match-left",

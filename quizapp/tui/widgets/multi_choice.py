@@ -25,7 +25,12 @@ class MultiChoiceList(NumberedChoices):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("space", "toggle_highlighted", "Toggle", id="multi.toggle"),
         Binding("enter", "submit", "Submit", priority=True, id="multi.submit"),
-        *number_bindings("toggle_number", "Toggle by number", "multi.toggle"),
+        *number_bindings(
+            "toggle_number",
+            "Tick",
+            "multi.toggle",
+            tooltip="Tick or untick an option by its number",
+        ),
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (

@@ -38,9 +38,10 @@ class OpenQuestionAnswer(AnswerWidget):
         Binding("enter", "reveal", "Model answer", priority=True, id="open.reveal"),
         *number_bindings(
             "grade",
-            "Grade your answer: you covered all, some or none of it",
+            "Grade",
             "open.grade",
             count=len(SELF_GRADE_LABELS),
+            tooltip="Grade your answer: you covered all, some or none of it",
         ),
     ]
 
