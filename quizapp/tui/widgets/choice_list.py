@@ -37,15 +37,16 @@ def number_bindings(
     *,
     count: int = NUMBER_KEYS,
     tooltip: str = "",
+    footer: bool = True,
 ) -> list[Binding]:
     """Keys 1 to ``count``, each running ``action(number)``; the footer shows
-    them once, as ``1–9 description``."""
+    them once, as ``1–9 description`` (unless not ``footer``)."""
     return [
         Binding(
             str(number),
             f"{action}({number})",
             description,
-            show=number == 1,
+            show=footer and number == 1,
             key_display=f"1–{count}" if number == 1 else None,
             tooltip=tooltip,
             id=f"{id_prefix}-{number}",
@@ -83,20 +84,11 @@ class NumberedChoices(AnswerWidget):
         return True
 
 
-class ChoiceList(NumberedChoices):
-    """One option among several: number keys, arrows and enter, or a click."""
+class SingleChoice(NumberedChoices):
+    """The base of the widgets that take one option among several: arrows
+    and enter, a click, and number keys (each subclass binds its own)."""
 
     NUMBER_ACTION = "choose"
-    BINDINGS: ClassVar[list[BindingType]] = [
-        *number_bindings(
-            "choose", "Choose", "choice.choose", tooltip="Choose an option by its number"
-        )
-    ]
-
-    HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("↑ ↓ then ⏎", "Choose the highlighted option"),
-        ("click", "Choose an option"),
-    )
 
     class Answered(AnswerWidget.Answered):
         """An option was chosen."""
@@ -121,17 +113,34 @@ class ChoiceList(NumberedChoices):
         return self.choices[index]
 
 
-class TrueFalseChoice(ChoiceList):
+class ChoiceList(SingleChoice):
+    """One option among several: number keys, arrows and enter, or a click."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *number_bindings(
+            "choose", "Choose", "choice.choose", tooltip="Choose an option by its number"
+        )
+    ]
+
+    HELP_KEYS: tuple[tuple[str, str], ...] = (
+        ("↑ ↓ then ⏎", "Choose the highlighted option"),
+        ("click", "Choose an option"),
+    )
+
+    class Answered(SingleChoice.Answered):
+        """An option was chosen."""
+
+
+class TrueFalseChoice(SingleChoice):
     """True or false: ``t`` / ``f``, number keys, arrows and enter, or a click."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("t", "choose(1)", "True", id="true_false.true"),
         Binding("f", "choose(2)", "False", id="true_false.false"),
+        *number_bindings("choose", "True / False", "true_false.choose", count=2, footer=False),
     ]
 
-    HELP_KEYS: tuple[tuple[str, str], ...] = (("1 / 2", "True / False"),)
-
-    class Answered(ChoiceList.Answered):
+    class Answered(SingleChoice.Answered):
         """True or False was chosen."""
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.widgets import Button, Input, Label, Static
@@ -29,10 +31,26 @@ class ClozeAnswer(AnswerWidget):
     """The passage with numbered gaps and an input for each; enter in an input
     moves to the next gap, enter in the last one submits every gap."""
 
-    HELP_KEYS: tuple[tuple[str, str], ...] = (
-        ("⏎", "Go to the next gap; in the last gap, submit every gap"),
-        ("tab / shift+tab", "Move between the gaps"),
-    )
+    # One of the two applies at a time (`check_action`): the footer says which.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding(
+            "enter",
+            "next_gap",
+            "Next gap",
+            priority=True,
+            tooltip="Go to the next gap",
+            id="cloze.next",
+        ),
+        Binding(
+            "enter",
+            "submit_gaps",
+            "Submit",
+            priority=True,
+            tooltip="In the last gap: submit every gap",
+            id="cloze.submit",
+        ),
+    ]
+    HELP_KEYS: tuple[tuple[str, str], ...] = (("tab / shift+tab", "Move between the gaps"),)
 
     class Answered(AnswerWidget.Answered):
         """The gaps were submitted (a tuple, one string per gap)."""
@@ -57,15 +75,29 @@ class ClozeAnswer(AnswerWidget):
         """What is typed in each gap, in order."""
         return tuple(self.query_one(f"#gap-{i + 1}", Input).value for i in range(self.gap_count))
 
-    @on(Input.Submitted)
-    def _gap_done(self, event: Input.Submitted) -> None:
-        event.stop()
+    def _gap_focused(self) -> int | None:
+        """The 0-based number of the gap being typed in (None: none is)."""
         inputs = list(self.query(Input))
-        position = inputs.index(event.input)
-        if position + 1 < len(inputs):
-            inputs[position + 1].focus()
-        else:
-            self.submit_gaps()
+        focused = self.screen.focused
+        return inputs.index(focused) if isinstance(focused, Input) and focused in inputs else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        gap = self._gap_focused()
+        if action == "next_gap":
+            return gap is not None and gap + 1 < self.gap_count
+        if action == "submit_gaps":
+            return gap is None or gap + 1 >= self.gap_count
+        return True
+
+    def action_next_gap(self) -> None:
+        """Go to the next gap."""
+        gap = self._gap_focused()
+        if gap is not None and gap + 1 < self.gap_count:
+            self.query_one(f"#gap-{gap + 2}", Input).focus()
+
+    def action_submit_gaps(self) -> None:
+        """Submit every gap (see `submit_gaps`)."""
+        self.submit_gaps()
 
     @on(Button.Pressed, "#cloze-submit")
     def _submit_pressed(self, event: Button.Pressed) -> None:
