@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -238,6 +238,20 @@ def _one_per_fact(pool: Sequence[Question], count: int) -> list[Question]:
     return [question for question in pool if id(question) in chosen]
 
 
+def questions_matching(questions: Iterable[Question], options: QuizOptions) -> list[Question]:
+    """The questions of ``questions`` a quiz with ``options`` chooses from,
+    in order: generated ones only with ``include_generated``, then those with
+    any of the ``tags`` and of one of the ``types``."""
+    wanted_tags, wanted_types = set(options.tags), set(options.types)
+    return [
+        question
+        for question in questions
+        if (options.include_generated or not question.generated)
+        and (not wanted_tags or wanted_tags.intersection(question.tags))
+        and (not wanted_types or question.type in wanted_types)
+    ]
+
+
 def select_questions(bank: Bank, options: QuizOptions, seed: int) -> list[Question]:
     """The questions of a quiz on ``bank`` in order (see `QuizOptions`).
 
@@ -250,12 +264,7 @@ def select_questions(bank: Bank, options: QuizOptions, seed: int) -> list[Questi
         # A hand-written question keeps its id even if a generated one has it too.
         taken = {q.id for q in pool}
         pool.extend(q for q in generate_questions(bank) if q.id not in taken)
-    if options.tags:
-        wanted_tags = set(options.tags)
-        pool = [q for q in pool if wanted_tags.intersection(q.tags)]
-    if options.types:
-        wanted_types = set(options.types)
-        pool = [q for q in pool if q.type in wanted_types]
+    pool = questions_matching(pool, options)
     if options.question_ids:
         by_id = {q.id: q for q in pool}
         pool = [by_id[qid] for qid in dict.fromkeys(options.question_ids) if qid in by_id]

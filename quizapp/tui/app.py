@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from quizapp.tui.screens.quiz import QuizScreen
     from quizapp.usecases.catalog import Catalog
     from quizapp.usecases.mistakes import Mistake, ReviewOrder
+    from quizapp.usecases.quiz_start import QuizStart
 
 #: Loads the banks to show, and the bank files that failed to load.
 BankLoader: TypeAlias = Callable[[], "Sequence[LoadResult]"]
@@ -205,15 +206,75 @@ class QuizApp(App[None]):
             pop_all()
 
     def open_quiz_options(self, bank: Bank) -> None:
-        """Ask for the options of a new quiz on ``bank``, then start it."""
-        from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+        """Start a new quiz on ``bank``: first ask whether to resume an
+        unfinished quiz on it, if there is one, then for the options (the
+        last ones chosen for the bank, read with the unfinished quizzes in a
+        worker)."""
+        self._prepare_quiz(bank)
 
-        def start(options: QuizOptions | None) -> None:
-            if options is not None:
-                self.start_quiz(bank, options)
+    class QuizPrepared(Message):
+        """The worker read what starting a quiz on a bank needs (or failed to)."""
+
+        def __init__(self, bank: Bank, start: QuizStart | None, error: str | None) -> None:
+            super().__init__()
+            self.bank = bank
+            self.start = start
+            self.error = error
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="quiz-start")
+    def _prepare_quiz(self, bank: Bank) -> None:
+        from quizapp.usecases.quiz_start import prepare_quiz
+
+        try:
+            message = self.QuizPrepared(
+                bank, prepare_quiz(self.store, self.settings.player, bank), None
+            )
+        except StoreError as error:
+            message = self.QuizPrepared(bank, None, str(error))
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(QuizPrepared)
+    def _quiz_prepared(self, event: QuizPrepared) -> None:
+        from quizapp.tui.dialogs.unfinished import ResumeChoice, ResumeOrNewDialog
+
+        bank, start = event.bank, event.start
+        if start is None:
+            self.notify(event.error or "", severity="error", markup=False)
+            self._ask_quiz_options(bank, None)
+            return
+        if not start.unfinished:
+            self._ask_quiz_options(bank, start.options)
+            return
+
+        def chosen(choice: ResumeChoice | None) -> None:
+            if choice == "resume":
+                self.resume_one_of(bank, start.unfinished)
+            elif choice == "new":
+                self._ask_quiz_options(bank, start.options)
 
         self.push_screen(
-            QuizOptionsDialog(self.catalog.overview(bank), seed=self.settings.seed), start
+            ResumeOrNewDialog(bank.title, start.unfinished, self.settings.now()), chosen
+        )
+
+    def _ask_quiz_options(self, bank: Bank, remembered: QuizOptions | None) -> None:
+        from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+        from quizapp.usecases.quiz_start import remember_options
+
+        def start(options: QuizOptions | None) -> None:
+            if options is None:
+                return
+            try:
+                remember_options(self.store, bank.id, options)
+            except StoreError as error:  # the quiz starts all the same
+                self.notify(f"The options were not kept: {error}", markup=False)
+            self.start_quiz(bank, options)
+
+        self.push_screen(
+            QuizOptionsDialog(
+                self.catalog.overview(bank), seed=self.settings.seed, remembered=remembered
+            ),
+            start,
         )
 
     def start_quiz(self, bank: Bank, options: QuizOptions, *, replace: bool = False) -> None:
@@ -249,6 +310,62 @@ class QuizApp(App[None]):
             )
             return
         self.push_screen(QuizScreen(quiz))
+
+    def resume_one_of(self, bank: Bank, unfinished: Sequence[AttemptSummary]) -> None:
+        """Resume the one unfinished quiz on ``bank``, or let the user pick
+        one when there are several (newest first)."""
+        if len(unfinished) == 1:
+            self.resume_quiz(bank, unfinished[0])
+        elif unfinished:
+            self._pick_unfinished([(attempt, bank) for attempt in unfinished])
+
+    class UnfinishedRead(Message):
+        """The worker read every unfinished quiz of the player (or failed to)."""
+
+        def __init__(self, attempts: list[AttemptSummary], error: str | None) -> None:
+            super().__init__()
+            self.attempts = attempts
+            self.error = error
+
+    def pick_unfinished(self) -> None:
+        """List every unfinished quiz of the player to resume one (read in a
+        worker); say so when there is none."""
+        self._read_unfinished()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="unfinished")
+    def _read_unfinished(self) -> None:
+        from quizapp.usecases.quiz_start import unfinished_quizzes
+
+        try:
+            message = self.UnfinishedRead(
+                unfinished_quizzes(self.store, self.settings.player), None
+            )
+        except StoreError as error:
+            message = self.UnfinishedRead([], str(error))
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(UnfinishedRead)
+    def _unfinished_read(self, event: UnfinishedRead) -> None:
+        from quizapp.usecases.quiz_start import resumable
+
+        if event.error is not None:
+            self.notify(event.error, severity="error", markup=False)
+        elif not event.attempts:
+            self.notify("There is no unfinished quiz to resume.", timeout=4)
+        else:
+            self._pick_unfinished(resumable(event.attempts, self.banks_by_id))
+
+    def _pick_unfinished(self, quizzes: Sequence[tuple[AttemptSummary, Bank | None]]) -> None:
+        from quizapp.tui.dialogs.unfinished import UnfinishedQuizzesDialog
+
+        banks = {attempt.id: bank for attempt, bank in quizzes if bank is not None}
+
+        def picked(attempt: AttemptSummary | None) -> None:
+            if attempt is not None:
+                self.resume_quiz(banks[attempt.id], attempt)
+
+        self.push_screen(UnfinishedQuizzesDialog(quizzes, self.settings.now()), picked)
 
     def open_bank_view(self, view: str, bank: Bank) -> None:
         """Push the screen of the registry's view ``view`` for ``bank``."""
@@ -340,7 +457,14 @@ class QuizApp(App[None]):
 
     # ------------------------------------------------------------ actions
 
+    def _home_can(self, name: str) -> bool:
+        """Whether Home is on screen and its action ``name`` applies."""
+        home = self.home
+        return home is not None and self.screen is home and bool(home.check_action("run", (name,)))
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "run" and parameters and str(parameters[0]) == "resume":
+            return True  # with nothing to resume on Home, the palette lists or says why
         if action == "run" and parameters and registry.BY_NAME.get(str(parameters[0])):
             found = registry.action(str(parameters[0]))
             if found.scope == "home":
@@ -355,6 +479,9 @@ class QuizApp(App[None]):
     def action_run(self, name: str) -> None:
         """Run the registry's action ``name`` (a view opens on the current bank)."""
         found = registry.action(name)
+        if name == "resume" and not self._home_can(name):
+            self.pick_unfinished()
+            return
         if found.scope == "home":
             home = self.home
             if home is not None and self.screen is home:

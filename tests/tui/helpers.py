@@ -147,14 +147,17 @@ async def open_new_quiz(
 ) -> None:
     """From Home: open the options of the highlighted bank and start a quiz
     (unticking Shuffle unless asked; of the first ``count`` questions when
-    given), as a user would with the keyboard."""
-    await pilot.press("enter")
-    await pilot.pause()
-    if count is not None:
-        from textual.widgets import Input
+    given), as a user would with the keyboard. The number field has the
+    focus and may hold the number last chosen."""
+    from textual.widgets import Checkbox
 
-        pilot.app.screen.query_one("#count", Input).value = str(count)
-    if not shuffle:
-        await pilot.press("shift+tab", "space", "tab")
+    await pilot.press("enter")
+    await settle(pilot)  # the unfinished quizzes and last options are read first
+    await pilot.press("ctrl+u")  # clear the number field
+    if count is not None:
+        await pilot.press(*str(count))
+    if pilot.app.screen.query_one("#shuffle", Checkbox).value != shuffle:
+        # From the number field back to Cancel, Start, then Shuffle.
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "space", "tab")
     await pilot.press("enter")
     await pilot.pause()

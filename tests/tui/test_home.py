@@ -20,7 +20,7 @@ from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
-from tests.tui.helpers import SIZE, load, make_app, open_store, palette_lists, shown
+from tests.tui.helpers import SIZE, load, make_app, open_store, palette_lists, settle, shown
 
 
 async def test_a_failed_bank_is_listed_with_its_first_error_and_opens_all(
@@ -141,7 +141,7 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
 
         await pilot.press("ctrl+p")
         await pilot.press(*"new quiz", "enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, QuizOptionsDialog)
         assert app.screen_stack[0] is app.home
         assert len(app.screen_stack) == 2  # History was closed first

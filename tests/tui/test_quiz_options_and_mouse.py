@@ -7,54 +7,149 @@ from textual.widgets import Checkbox, Input, OptionList, Select
 from quizapp.store import ScoreStore
 from quizapp.tui.dialogs.confirm import ConfirmDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
+from quizapp.tui.dialogs.unfinished import ResumeOrNewDialog, UnfinishedQuizzesDialog
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.widgets.multi_choice import MultiChoiceList
 from quizapp.tui.widgets.order_list import OrderList
 from tests.tui.answering import answer_widget
-from tests.tui.helpers import SIZE, load, make_app, open_new_quiz, shown
+from tests.tui.helpers import (
+    SEED,
+    SIZE,
+    flat,
+    load,
+    make_app,
+    open_new_quiz,
+    palette_lists,
+    settle,
+    shown,
+)
 
 
-async def test_options_pick_a_tag_and_a_number_of_questions(store: ScoreStore) -> None:
+async def test_options_pick_a_tag_and_a_number_and_are_kept_for_the_next_quiz(
+    store: ScoreStore,
+) -> None:
     app = make_app(load("every_type.toml"), store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         dialog = app.screen
         assert isinstance(dialog, QuizOptionsDialog)
-        assert await shown(pilot, "#match-count") == "9 questions match."
+        assert await shown(pilot, "#match-count") == "9 questions match; the quiz asks all of them."
         assert not dialog.query_one("#generated", Checkbox).value  # the bank generates none
+        text = await shown(pilot)
+        # A tick is a mark, not only a colour; the footer has the dialog's keys.
+        assert "▐ ▌ Include generated questions (0)" in text
+        assert "▐X▌ Shuffle (and pick at random)" in text
+        footer = text.splitlines()[-1]
+        assert "esc Cancel" in footer and "^q Quit" in footer and "f1 Help" in footer
+        assert "Start quiz" not in footer  # Home's keys are not the dialog's
 
         dialog.query_one("#tag", Select).value = "dates"
         await pilot.pause()
-        assert await shown(pilot, "#match-count") == "3 questions match."
-        await pilot.click("#count")
+        assert await shown(pilot, "#match-count") == "3 questions match; the quiz asks all of them."
+        # The number field has the focus: digits go there, and the count follows them.
         await pilot.press("0", "enter")
         assert "type a number of at least 1" in await shown(pilot, "#match-count")
         assert isinstance(app.screen, QuizOptionsDialog)
-
-        dialog.query_one("#count", Input).value = "2"
+        await pilot.press("backspace", "2")
+        assert await shown(pilot, "#match-count") == "3 questions match; the quiz asks 2 of them."
         await pilot.click("#start")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
         assert "Question 1 of 2" in await shown(pilot)
-        session = app.screen.quiz.session
-    assert len(session.question_ids) == 2
-    assert set(session.question_ids) <= {"delivery", "coup-year", "timeline"}
-    options = session.options_to_dict()
+        first = app.screen.quiz.session
+        await pilot.press("ctrl+s", "enter")
+        await pilot.pause()
+        await pilot.press("escape", "y")
+        await pilot.pause()
+
+        # A new quiz on a bank with an unfinished one asks first.
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ResumeOrNewDialog)
+        text = await shown(pilot)
+        assert "Resume the unfinished quiz, or start a new one?" in text
+        assert "r Resume  s Start a new one  esc Cancel" in text
+        assert await shown(pilot, ".dialog-body") == (
+            "Your last quiz on Every question type is unfinished (started yesterday 10:02: "
+            "1 of 2 answered, score 0 / 1). Starting a new quiz keeps the unfinished ones."
+        )
+        await pilot.press("s")
+        await settle(pilot)
+        # The options are those chosen last time.
+        dialog = app.screen
+        assert isinstance(dialog, QuizOptionsDialog)
+        assert dialog.query_one("#tag", Select).value == "dates"
+        assert dialog.query_one("#count", Input).value == "2"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        await pilot.press("escape")  # no answer yet: this one is not kept
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+
+        # Resume: with one unfinished quiz, r resumes it.
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.quiz.session.question_ids == first.question_ids
+        assert "Question 2 of 2" in await shown(pilot)
+    options = first.options_to_dict()
     assert options["tags"] == ["dates"] and options["count"] == 2
+    assert set(first.question_ids) <= {"delivery", "coup-year", "timeline"}
 
 
 async def test_cancelling_the_options_starts_nothing(store: ScoreStore) -> None:
     app = make_app(load("every_type.toml"), store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         await pilot.click("#cancel")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+        # The palette's "Resume quiz" says when there is nothing to resume.
+        await pilot.press("ctrl+p", *"resume quiz")
+        await palette_lists(pilot, "Resume quiz")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "There is no unfinished quiz to resume." in await shown(pilot)
     assert store.attempts() == []
+
+
+BANK_ID = "tui-every-type"
+
+
+async def test_any_unfinished_quiz_can_be_picked_and_resumed(store: ScoreStore) -> None:
+    def unfinished(question_ids: list[str], right: int) -> int:
+        options = {"shuffle": False, "seed": SEED}
+        attempt = store.start_attempt(
+            "tester", BANK_ID, "Every question type", question_ids, options
+        )
+        for question_id in question_ids[:right]:
+            store.record_answer(attempt, question_id, given="", score=1, max_score=1, seconds=5)
+        return attempt
+
+    older = unfinished(["system", "coup-year"], 1)
+    unfinished(["analyst", "coup-year", "system"], 2)
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert "(1 older unfinished: r lists them all.)" in flat(await shown(pilot))
+        await pilot.press("r")
+        await pilot.pause()
+        assert isinstance(app.screen, UnfinishedQuizzesDialog)
+        text = await shown(pilot)
+        assert "2 unfinished quizzes: pick one to resume" in text
+        assert "started yesterday 10:05: 2 of 3 answered, score 2 / 2" in text
+        assert "started yesterday 10:02: 1 of 2 answered, score 1 / 1" in text
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.quiz.attempt_id == older
+        assert "Question 2 of 2" in await shown(pilot)
 
 
 async def test_multi_and_order_answered_with_the_mouse(store: ScoreStore) -> None:

@@ -22,7 +22,7 @@ from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.text import one_line, plain_text, shorten
 from tests.tui.answering import answer_widget, pair_up, put_in_order, select_all, type_answer
-from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, shown
+from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, settle, shown
 
 TITLE = "[b]Hostile[/b] [@click=app.quit]bank[/] red"
 CLICK_QUIT = "[@click=app.quit]x[/]"
@@ -64,13 +64,13 @@ async def test_a_hostile_bank_goes_through_a_whole_quiz(store: ScoreStore) -> No
         assert "Tags: control 6 · [red]tag[/red] 2" in detail
 
         await pilot.press("enter")
-        await pilot.pause()
+        await settle(pilot)
         assert isinstance(app.screen, QuizOptionsDialog)
         tag_select = app.screen.query_one("#tag", Select)
         tag_select.value = "[red]tag[/red]"
         await pilot.pause()
         assert "[red]tag[/red] (2)" in await shown(pilot, "#tag")
-        assert "2 questions match." in await shown(pilot, "#match-count")
+        assert "2 questions match;" in await shown(pilot, "#match-count")
         tag_select.value = ""
         await pilot.press("escape")
         await pilot.pause()

@@ -8,25 +8,23 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from quizapp.model import BankError
+from quizapp.tui.dialogs.base import Dialog
 from quizapp.tui.text import literal, literal_line
 
 
-class BankErrorsDialog(ModalScreen[None]):
+class BankErrorsDialog(Dialog[None]):
     """Lists each problem as ``path:line:col: message``; any of escape,
     enter or q closes it."""
-
-    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,enter,q", "close", "Close", id="bank_errors.close"),
     ]
 
     def __init__(self, error: BankError) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.error = error
 
     def compose(self) -> ComposeResult:

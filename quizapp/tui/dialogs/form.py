@@ -7,9 +7,10 @@ from typing import TypeVar
 
 from textual import on
 from textual.containers import Horizontal
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label
+
+from quizapp.tui.dialogs.base import Dialog
 
 ResultT = TypeVar("ResultT")
 
@@ -41,15 +42,10 @@ def count_typed(text: str) -> int | None:
     return count
 
 
-class FormDialog(ModalScreen[ResultT]):
+class FormDialog(Dialog[ResultT]):
     """A modal dialog of fields: enter in a field or the confirm button calls
     `confirm`; the Cancel button or escape (bound by each dialog, so the help
     screen lists it there) dismisses it with None."""
-
-    CSS_PATH = "dialog.tcss"
-
-    def __init__(self) -> None:
-        super().__init__(classes="dialog-screen")
 
     def confirm(self) -> None:
         """Dismiss with what the fields say, or show why they cannot be used."""

@@ -9,17 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
+
+from quizapp.tui.dialogs.base import Dialog
 
 #: What the student chose: save again, write them to a JSON file, or stay in the quiz.
 UnsavedChoice = Literal["retry", "export", "stay"]
 
 
-class UnsavedAnswersDialog(ModalScreen[UnsavedChoice]):
+class UnsavedAnswersDialog(Dialog[UnsavedChoice]):
     """Says how many answers are not saved and why; dismisses with the choice."""
-
-    CSS_PATH = "dialog.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "choose('retry')", "Retry", id="unsaved.retry"),
@@ -28,7 +27,7 @@ class UnsavedAnswersDialog(ModalScreen[UnsavedChoice]):
     ]
 
     def __init__(self, count: int, reason: str) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.count = count
         self.reason = reason
 

@@ -230,7 +230,8 @@ class HomeScreen(AppScreen[None]):
                 "Press r to resume it or x to discard it."
             )
             if len(entry.unfinished) > 1:
-                text += f" ({len(entry.unfinished) - 1} older unfinished.)"
+                older = len(entry.unfinished) - 1
+                text += f" ({older} older unfinished: r lists them all.)"
             lines.append(Content.styled(text, "$warning"))
         return Content("\n").join(lines)
 
@@ -344,10 +345,11 @@ class HomeScreen(AppScreen[None]):
             self.quiz_app.push_screen(BankErrorsDialog(entry))
 
     def action_resume(self) -> None:
-        """Resume the newest unfinished quiz on the highlighted bank."""
+        """Resume the unfinished quiz on the highlighted bank (with several,
+        pick one)."""
         entry = self.current
         if isinstance(entry, BankEntry) and entry.unfinished:
-            self.quiz_app.resume_quiz(entry.overview.bank, entry.unfinished[0])
+            self.quiz_app.resume_one_of(entry.overview.bank, entry.unfinished)
 
     def action_discard(self) -> None:
         """Delete the newest unfinished quiz on the highlighted bank, after asking."""
