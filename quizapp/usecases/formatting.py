@@ -65,3 +65,30 @@ def text_sparkline(values: list[float], low: float = 0.0, high: float = 1.0) -> 
         level = (min(max(value, low), high) - low) / span
         bars.append(_BARS[min(int(level * len(_BARS)), len(_BARS) - 1)])
     return "".join(bars)
+
+
+#: Eighths of a cell, from one eighth to a full block.
+_EIGHTHS = " ▁▂▃▄▅▆▇█"
+
+
+def score_chart(percents: list[float], height: int = 3) -> list[str]:
+    """Scores (0 to 100) as a bar chart on a fixed scale from 0% to 100%,
+    ``height`` rows high, one column per score, with its axis labelled::
+
+        100% ┤  ▆█
+             │ ▄██
+          0% ┤▁███
+
+    Every score shows at least an eighth of a cell, so a 0% is still seen.
+    ``height`` is at least 2 (a row for each end of the scale).
+    """
+    height = max(height, 2)
+    levels = height * 8
+    filled = [max(1, round(min(max(p, 0.0), 100.0) / 100 * levels)) for p in percents]
+    rows = []
+    for row in range(height):
+        base = (height - 1 - row) * 8  # eighths below this row
+        cells = "".join(_EIGHTHS[min(max(f - base, 0), 8)] for f in filled)
+        label = "100% ┤" if row == 0 else "  0% ┤" if row == height - 1 else "     │"
+        rows.append(label + cells)
+    return rows

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+from quizapp.session import QuizKind, quiz_kind
 from quizapp.store import AttemptSummary, QuestionStats, ScoreStore
 from quizapp.usecases.catalog import Catalog
 
@@ -28,6 +30,38 @@ class BankHistory:
     def finished(self) -> list[AttemptSummary]:
         """The finished attempts, oldest first."""
         return [attempt for attempt in self.attempts if attempt.finished]
+
+
+#: How the list of attempts marks a quiz of each kind ("" for a plain quiz).
+KIND_NOTES: dict[QuizKind, str] = {"quiz": "", "review": "review", "retry": "retry"}
+#: What the marks mean, said under the list when it shows them.
+KIND_LEGEND: dict[QuizKind, str] = {
+    "review": "review: a review of your mistakes",
+    "retry": "retry: the questions a quiz missed, asked again",
+}
+
+
+def attempt_kind(attempt: AttemptSummary) -> QuizKind:
+    """What the attempt was: a quiz, a review of mistakes or a retry."""
+    return quiz_kind(attempt.options)
+
+
+def attempt_note(attempt: AttemptSummary) -> str:
+    """``3 of 3``, ``3 of 3 · review``, ``2 of 5 · unfinished``: how many
+    questions were answered, and what kind of quiz it was."""
+    parts = [f"{attempt.answered} of {attempt.total}"]
+    note = KIND_NOTES[attempt_kind(attempt)]
+    if note:
+        parts.append(note)
+    if not attempt.finished:
+        parts.append("unfinished")
+    return " · ".join(parts)
+
+
+def kinds_legend(attempts: Iterable[AttemptSummary]) -> str:
+    """What the marks of ``attempts`` mean ("" when none is marked)."""
+    kinds = {attempt_kind(attempt) for attempt in attempts}
+    return "; ".join(text for kind, text in KIND_LEGEND.items() if kind in kinds)
 
 
 def group_by_bank(attempts: list[AttemptSummary]) -> list[BankHistory]:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from textual.widgets import DataTable, OptionList, Sparkline, Static
+from textual.widgets import DataTable, OptionList, Static
 
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
-from tests.tui.helpers import SIZE, load, make_app, open_new_quiz, record_quiz, shown
+from tests.tui.helpers import SIZE, TAGS, load, make_app, open_new_quiz, record_quiz, shown
 
 
 def cells(table: DataTable[object]) -> list[list[str]]:
@@ -21,12 +21,32 @@ async def test_history_shows_attempts_trend_tags_and_weakest_questions(
 ) -> None:
     record_quiz(store, {"system": 1.0, "coup-year": 0.0, "analyst": 0.0})
     record_quiz(store, {"system": 1.0, "coup-year": 0.0, "analyst": 1.0})
-    record_quiz(store, {"system": 1.0, "coup-year": 1.0, "analyst": 1.0})
+    # A review of mistakes, with an answer the student graded themself.
+    review = store.start_attempt(
+        "tester",
+        "tui-every-type",
+        "Every question type",
+        ["coup-year", "analyst"],
+        {"kind": "review"},
+    )
+    for question_id, score in (("coup-year", 1.0), ("analyst", 0.5)):
+        store.record_answer(
+            review,
+            question_id,
+            given="",
+            score=score,
+            max_score=1,
+            seconds=10,
+            tags=TAGS[question_id],
+            self_graded=question_id == "analyst",
+        )
+    store.finish_attempt(review)
     record_quiz(store, {"system": 0.0}, finish=False)
     record_quiz(store, {"q": 0.5}, bank_id="gone", title="A bank no longer loaded")
 
     app = make_app(load("every_type.toml"), store)
-    async with app.run_test(size=SIZE) as pilot:
+    # At 80x24 the banks are listed above the details, which fit the width.
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("h")
         await pilot.pause()
         screen = app.screen
@@ -35,42 +55,53 @@ async def test_history_shows_attempts_trend_tags_and_weakest_questions(
         banks = screen.query_one("#history-banks", OptionList)
         assert banks.highlighted == 1
         assert [str(banks.get_option_at_index(i).prompt) for i in range(2)] == [
-            "A bank no longer loaded\n1 quiz",
-            "Every question type\n4 quizzes",
+            "A bank no longer loaded · 1 quiz",
+            "Every question type · 4 quizzes",
         ]
         heading = await shown(pilot, "#history-heading")
-        assert heading == "Every question type 3 finished quizzes · best 100% · last 100%"
-        trend = screen.query_one("#trend", Sparkline)
-        assert trend.display and [round(v, 1) for v in trend.data or []] == [33.3, 66.7, 100.0]
-        assert await shown(pilot, "#trend-caption") == "Score trend, oldest to newest: 33% 67% 100%"
+        assert heading == "Every question type 3 finished quizzes · best 75% · last 75%"
+        # The scores on a fixed scale from 0% to 100%: 33% is a third of the height.
+        assert str(screen.query_one("#trend", Static).content).splitlines() == [
+            "100% ┤  ▂",
+            "     │ ██",
+            "  0% ┤███",
+        ]
+        caption = await shown(pilot, "#trend-caption")
+        assert caption == "Your last 3 scores, oldest to newest: 33% 67% 75%"
         started = [
             attempt.started_at.strftime("%Y-%m-%d %H:%M")  # UTC, like FIXED_NOW
             for attempt in store.attempts(player="tester", bank_id="tui-every-type")
         ]
         assert cells(screen.query_one("#attempts", DataTable)) == [
-            [started[3], "0 / 1", "0%", "1 of 1 (unfinished)", "10 s"],
-            [started[2], "3 / 3", "100%", "3 of 3", "30 s"],
+            [started[3], "0 / 1", "0%", "1 of 1 · unfinished", "10 s"],
+            [started[2], "1.5 / 2", "75%", "2 of 2 · review", "20 s"],
             [started[1], "2 / 3", "67%", "3 of 3", "30 s"],
             [started[0], "1 / 3", "33%", "3 of 3", "30 s"],
         ]
+        text = await shown(pilot)
+        assert "Answered             Time" in text  # every column fits 80 columns
+        assert "review: a review of your mistakes." in text
         assert started[0].startswith("2025-03-13 10:")
         assert cells(screen.query_one("#tag-accuracy", DataTable)) == [
-            ["actors", "▁██", "100%", "3"],
-            ["context", "███", "100%", "3"],
+            ["actors", "▁█▅", "50%", "3"],
+            ["context", "██", "100%", "2"],
             ["dates", "▁▁█", "100%", "3"],
         ]
+        # A question graded by the student is marked as such.
         assert cells(screen.query_one("#weakest", DataTable)) == [
+            ["✎ Which analyst directs the Turkish Research Prog…", "3", "2"],  # cut to fit
             ["In what year was the coup attempt?", "3", "2"],
-            ["Which analyst directs the Turkish Research Prog…", "3", "1"],  # cut to fit
-            ["Which system did Turkey buy from Russia?", "4", "1"],
+            ["Which system did Turkey buy from Russia?", "3", "1"],
         ]
+        note = str(screen.query_one("#weakest-note", Static).content)
+        assert note == "✎ marks a question you graded yourself."
 
         await pilot.press("up")
         await pilot.pause()
         assert await shown(pilot, "#history-heading") == (
             "A bank no longer loaded 1 finished quiz · best 50% · last 50%"
         )
-        assert not screen.query_one("#trend", Sparkline).display
+        assert not screen.query_one("#trend", Static).display
         assert not screen.query_one("#weakest", DataTable).display
         assert "None yet" in str(screen.query_one("#weakest-note", Static).content)
 

@@ -10,10 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
-from textual.widgets import Button, Input, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, RadioSet, Static
 
 from quizapp.tui.dialogs.form import FormDialog, count_typed, dialog_buttons, form_field
 from quizapp.tui.text import literal_line, shorten
+from quizapp.tui.widgets.marked import MarkedRadioButton
 from quizapp.usecases.mistakes import Mistake, ReviewOrder, ordered
 
 #: Mistakes previewed in the dialog.
@@ -61,8 +62,8 @@ class ReviewMistakesDialog(FormDialog[tuple[ReviewOrder, int] | None]):
                 classes="dialog-body",
             )
             with RadioSet(id="review-order"):
-                yield RadioButton(Content("Most recent first"), value=True, id="recent")
-                yield RadioButton(Content("Most often first"), id="often")
+                yield MarkedRadioButton(Content("Most recent first"), value=True, id="recent")
+                yield MarkedRadioButton(Content("Most often first"), id="often")
             yield form_field(
                 "Questions",
                 Input(

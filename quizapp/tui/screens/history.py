@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, OptionList, Sparkline, Static
+from textual.widgets import DataTable, Header, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -26,12 +26,15 @@ from quizapp.usecases.formatting import (
     format_duration,
     format_percent,
     format_score,
+    score_chart,
     text_sparkline,
 )
 from quizapp.usecases.history import (
     WEAKEST_MIN_TRIES,
     BankDetails,
     BankHistory,
+    attempt_note,
+    kinds_legend,
     read_bank_details,
     read_history,
 )
@@ -39,6 +42,12 @@ from quizapp.usecases.history import (
 PROMPT_WIDTH = 48
 #: The attempts listed per bank, newest first (a long history is cut here).
 ATTEMPT_ROWS = 50
+#: The scores charted, the most recent ones (a column each: it fits 60 columns).
+TREND_POINTS = 24
+#: Rows of the chart of scores.
+TREND_HEIGHT = 3
+#: Marks a question the student graded themself (open questions).
+SELF_GRADED_MARK = "✎ "
 
 
 def _section(title: str) -> Static:
@@ -55,6 +64,9 @@ class HistoryScreen(AppScreen[None]):
     """Pick a bank on the left; its history shows on the right."""
 
     CSS_PATH = "history.tcss"
+    # Narrower than 100 columns, the banks go above the details (history.tcss).
+    # Textual declares it without ClassVar, so it cannot be annotated as one.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -90,11 +102,12 @@ class HistoryScreen(AppScreen[None]):
             yield OptionList(id="history-banks")
             with VerticalScroll(id="history-detail"):
                 yield Static(id="history-heading")
-                yield Sparkline([], id="trend")
+                yield Static(id="trend")
                 yield Static(id="trend-caption")
                 yield _section("Attempts, newest first")
                 yield _table("attempts", "Date", "Score", "%", "Answered", "Time")
                 yield Static(id="attempts-note", classes="note")
+                yield Static(id="kinds-note", classes="note")
                 yield _section("Accuracy by tag")
                 yield _table("tag-accuracy", "Tag", "Over time", "Latest", "Quizzes")
                 yield _section("Weakest questions")
@@ -146,7 +159,7 @@ class HistoryScreen(AppScreen[None]):
             Option(
                 Content.assemble(
                     literal_line(group.title, "bold"),
-                    f"\n{len(group.attempts)} quiz{'zes' if len(group.attempts) != 1 else ''}",
+                    f" · {len(group.attempts)} quiz{'zes' if len(group.attempts) != 1 else ''}",
                 )
             )
             for group in self.groups
@@ -210,15 +223,20 @@ class HistoryScreen(AppScreen[None]):
         else:
             heading.append(Content("No finished quiz yet."))
         self.query_one("#history-heading", Static).update(Content("\n").join(heading))
-        trend = self.query_one("#trend", Sparkline)
-        trend.data = [a.percent for a in finished[-ATTEMPT_ROWS:]]
+        trend = self.query_one("#trend", Static)
+        charted = finished[-TREND_POINTS:]
+        trend.update(
+            Content.styled("\n".join(score_chart([a.percent for a in charted], TREND_HEIGHT)))
+        )
         trend.display = len(finished) > 1
         self.query_one("#trend-caption", Static).update(
             Content.styled(
-                f"Score trend, oldest to newest: "
+                f"Your last {len(charted)} scores, oldest to newest: "
                 f"{' '.join(format_percent(a.percent) for a in finished[-12:])}",
                 "dim",
             )
+            if len(finished) > 1
+            else Content.styled(f"Score: {format_percent(finished[-1].percent)}", "dim")
             if finished
             else ""
         )
@@ -226,14 +244,17 @@ class HistoryScreen(AppScreen[None]):
         table = self.query_one("#attempts", DataTable)
         table.clear()
         for attempt in reversed(attempts[-ATTEMPT_ROWS:]):
-            status = "" if attempt.finished else " (unfinished)"
             table.add_row(
                 Text(format_date(attempt.started_at, now)),
                 Text(format_score(attempt.score, attempt.max_score), justify="right"),
                 Text(format_percent(attempt.percent), justify="right"),
-                Text(f"{attempt.answered} of {attempt.total}{status}"),
+                Text(attempt_note(attempt)),
                 Text(format_duration(attempt.seconds), justify="right"),
             )
+        legend = kinds_legend(attempts[-ATTEMPT_ROWS:])
+        kinds = self.query_one("#kinds-note", Static)
+        kinds.display = bool(legend)
+        kinds.update(Content.styled(legend + ".", "dim") if legend else "")
         older = len(attempts) - ATTEMPT_ROWS
         note = self.query_one("#attempts-note", Static)
         note.display = older > 0
@@ -281,15 +302,18 @@ class HistoryScreen(AppScreen[None]):
         weak = self.query_one("#weakest", DataTable)
         weak.clear()
         for question in details.weakest:
+            mark = SELF_GRADED_MARK if question.stats.self_graded else ""
             weak.add_row(
-                Text(shorten(question.prompt, PROMPT_WIDTH)),
+                Text(mark + shorten(question.prompt, PROMPT_WIDTH)),
                 Text(str(question.stats.tries), justify="right"),
                 Text(str(question.stats.missed), justify="right"),
             )
         weak.display = bool(details.weakest)
-        self.query_one("#weakest-note", Static).update(
-            ""
-            if details.weakest
-            else f"None yet: a question shows here once it was missed and tried "
+        note = (
+            f"None yet: a question shows here once it was missed and tried "
             f"{WEAKEST_MIN_TRIES} times or more."
         )
+        if details.weakest:
+            own = any(question.stats.self_graded for question in details.weakest)
+            note = f"{SELF_GRADED_MARK}marks a question you graded yourself." if own else ""
+        self.query_one("#weakest-note", Static).update(Content.styled(note, "dim"))
