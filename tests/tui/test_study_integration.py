@@ -182,6 +182,8 @@ async def test_review_mistakes_from_home_asks_the_missed_questions(store: ScoreS
         text = await shown(pilot, ".dialog")
         assert "Review mistakes: Every question type" in text
         assert "You got 3 questions wrong; 2 of them are not put right yet." in text
+        # The order chosen shows as a mark, not only as a colour.
+        assert "▐●▌ Most recent first" in text and "▐ ▌ Most often first" in text
         # Most recent first: those not put right yet, newest first, then the others.
         assert (
             "1× Russia began delivering the S-400 on July 12. "
@@ -190,17 +192,24 @@ async def test_review_mistakes_from_home_asks_the_missed_questions(store: ScoreS
         )
         await pilot.click("#often")
         await pilot.pause()
+        text = await shown(pilot, ".dialog")
         assert (
             "2× In what year was the coup attempt? "
             "1× Russia began delivering the S-400 on July 12. "
-            "1× Which analyst directs" in await shown(pilot, ".dialog")
+            "1× Which analyst directs" in text
         )
+        assert "▐ ▌ Most recent first" in text and "▐●▌ Most often first" in text
         await pilot.click("#review-count")
         await pilot.press("end", "backspace", "2", "enter")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
-        assert "In what year was the coup attempt?" in await shown(pilot)
+        text = await shown(pilot)
+        assert "In what year was the coup attempt?" in text
+        assert "Every question type — Review of mistakes" in text  # the header
         assert app.screen.quiz.session.question_ids == ("coup-year", "delivery")
+        await pilot.press("ctrl+s", "enter", "ctrl+s", "enter")
+        await pilot.pause()
+        assert "Every question type — Results · Review of mistakes" in await shown(pilot)
 
 
 async def test_review_mistakes_from_history(store: ScoreStore) -> None:
