@@ -233,6 +233,15 @@ class RecordedQuiz:
         )
 
 
+def warm_up_grading() -> None:
+    """Load what grading a typed answer needs the first time: the English
+    word list (about 0.2 s), read at the first near miss otherwise. Call it
+    from a worker when a quiz starts."""
+    from quizapp.matching.words import english_words
+
+    english_words()
+
+
 def discard_attempt(store: ScoreStore, attempt_id: int) -> None:
     """Delete an unfinished attempt and its answers (the user asked to)."""
     store.discard_attempt(attempt_id)

@@ -3,6 +3,7 @@ right-hand items, from Home to Results."""
 
 from __future__ import annotations
 
+from quizapp.matching.words import english_words
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.quiz import QuizScreen
@@ -10,14 +11,19 @@ from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.widgets.match_board import MatchBoard
 from quizapp.tui.widgets.open_answer import OpenQuestionAnswer
 from tests.tui.answering import answer_widget, pair_up
-from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, shown
+from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, settle, shown
 
 
 async def test_open_questions_are_written_revealed_and_self_graded(store: ScoreStore) -> None:
+    english_words.cache_clear()
     app = make_app(load("discussion.toml"), store)
     async with app.run_test(size=SIZE) as pilot:
         await open_new_quiz(pilot)
         assert isinstance(app.screen, QuizScreen)
+        # The grader's word list is read in a worker as the quiz starts, not
+        # on the UI thread at the first near miss.
+        await settle(pilot)
+        assert english_words.cache_info().currsize == 1
         widget = answer_widget(pilot)
         assert isinstance(widget, OpenQuestionAnswer)
         text = await shown(pilot)

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
@@ -22,7 +22,7 @@ from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.usecases import StoreError, feedback
 from quizapp.usecases.formatting import format_score
-from quizapp.usecases.quiz import NotSaved, RecordedQuiz
+from quizapp.usecases.quiz import NotSaved, RecordedQuiz, warm_up_grading
 
 
 def quiz_status(number: int, total: int, score: float, max_score: float) -> Content:
@@ -81,9 +81,15 @@ class QuizScreen(AppScreen[None]):
         yield KeysFooter()
 
     async def on_mount(self) -> None:
+        self._warm_up_grading()
         self.title = one_line(self.quiz.session.bank.title)
         self.sub_title = feedback.quiz_kind_label(self.quiz.session.options.kind)
         await self.show_question()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="warm-up")
+    def _warm_up_grading(self) -> None:
+        # Off the UI thread, so that the first near miss does not wait for it.
+        warm_up_grading()
 
     def _show_status(self) -> None:
         session = self.quiz.session
