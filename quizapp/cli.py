@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "preview": "open a bank in the TUI and reload it whenever the file is saved",
     "draft": "draft a bank (actors, dates, quotes with excerpts) from an article",
     "grade": "show how an answer to one question would be graded, and why",
+    "quiz": "take a quiz on a bank: in the TUI, or as plain lines (--plain)",
     "doctor": "examine the scores database; repair it, or restore a backup",
 }
 

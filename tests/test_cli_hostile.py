@@ -10,8 +10,10 @@ no C1 control and no bidi override.
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -131,14 +133,22 @@ def commands(bank: Path, tmp_path: Path) -> list[list[str]]:
         ["grade", str(bank), "markup-choice", f"x{NASTY}"],
         ["grade", "hostile", "markup-choice", "1", "--format", "json"],
         ["grade", "hostile", f"no{NASTY}", "x"],
+        ["quiz", str(bank), "--plain", "--seed", "1"],
+        ["quiz", "hostile", "--plain", "--tag", f"tag{NASTY}"],
+        ["quiz", f"no{NASTY}", "--plain"],
         [f"chek{NASTY}"],
     ]
 
 
 def test_every_command_prints_hostile_text_terminal_safe(
-    hostile: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    hostile: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     for args in commands(hostile, tmp_path):
+        # What a quiz reads: hostile text, then a choice, a skip and the end of input.
+        monkeypatch.setattr(sys, "stdin", io.StringIO(f"x{NASTY}\n1\n/skip\n" * 3))
         status = main(args)
         out, err = capsys.readouterr()
         assert status in (0, 1, 2), args

@@ -95,6 +95,7 @@ def every_command(tmp_path: Path) -> list[list[str]]:
         ["export", str(EVERY_TYPE), "--format", "gift"],
         ["export", str(EVERY_TYPE), "--format", "csv"],
         ["draft", str(article), "-o", str(tmp_path / "draft.toml")],
+        ["quiz", str(EVERY_TYPE), "--plain"],
     ]
 
 

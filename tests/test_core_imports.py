@@ -40,6 +40,17 @@ loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
 print("textual modules:", loaded)
 """.replace("{article!r}", repr(str(ARTICLE)))
 
+QUIZ = f"""
+import contextlib, io, sys, tempfile
+from quizapp.cli import main
+sys.stdin = io.StringIO("1\\n/skip\\n")
+with tempfile.TemporaryDirectory() as folder, contextlib.redirect_stdout(io.StringIO()):
+    status = main(["quiz", {str(BANK)!r}, "--plain", "--data-dir", folder, "--player", "p"])
+assert status == 0, status
+loaded = sorted(name for name in sys.modules if name.split(".")[0] == "textual")
+print("textual modules:", loaded)
+"""
+
 VERSION = """
 import contextlib, io, sys
 from quizapp.cli import main
@@ -86,6 +97,10 @@ def test_grade_leaves_textual_out() -> None:
     lines = run_python(GRADE)
     assert lines[-1] == "textual modules: []"
     assert '"verdict": "correct"' in lines[0]
+
+
+def test_the_plain_quiz_leaves_textual_out() -> None:
+    assert run_python(QUIZ) == ["textual modules: []"]
 
 
 def test_draft_leaves_textual_out() -> None:

@@ -27,5 +27,5 @@ def test_a_mistyped_command_is_not_taken_for_a_bank(
     assert capsys.readouterr().err == (
         "quizapp: unknown command 'frobnicate', and no file or folder has that name "
         "(commands: check, scores, brief, new, import, export, stats, preview, draft, grade, "
-        "doctor; quizapp --help lists them)\n"
+        "quiz, doctor; quizapp --help lists them)\n"
     )

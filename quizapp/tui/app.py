@@ -78,6 +78,8 @@ class QuizApp(App[None]):
         self.load_banks = load_banks
         #: Why the banks could not be loaded, if they could not.
         self.load_error: str | None = None
+        #: A quiz to start once the banks are loaded: (bank id, options).
+        self._quiz_on_start: tuple[str, QuizOptions] | None = None
         try:
             self._remembered_theme = self.store.get_setting(THEME_SETTING)
         except StoreError:
@@ -97,6 +99,8 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if not self.banks_loading:
+            self.call_after_refresh(self._start_quiz_on_start)
         if self.store.moved_aside is not None:
             message = self.store.warning or (
                 f"The scores database could not be read. It was moved aside to "
@@ -147,11 +151,28 @@ class QuizApp(App[None]):
         self.load_banks = None
         if catalog is not None:
             self._catalog = catalog
+            self.call_after_refresh(self._start_quiz_on_start)
         else:
             self.load_error = error
             self.notify(
                 f"The question banks could not be loaded: {error}", severity="error", markup=False
             )
+
+    def start_quiz_when_loaded(self, bank_id: str, options: QuizOptions) -> None:
+        """Start a quiz on the bank ``bank_id`` as soon as the banks are
+        loaded, over Home (``quizapp quiz BANK`` opens the TUI so)."""
+        self._quiz_on_start = (bank_id, options)
+
+    def _start_quiz_on_start(self) -> None:
+        if self._quiz_on_start is None:
+            return
+        bank_id, options = self._quiz_on_start
+        self._quiz_on_start = None
+        bank = self.banks_by_id.get(bank_id)
+        if bank is None:
+            self.notify(f"There is no bank {bank_id!r} to quiz on.", severity="error", markup=False)
+        else:
+            self.start_quiz(bank, options)
 
     # ------------------------------------------------------------ theme
 

@@ -98,15 +98,17 @@ def verdict(grade: Grade) -> Line:
     return line(("✗ Wrong", "wrong"), (f"  {points}", "label"), *own)
 
 
-def answer_lines(record: AnswerRecord) -> list[Line]:
+def answer_lines(record: AnswerRecord, *, model_answer: bool = True) -> list[Line]:
     """What was given and the right answer: the form an answer was accepted
     as ("Accepted 'turkiye' as Turkey"), a near miss, the exact value of a
     number within tolerance, why a wrong answer is wrong, and a ✓ or ✗ per
     gap or pair. An open question shows what was written, the student's own
-    grade and the model answer (its key points are `key_points`)."""
+    grade and the model answer (unless not ``model_answer``: it was shown
+    before the student graded their answer); its key points are `key_points`."""
     grade = record.grade
     if isinstance(record.question, OpenQuestion):
-        return _open_answer_lines(record.question, grade)
+        told = _open_answer_lines(record.question, grade)
+        return told if model_answer or grade.skipped else told[:-1]
     if grade.skipped:
         return [line(("Correct answer: ", "bold"), (grade.expected, "bold"))]
     lines: list[Line] = []

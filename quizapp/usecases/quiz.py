@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -231,6 +232,13 @@ class RecordedQuiz:
             seed=seed,
             kind="retry",
         )
+
+
+def unsaved_path(data_dir: Path, bank_id: str, moment: dt.datetime) -> Path:
+    """Where `RecordedQuiz.export_unsaved` writes the answers that could not
+    be saved: ``unsaved/unsaved-<bank id>-<date and time>.json`` in the data folder."""
+    safe_id = re.sub(r"[^\w.-]", "_", bank_id)
+    return data_dir / "unsaved" / f"unsaved-{safe_id}-{moment.strftime('%Y%m%d-%H%M%S')}.json"
 
 
 def warm_up_grading() -> None:

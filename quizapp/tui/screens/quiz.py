@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -22,7 +21,7 @@ from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.usecases import StoreError, feedback
 from quizapp.usecases.formatting import format_score
-from quizapp.usecases.quiz import NotSaved, RecordedQuiz, warm_up_grading
+from quizapp.usecases.quiz import NotSaved, RecordedQuiz, unsaved_path, warm_up_grading
 
 
 def quiz_status(number: int, total: int, score: float, max_score: float) -> Content:
@@ -250,11 +249,9 @@ class QuizScreen(AppScreen[None]):
 
     def _export_unsaved(self, then: Callable[[], object]) -> None:
         app = self.quiz_app
-        stamp = app.settings.now().strftime("%Y%m%d-%H%M%S")
-        bank_id = re.sub(r"[^\w.-]", "_", self.quiz.session.bank.id)
-        name = f"unsaved-{bank_id}-{stamp}.json"
+        target = unsaved_path(app.settings.data_dir, self.quiz.session.bank.id, app.settings.now())
         try:
-            path = self.quiz.export_unsaved(app.settings.data_dir / "unsaved" / name)
+            path = self.quiz.export_unsaved(target)
         except OSError as error:
             self.notify(
                 f"The answers could not be exported: {error}", severity="error", markup=False
