@@ -168,7 +168,7 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             ("^s", "Skip"),
             ("1–9", "Choose an option by its number"),
             ("t", "True"),
-            ("space", "Toggle"),
+            ("space", "Tick or untick the highlighted option"),
             ("shift+↑ / u", "Move up"),
             ("shift+↓ / d", "Move down"),
             ("a–z", "Pair the highlighted left item with the lettered item"),

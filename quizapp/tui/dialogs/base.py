@@ -21,6 +21,9 @@ class Dialog(ModalScreen[ResultT]):
     key from its key presses), so the dialog binds both again."""
 
     CSS_PATH = "dialog.tcss"
+    # Shorter than 24 rows, a dialog has less padding (dialog.tcss); a dialog
+    # taller than the terminal scrolls.
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012 (not a ClassVar in Textual)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "app.run('help')", "Help", id="dialog.help"),

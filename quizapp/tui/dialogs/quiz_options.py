@@ -81,10 +81,11 @@ class QuizOptionsDialog(FormDialog[QuizOptions | None]):
                 f"Include generated questions ({overview.generated})",
                 value=overview.generated > 0 and remembered.include_generated,
                 disabled=overview.generated == 0,
+                compact=True,
                 id="generated",
             )
             yield MarkedCheckbox(
-                "Shuffle (and pick at random)", value=remembered.shuffle, id="shuffle"
+                "Shuffle (and pick at random)", value=remembered.shuffle, compact=True, id="shuffle"
             )
             yield Static("", id="match-count")
             yield dialog_buttons("Start", "start")

@@ -37,6 +37,9 @@ class QuizScreen(AppScreen[None]):
     its feedback is shown. Leaving asks first, and keeps the answers given."""
 
     CSS_PATH = "quiz.tcss"
+    # Shorter than 24 rows, option lists scroll within themselves, so that an
+    # answer's Submit button stays in view (quiz.tcss).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (24, "-tall")]  # noqa: RUF012 (not a ClassVar in Textual)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "skip", "Skip", priority=True, id="quiz.skip"),

@@ -23,7 +23,14 @@ class MultiChoiceList(NumberedChoices):
 
     NUMBER_ACTION = "toggle_number"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("space", "toggle_highlighted", "Toggle", id="multi.toggle"),
+        Binding(
+            "space",
+            "toggle_highlighted",
+            "Toggle",
+            show=False,  # the footer has 1–9 Tick
+            tooltip="Tick or untick the highlighted option",
+            id="multi.toggle",
+        ),
         Binding("enter", "submit", "Submit", priority=True, id="multi.submit"),
         *number_bindings(
             "toggle_number",

@@ -21,8 +21,8 @@ class OrderList(AnswerWidget):
     shift+down (or u / d) move it, enter submits the order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+up,u", "move(-1)", "Move up", id="order.move-up"),
-        Binding("shift+down,d", "move(1)", "Move down", id="order.move-down"),
+        Binding("shift+up,u", "move(-1)", "Move up", key_display="⇧↑", id="order.move-up"),
+        Binding("shift+down,d", "move(1)", "Move down", key_display="⇧↓", id="order.move-down"),
         Binding("enter", "submit", "Submit", priority=True, id="order.submit"),
     ]
 
