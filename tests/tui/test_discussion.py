@@ -3,15 +3,19 @@ right-hand items, from Home to Results."""
 
 from __future__ import annotations
 
+from quizapp.banks import discover_banks
 from quizapp.matching.words import english_words
+from quizapp.model import Bank
+from quizapp.session import QuizOptions
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.match_board import MatchBoard
 from quizapp.tui.widgets.open_answer import OpenQuestionAnswer
 from tests.tui.answering import answer_widget, pair_up
-from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, settle, shown
+from tests.tui.helpers import SEED, SIZE, flat, load, make_app, open_new_quiz, settle, shown
 
 
 async def test_open_questions_are_written_revealed_and_self_graded(store: ScoreStore) -> None:
@@ -104,3 +108,18 @@ async def test_open_questions_are_written_revealed_and_self_graded(store: ScoreS
         assert "◐ Whose voices does the editorial rely on, and whose are missing?" in text
         assert "You: Wilson and Cagaptay 2 (0.5 / 1, graded by you: some of it)" in text
         assert "You: (nothing written) (0 / 1, graded by you: none of it)" in text
+
+
+async def test_at_60x20_a_long_match_keeps_its_submit_button_in_view(store: ScoreStore) -> None:
+    (dates,) = [b for b in discover_banks(user_dir=False) if getattr(b, "id", "") == "s400-dates"]
+    assert isinstance(dates, Bank)
+    app = make_app([dates], store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        app.start_quiz(dates, QuizOptions(question_ids=("when-what",), seed=SEED))
+        await pilot.pause()
+        board = answer_widget(pilot)
+        assert isinstance(board, MatchBoard) and len(board.rights) == 6
+        submit = app.screen.query_one("#match-submit").region
+        footer = app.screen.query_one(KeysFooter).region
+        assert 0 < submit.bottom <= footer.y  # above the footer, not scrolled away
+        assert "Submit" in (await shown(pilot)).splitlines()[submit.y]

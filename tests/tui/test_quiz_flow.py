@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.feedback import FeedbackScreen
+from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
@@ -48,6 +49,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         assert flat(text.splitlines()[0]) == "⭘ Every question type"  # the header
         assert await shown(pilot, "#quiz-status") == "Question 1 of 9 · score 0 / 0"
         assert "Which system did Turkey buy from Russia?" in text
+        assert text.splitlines()[-1].startswith(" 1–9 Choose  ^s Skip  esc Leave  ^q Quit  ? Help")
         await choose(pilot, "S-400")
         assert isinstance(app.screen, FeedbackScreen)
         (attempt,) = store.attempts(player="tester")
@@ -98,9 +100,13 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         await pilot.press("enter")
         await pilot.pause()
 
-        # cloze: enter moves to the next gap, then submits.
-        assert "Clearly a [1]_____ in all this is [2]_____" in await shown(pilot)
-        await type_answer(pilot, "winner", "Putin")
+        # cloze: enter moves to the next gap, then submits; the footer says which.
+        text = await shown(pilot)
+        assert "Clearly a [1]_____ in all this is [2]_____" in text
+        assert text.splitlines()[-1].startswith(" ⏎ Next gap  ^s Skip")
+        await type_answer(pilot, "winner")
+        assert (await shown(pilot)).splitlines()[-1].startswith(" ⏎ Submit  ^s Skip")
+        await type_answer(pilot, "Putin")
         text = await shown(pilot)
         assert "✓ Correct" in text
         assert "✓ gap 1: winner" in text and "✓ gap 2: Putin" in text
@@ -195,6 +201,13 @@ async def test_retry_missed_asks_only_the_missed_questions(store: ScoreStore) ->
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         assert "0 / 3 points  0%" in await shown(pilot)
+        # h means History here as on Home; Esc comes back to the results.
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
 
         await pilot.press("m")
         await pilot.pause()

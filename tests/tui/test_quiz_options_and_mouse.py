@@ -11,6 +11,7 @@ from quizapp.tui.dialogs.unfinished import ResumeOrNewDialog, UnfinishedQuizzesD
 from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.widgets.multi_choice import MultiChoiceList
 from quizapp.tui.widgets.order_list import OrderList
 from tests.tui.answering import answer_widget
@@ -97,6 +98,15 @@ async def test_options_pick_a_tag_and_a_number_and_are_kept_for_the_next_quiz(
         assert isinstance(app.screen, QuizScreen)
         assert app.screen.quiz.session.question_ids == first.question_ids
         assert "Question 2 of 2" in await shown(pilot)
+        await pilot.press("ctrl+s", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        # s on Results: another quiz on the bank, with the same tag.
+        await pilot.press("s")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, QuizOptionsDialog)
+        assert dialog.query_one("#tag", Select).value == "dates"
     options = first.options_to_dict()
     assert options["tags"] == ["dates"] and options["count"] == 2
     assert set(first.question_ids) <= {"delivery", "coup-year", "timeline"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from quizapp.banks import discover_banks
 from quizapp.model import Bank, OpenAnswer
 from quizapp.session import QuizOptions, QuizSession
 from quizapp.store import ScoreStore
@@ -35,6 +36,16 @@ def test_the_options_count_what_the_quiz_would_choose_from() -> None:
     assert count_matching(questions, QuizOptions()) == 9
     assert count_matching(questions, QuizOptions(tags=("dates",))) == 3
     assert count_matching(questions, QuizOptions(tags=("nope",))) == 0
+    # The count follows the Generated switch.
+    (actors,) = [b for b in discover_banks(user_dir=False) if getattr(b, "id", "") == "s400-actors"]
+    assert isinstance(actors, Bank)
+    with_generated = overview(actors).questions
+    generated = sum(1 for q in with_generated if q.generated)
+    assert generated > 0
+    assert count_matching(with_generated, QuizOptions(include_generated=False)) == (
+        len(with_generated) - generated
+    )
+    assert count_matching(with_generated, QuizOptions()) == len(with_generated)
     assert selection_note(9, None) == "9 questions match; the quiz asks all of them."
     assert selection_note(9, 5) == "9 questions match; the quiz asks 5 of them."
     assert selection_note(3, 10) == "3 questions match; the quiz asks all of them."
