@@ -396,6 +396,10 @@ class QuizApp(App[None]):
             self.action_change_theme()
         elif name == "new_per_day":
             self.edit_new_per_day()
+        elif name == "draft_article":
+            from quizapp.tui.screens.draft_review import ask_for_article
+
+            ask_for_article(self)
         else:
             raise ValueError(f"unknown action {name!r}")
 
