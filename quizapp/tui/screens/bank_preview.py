@@ -541,7 +541,7 @@ class PreviewScreen(AppScreen[None]):
             return self.shown is not None
         if action == "back":
             # Over Home (opened after a draft review); `quizapp preview` has nothing below.
-            return len(self.app.screen_stack) > 1
+            return self.app.screen_stack[0] is not self
         return True
 
     def action_back(self) -> None:

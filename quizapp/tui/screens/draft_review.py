@@ -145,7 +145,14 @@ class DraftReviewScreen(AppScreen[None]):
             show=False,
             id="draft.toggle",
         ),
-        Binding("u", "next_unsure", "Next !", tooltip="The next item to check", id="draft.unsure"),
+        Binding(
+            "u",
+            "next_unsure",
+            "Next !",
+            tooltip="The next item to check",
+            show=False,  # the status line says so
+            id="draft.unsure",
+        ),
         Binding(
             "ctrl+s",
             "save",
@@ -197,6 +204,8 @@ class DraftReviewScreen(AppScreen[None]):
         self.request = request
         #: The draft under review (None until drafted).
         self.draft: Draft | None = None
+        #: What each row of the list shows: an item, or the heading of a kind.
+        self._listed: list[ReviewRow | str] = []
         #: The item id of each row of the list (None for a heading).
         self._row_ids: list[str | None] = []
         #: The teacher changed something since the review started (or was saved).
@@ -245,8 +254,8 @@ class DraftReviewScreen(AppScreen[None]):
         self._fill_list()
         items = self.query_one("#review-items", OptionList)
         items.focus()
-        first_unsure = next((i for i, row in enumerate(self._rows()) if row.unsure), None)
-        items.highlighted = self._index_of_row(first_unsure or 0)
+        unsure = [i for i, e in enumerate(self._listed) if isinstance(e, ReviewRow) and e.unsure]
+        items.highlighted = unsure[0] if unsure else self._row_ids.index(self.draft.items()[0].id)
         self.refresh_bindings()
 
     # ------------------------------------------------------------ showing
@@ -254,29 +263,39 @@ class DraftReviewScreen(AppScreen[None]):
     def _rows(self) -> list[ReviewRow]:
         return review_rows(self.draft) if self.draft is not None else []
 
-    def _index_of_row(self, row: int) -> int:
-        """The list index of the ``row``-th item (the list has headings)."""
-        item_rows = [index for index, item_id in enumerate(self._row_ids) if item_id is not None]
-        return item_rows[min(row, len(item_rows) - 1)] if item_rows else 0
+    def _entries(self, rows: list[ReviewRow]) -> list[ReviewRow | str]:
+        """What the list shows, in order: each kind's heading (the kind), then its rows."""
+        entries: list[ReviewRow | str] = []
+        for kind in HEADINGS:
+            of_kind = [row for row in rows if row.kind == kind]
+            if of_kind:
+                entries += [kind, *of_kind]
+        return entries
 
     def _fill_list(self) -> None:
         rows = self._rows()
+        self._listed = self._entries(rows)
+        self._row_ids = [e.item_id if isinstance(e, ReviewRow) else None for e in self._listed]
+        self.query_one("#review-items", OptionList).set_options(
+            Option(heading_prompt(entry, rows), disabled=True)
+            if isinstance(entry, str)
+            else Option(row_prompt(entry))
+            for entry in self._listed
+        )
+        self._status_counts(rows)
+
+    def _update_list(self) -> None:
+        """Show again the rows that changed and the headings (the items
+        stay in place: a draft of a long article has a thousand of them)."""
+        rows = self._rows()
+        entries = self._entries(rows)
         items = self.query_one("#review-items", OptionList)
-        highlighted = items.highlighted
-        options: list[Option | None] = []
-        self._row_ids = []
-        for kind in HEADINGS:
-            of_kind = [row for row in rows if row.kind == kind]
-            if not of_kind:
-                continue
-            options.append(Option(heading_prompt(kind, rows), disabled=True))
-            self._row_ids.append(None)
-            for row in of_kind:
-                options.append(Option(row_prompt(row)))
-                self._row_ids.append(row.item_id)
-        items.set_options(options)
-        if highlighted is not None:
-            items.highlighted = highlighted
+        for index, (before, now) in enumerate(zip(self._listed, entries, strict=True)):
+            if isinstance(now, str):
+                items.replace_option_prompt_at_index(index, heading_prompt(now, rows))
+            elif now != before:
+                items.replace_option_prompt_at_index(index, row_prompt(now))
+        self._listed = entries
         self._status_counts(rows)
 
     def _status(self, content: Content) -> None:
@@ -287,7 +306,7 @@ class DraftReviewScreen(AppScreen[None]):
         unsure = sum(1 for row in rows if row.unsure)
         parts = [f"{kept} of {len(rows)} kept"]
         if unsure:
-            parts.append(f"{UNSURE_MARK} {unsure} to check")
+            parts.append(f"{UNSURE_MARK} {unsure} to check (u)")
         if self.saved is not None and not self.changed:
             parts.append(f"saved as {one_line(str(self.saved.bank))}")
         else:
@@ -320,7 +339,7 @@ class DraftReviewScreen(AppScreen[None]):
     def _changed(self) -> None:
         """Show what the teacher just changed, in the list and the item."""
         self.changed = True
-        self._fill_list()
+        self._update_list()
         self._show_item()
 
     # ------------------------------------------------------------ actions
@@ -331,7 +350,7 @@ class DraftReviewScreen(AppScreen[None]):
         if action in ("next_unsure", "save"):
             return self.draft is not None
         if action == "leave":
-            return len(self.app.screen_stack) > 1
+            return self.app.screen_stack[0] is not self
         return True
 
     def action_accept(self) -> None:
@@ -359,13 +378,12 @@ class DraftReviewScreen(AppScreen[None]):
     def action_next_unsure(self) -> None:
         """Highlight the next item to check (from the top after the last)."""
         items = self.query_one("#review-items", OptionList)
-        rows = {row.item_id: row for row in self._rows()}
-        count = len(self._row_ids)
+        count = len(self._listed)
         start = items.highlighted if items.highlighted is not None else -1
         for step in range(1, count + 1):
             index = (start + step) % count
-            item_id = self._row_ids[index]
-            if item_id is not None and rows[item_id].unsure:
+            entry = self._listed[index]
+            if isinstance(entry, ReviewRow) and entry.unsure:
                 items.highlighted = index
                 return
         self.notify("Nothing left to check.", timeout=3)
@@ -492,7 +510,7 @@ class DraftReviewScreen(AppScreen[None]):
         self.notify(wrote + ".", title="Saved", markup=False)
         self.changed = False
         self.saved = event.saved
-        self._status_counts(self._rows())
+        self._status_counts([e for e in self._listed if isinstance(e, ReviewRow)])
         # Esc in the preview comes back here, to review again and save over it.
         self.app.push_screen(PreviewScreen(event.load, event.saved.bank))
 
