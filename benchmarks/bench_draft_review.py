@@ -59,8 +59,8 @@ async def measure(folder: Path, presses: int) -> None:
                         await pilot.press(key)
                         await pilot.pause()
                         times.append(time.process_time() - cpu)
-                label = " / ".join(keys)
-                print(f"  {label:<6} {statistics.median(times) * 1000:6.1f} ms CPU per key (median)")
+                median = statistics.median(times) * 1000
+                print(f"  {' / '.join(keys):<6} {median:6.1f} ms CPU per key (median)")
     finally:
         store.close()
 
