@@ -20,31 +20,22 @@ from quizapp.tui.preview_app import PreviewApp, create_draft_review_app
 from quizapp.tui.screens.bank_preview import PreviewScreen
 from quizapp.tui.screens.draft_review import DraftReviewScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.settings import AppSettings
 from quizapp.usecases.draft_review import draft_request
-from tests.tui.helpers import FIXED_NOW, StepClock, load, make_app, settle, shown
+from tests.tui.helpers import load, make_app, settle, shown
+from tests.tui.teacher_helpers import REVIEW_ARTICLE, teacher_settings
 
-ARTICLE = Path(__file__).parents[1] / "data" / "review-article.txt"
 SMALL = (80, 24)
 
 
 @pytest.fixture
 def article(tmp_path: Path) -> Path:
     path = tmp_path / "harbour.txt"
-    shutil.copy(ARTICLE, path)
+    shutil.copy(REVIEW_ARTICLE, path)
     return path
 
 
 def review_app(article: Path, store: ScoreStore) -> PreviewApp:
-    settings = AppSettings(
-        player="teacher",
-        data_dir=store.path.parent,
-        now=lambda: FIXED_NOW,
-        clock=StepClock(),
-        seed=0,
-        theme="textual-dark",
-        cursor_blink=False,
-    )
+    settings = teacher_settings(store.path.parent)
     return create_draft_review_app(draft_request(str(article)), store, settings)
 
 

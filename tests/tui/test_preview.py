@@ -17,10 +17,10 @@ from quizapp.store import ScoreStore
 from quizapp.tui.preview_app import PreviewApp, create_preview_app
 from quizapp.tui.screens.bank_preview import PreviewScreen
 from quizapp.tui.screens.stats import StatsScreen
-from quizapp.tui.settings import AppSettings
 from quizapp.tui.widgets.choice_list import ChoiceList
 from quizapp.usecases.watched_bank import QuestionChanges, compare_questions, file_stamp
-from tests.tui.helpers import BANKS, FIXED_NOW, SIZE, StepClock, shown
+from tests.tui.helpers import BANKS, SIZE, shown
+from tests.tui.teacher_helpers import teacher_settings
 
 BANK = """\
 format = 1
@@ -79,15 +79,7 @@ def bank_file(tmp_path: Path) -> Path:
 
 
 def make_preview(path: Path, store: ScoreStore, *, stats_player: str | None = None) -> PreviewApp:
-    settings = AppSettings(
-        player="teacher",
-        data_dir=store.path.parent,
-        now=lambda: FIXED_NOW,
-        clock=StepClock(),
-        seed=0,
-        theme="textual-dark",
-        cursor_blink=False,
-    )
+    settings = teacher_settings(store.path.parent)
     return create_preview_app(path, store, settings, stats_player=stats_player, poll_seconds=POLL)
 
 

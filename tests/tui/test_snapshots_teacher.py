@@ -17,7 +17,8 @@ from quizapp.store import ScoreStore
 from quizapp.tui.preview_app import create_draft_review_app, create_preview_app
 from quizapp.tui.settings import AppSettings
 from quizapp.usecases.draft_review import draft_request
-from tests.tui.helpers import BANKS, FIXED_NOW, StepClock, open_store, settle
+from tests.tui.helpers import BANKS, open_store, settle
+from tests.tui.teacher_helpers import REVIEW_ARTICLE, teacher_settings
 
 SnapCompare = Callable[..., bool]
 REPO = BANKS.parents[2]
@@ -28,15 +29,7 @@ SMALL = (80, 24)
 def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[AppSettings]:
     # Paths relative to the checkout: the header shows the same ones everywhere.
     monkeypatch.chdir(REPO)
-    yield AppSettings(
-        player="teacher",
-        data_dir=tmp_path,
-        now=lambda: FIXED_NOW,
-        clock=StepClock(),
-        seed=0,
-        theme="textual-dark",
-        cursor_blink=False,
-    )
+    yield teacher_settings(tmp_path)
 
 
 @pytest.fixture
@@ -60,6 +53,6 @@ def test_preview_answered_80x24(
 def test_draft_review_80x24(
     snap_compare: SnapCompare, store: ScoreStore, settings: AppSettings
 ) -> None:
-    request = draft_request("tests/data/review-article.txt")
+    request = draft_request(str(REVIEW_ARTICLE.relative_to(REPO)))
     app = create_draft_review_app(request, store, settings)
     assert snap_compare(app, terminal_size=SMALL, run_before=settle)
