@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.paths import default_player
 from quizapp.store import (
     SCHEMA_VERSION,
     AnswerRow,
@@ -19,7 +20,6 @@ from quizapp.store import (
     ScoreStore,
     StoreError,
     database,
-    default_player,
 )
 
 T0 = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)

@@ -19,7 +19,8 @@ from textual.screen import Screen
 
 from quizapp import paths
 from quizapp.model import Bank, LoadResult
-from quizapp.store import ScoreStore, StoreError, default_player
+from quizapp.paths import default_player
+from quizapp.store import ScoreStore, StoreError
 from quizapp.tui.app import QuizApp
 from quizapp.tui.launch import run_app
 from quizapp.tui.palette import CHANGE_THEME, HELP, PaletteCommand, QuizCommands
