@@ -188,6 +188,11 @@ async def test_a_teacher_reviews_a_small_article_and_saves_it(
         await pilot.press("n")
         await pilot.pause()
         assert bank.read_text(encoding="utf-8") == written
+        # At 60x20 the list narrows; the item and the article still show.
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert screen.query_one("#review-items").outer_size.width == 24
+        assert screen.query_one("#review-article").region.height >= 5
     assert main(["check", str(bank), "--source", str(article)]) == 0
 
 

@@ -413,6 +413,12 @@ async def test_a_broken_save_shows_its_errors_over_the_last_version(
         footer = (await shown(pilot)).splitlines()[-1]
         assert "^q Quit" in footer and "? Help" in footer
         assert notes[-1] == ("Not reloaded", "The saved file has 3 errors.")
+        # At 60x20 too; the list narrows and the question area scrolls.
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert screen.query_one("#preview-questions").outer_size.width == 16
+        assert_compact_layout(screen, choices=3)
+        await pilot.resize_terminal(80, 24)
 
         await save(pilot, bank_file, BANK.replace("Lyon", "Nice"))
         assert not screen.query_one("#preview-problems").display
