@@ -123,15 +123,20 @@ def _run_tui(args: argparse.Namespace, bank: Bank, options: QuizOptions) -> int:
     try:
         run_app(app)
     finally:
-        app.store.close()
+        store = app.store_if_open
+        if store is not None:
+            store.close()
+    if app.store_error is not None:
+        error("quiz", app.store_error)
+        return EXIT_ERRORS
     return app.return_code or EXIT_OK
 
 
 def _run_plain(args: argparse.Namespace, bank: Bank, options: QuizOptions) -> int:
     from quizapp import paths
-    from quizapp.store import ScoreStore, default_player
+    from quizapp.store import ScoreStore
 
-    player = (args.player or default_player()).strip()
+    player = (args.player or paths.default_player()).strip()
     if not player:
         error("quiz", "--player needs a name")
         return EXIT_USAGE

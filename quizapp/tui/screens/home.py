@@ -27,6 +27,7 @@ from quizapp.usecases.formatting import format_score, format_when
 
 if TYPE_CHECKING:
     from quizapp.model import Bank
+    from quizapp.store import ScoreStore
     from quizapp.usecases.catalog import Catalog
 
 #: The name of the thread that loads the banks.
@@ -71,19 +72,28 @@ class HomeScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        warning = self.quiz_app.store.warning
-        if self.quiz_app.store.moved_aside is not None:
-            text = warning or (
-                f"The scores database could not be read; it was moved aside to "
-                f"{self.quiz_app.store.moved_aside} and a fresh one was started."
-            )
-            yield Static(literal(f"⚠ {text}"), id="db-warning")
+        yield Static(id="db-warning")
         yield BankList([], self.quiz_app.settings.now(), id="banks")
         yield Static(self._detail(None), id="bank-detail")
         yield KeysFooter()
 
+    def _show_store_warning(self) -> None:
+        """Say above the banks when a damaged database was moved aside."""
+        store = self.quiz_app.store_if_open
+        warning = self.query_one("#db-warning", Static)
+        if store is None or store.moved_aside is None:
+            warning.display = False
+            return
+        text = store.warning or (
+            f"The scores database could not be read; it was moved aside to "
+            f"{store.moved_aside} and a fresh one was started."
+        )
+        warning.update(literal(f"⚠ {text}"))
+        warning.display = True
+
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
+        self._show_store_warning()
         bank_list = self.query_one(BankList)
         if self.quiz_app.banks_loading:
             bank_list.display = False  # nothing to list until the banks are loaded
@@ -102,16 +112,28 @@ class HomeScreen(AppScreen[None]):
         if load is None:
             self.refresh_entries()
             return
+        open_store = self.quiz_app.open_store
 
         def load_in_thread() -> None:
             # A daemon thread, not a worker: it only reads files, and quitting
             # while it runs must not wait for it (Textual waits for workers).
+            # Opening the scores database (checks, a migration and its backup,
+            # salvage) is done here too: the first frame never waits for it.
             from quizapp.usecases.catalog import Catalog
 
+            message: Message
             try:
-                message = self.BanksLoaded(Catalog.load(load), None)
-            except Exception as error:  # a loader may fail in any way: Home says how
-                message = self.BanksLoaded(None, str(error))
+                store = open_store() if open_store is not None else None
+            except StoreError as error:
+                message = self.StoreOpened(None, str(error))
+            else:
+                if store is not None:
+                    with suppress(RuntimeError):  # the app has closed meanwhile
+                        self.post_message(self.StoreOpened(store, None))
+                try:
+                    message = self.BanksLoaded(Catalog.load(load), None)
+                except Exception as error:  # a loader may fail in any way: Home says how
+                    message = self.BanksLoaded(None, str(error))
             with suppress(RuntimeError):  # the app has closed meanwhile
                 self.post_message(message)
 
@@ -120,6 +142,19 @@ class HomeScreen(AppScreen[None]):
     def on_screen_resume(self) -> None:
         if self._read_once:
             self.refresh_entries()
+
+    class StoreOpened(Message):
+        """The loading thread opened the scores database, or could not."""
+
+        def __init__(self, store: ScoreStore | None, error: str | None) -> None:
+            super().__init__()
+            self.store = store
+            self.error = error
+
+    @on(StoreOpened)
+    def _store_opened(self, event: StoreOpened) -> None:
+        self.quiz_app.store_opened(event.store, event.error)
+        self._show_store_warning()
 
     class BanksLoaded(Message):
         """The loading thread is done: the catalog of banks, or why it failed."""
