@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from quizapp.display import quoted
 from quizapp.model import (
     Bank,
     ClozeQuestion,
@@ -108,7 +109,7 @@ def _quotes(bank: Bank) -> list[str]:
     for quote in bank.quotes:
         speaker = bank.actor(quote.speaker)
         name = plain(speaker.name) if speaker is not None else plain(quote.speaker)
-        line = f"- “{plain(quote.text)}” — {name}"
+        line = f"- {quoted(plain(quote.text))} — {name}"
         if plain(quote.context):
             line += f" ({plain(quote.context)})"
         lines.append(line)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Sequence
 
+from quizapp.display import prompt_with_quote
 from quizapp.generate import generate_questions
 from quizapp.model import Bank, LoadResult
 from quizapp.store import ScoreStore, StoreError
@@ -76,9 +77,7 @@ class Catalog:
         if bank is not None:
             for question in self.overview(bank).questions:
                 if question.id == question_id:
-                    prompt = question.prompt or question_id
-                    # "Who said this?" says little without its quote.
-                    return f"{prompt} “{question.quote}”" if question.quote else prompt
+                    return prompt_with_quote(question) or question_id
         return question_id
 
 

@@ -18,6 +18,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
+from quizapp.display import quoted
 from quizapp.model import Bank
 from quizapp.study import StudyCard
 from quizapp.tui.screens.base import BankScreen
@@ -135,7 +136,7 @@ class ContextReaderScreen(BankScreen):
             status.update(
                 Content.assemble(
                     ("⚠ The excerpt was not found in the source text: ", "bold $warning"),
-                    literal(f"“{shorten(self.excerpt, EXCERPT_PREVIEW)}”"),
+                    literal(quoted(shorten(self.excerpt, EXCERPT_PREVIEW))),
                 )
             )
         else:

@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Input, Static
 
+from quizapp.display import quoted
 from quizapp.grading import normalise_text
 from quizapp.model import Actor, Bank
 from quizapp.tui.screens.base import BankScreen
@@ -141,12 +142,12 @@ class WhosWhoScreen(BankScreen):
             count.update(Content(f"{total} actor{'s' if total != 1 else ''}"))
         elif shown:
             count.update(
-                Content.assemble(f"{shown} of {total} match ", literal_line(f"“{query.strip()}”"))
+                Content.assemble(f"{shown} of {total} match ", literal_line(quoted(query.strip())))
             )
         else:
             count.update(Content(f"0 of {total}"))
             empty.update(
-                Content.assemble("No actor matches ", literal_line(f"“{query.strip()}”"), ".")
+                Content.assemble("No actor matches ", literal_line(quoted(query.strip())), ".")
             )
         self.query_one("#whos-list", VerticalScroll).scroll_home(animate=False)
 

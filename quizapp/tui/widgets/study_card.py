@@ -41,9 +41,10 @@ def rating_keys() -> Content:
 
 
 def card_front(card: StudyCard) -> Content:
-    """The front: a quote card's quotation as a quote, anything else as written."""
-    if card.kind == "quote" and card.front.startswith("“") and card.front.endswith("”"):
-        return quote_content(card.front[1:-1])
+    """The front: a quote card's quotation (marks included) as a quote,
+    anything else as written."""
+    if card.kind == "quote":
+        return quote_content(card.front)
     return literal(card.front, "bold")
 
 
