@@ -75,6 +75,9 @@ class QuizApp(App[None]):
         self._catalog: Catalog | None = None
         #: Loads the banks once Home is up (None: they were given, or are loaded).
         self.load_banks = load_banks
+        #: Loads the banks again when asked to reload them (None: the given
+        #: banks' files are read again).
+        self.bank_loader = load_banks
         #: Why the banks could not be loaded, if they could not.
         self.load_error: str | None = None
         try:
@@ -96,14 +99,14 @@ class QuizApp(App[None]):
 
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.store.moved_aside is not None:
-            message = self.store.warning or (
-                f"The scores database could not be read. It was moved aside to "
-                f"{self.store.moved_aside} and a fresh one was started."
-            )
+        from quizapp.usecases.store_health import opening_warning
+
+        message = opening_warning(self.store)
+        if message is not None:
+            replaced = self.store.moved_aside is not None
             self.notify(
                 message,
-                title="Scores database replaced",
+                title="Scores database replaced" if replaced else "Scores database",
                 severity="warning",
                 timeout=WARNING_SECONDS,
                 markup=False,
@@ -396,6 +399,9 @@ class QuizApp(App[None]):
             self.action_change_theme()
         elif name == "new_per_day":
             self.edit_new_per_day()
+        elif name == "reload_banks":
+            if self.home is not None:
+                self.home.reload_banks()
         else:
             raise ValueError(f"unknown action {name!r}")
 
