@@ -154,9 +154,7 @@ async def test_home_tells_what_the_store_found_once_and_fits_60_by_20(
         await settle(pilot)
         assert "⚠ The last answers may be missing" in await shown(pilot, "#db-warning")
         damage = "1 damaged row in the scores database was skipped; run `quizapp doctor`"
-        assert [notice for notice in told if "damaged row" in notice] == [
-            f"{damage} to repair it"
-        ]
+        assert [notice for notice in told if "damaged row" in notice] == [f"{damage} to repair it"]
         assert "Today's backup of the scores database was not made: the disk is full" in told
 
         # The footer keeps help and quit with an unfinished quiz on the bank.
