@@ -386,7 +386,7 @@ class QuizApp(App[None]):
             from quizapp.tui.screens.help import HelpScreen
 
             if not isinstance(self.screen, HelpScreen):
-                self.push_screen(HelpScreen())
+                self.push_screen(HelpScreen(self.screen))
         elif name == "history":
             from quizapp.tui.screens.history import HistoryScreen
 

@@ -83,7 +83,12 @@ async def test_due_cards_come_first_then_new_ones_and_every_grade_is_stored(
         assert "2016" in text
         assert "From the source" in text
         assert "“a 2016 coup attempt”" in text
-        assert "How well did you recall it? 1 Again · 2 Hard · 3 Good · 4 Easy" in text
+        # Each grade says when it brings the card back (FSRS, before its fuzz).
+        assert (
+            "How well did you recall it? 1 Again 10m · 2 Hard 23d · 3 Good 1mo · 4 Easy 2mo" in text
+        )
+        footer = text.splitlines()[-1]
+        assert "1234 Grade" in footer and "c In context" in footer
         await pilot.press("4")
         text = await shown(pilot)
         coup = store.card_states("tester", bank.id)["event:coup"]
@@ -202,7 +207,7 @@ async def test_without_the_source_file_show_in_context_is_disabled(
         text = await shown(pilot)
         assert "Russian President (person)" in text
         assert "read it in the source" not in text
-        assert screen.check_action("show_context", ()) is None
+        assert screen.check_action("show_context", ()) is False  # not in the footer
         await pilot.press("c")
         await pilot.pause()
         assert app.screen is screen
