@@ -37,7 +37,9 @@ def build_app(args: argparse.Namespace) -> QuizApp:
         store = ScoreStore.open(paths.scores_db_path(data_dir))
     except StoreError as error:
         raise LaunchError(str(error)) from None
-    bank_paths: list[Path] = list(args.paths)
+    # Files that are not banks are source texts to show in context.
+    bank_paths = [p for p in args.paths if p.suffix == ".toml" or not p.is_file()]
+    source_texts = tuple(p for p in args.paths if p not in bank_paths)
     shipped = not args.no_shipped
 
     def load_banks() -> list[LoadResult]:
@@ -45,7 +47,7 @@ def build_app(args: argparse.Namespace) -> QuizApp:
 
         return discover_banks(bank_paths, shipped=shipped)
 
-    settings = AppSettings(player=player, data_dir=data_dir)
+    settings = AppSettings(player=player, data_dir=data_dir, source_texts=source_texts)
     return create_app((), store, settings, load_banks=load_banks)
 
 

@@ -4,6 +4,7 @@ space, graded 1-4 (Again, Hard, Good, Easy) and read in its source text."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from textual.binding import Binding
 
@@ -95,7 +96,7 @@ class CardScreen(BankScreen):
             return not revealed
         if action == "grade":
             return True if revealed else None
-        return revealed and can_show_in_context(self.bank, card)
+        return revealed and can_show_in_context(self.bank, card, self.source_texts)
 
     def grade_waits(self, card: StudyCard) -> dict[int, str] | None:
         """When each grade would bring ``card`` back, to show on the grades
@@ -112,5 +113,11 @@ class CardScreen(BankScreen):
     def action_show_context(self) -> None:
         """Read the card's excerpt where it stands in the source text."""
         card = self.current_card
-        if card is not None and can_show_in_context(self.bank, card):
-            self.app.push_screen(ContextReaderScreen(self.bank, card_excerpt(self.bank, card)))
+        if card is not None and can_show_in_context(self.bank, card, self.source_texts):
+            excerpt = card_excerpt(self.bank, card)
+            self.app.push_screen(ContextReaderScreen(self.bank, excerpt, self.source_texts))
+
+    @property
+    def source_texts(self) -> tuple[Path, ...]:
+        """The source texts named on the command line (shown wherever they are)."""
+        return self.quiz_app.settings.source_texts

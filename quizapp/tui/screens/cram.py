@@ -207,7 +207,9 @@ class CramScreen(CardScreen):
             self.query_one("#cram-summary", Static).update(summary_content(summary, missed))
             self._show_part("summary")
         else:
-            self.card_view.show(card, context=can_show_in_context(self.bank, card))
+            self.card_view.show(
+                card, context=can_show_in_context(self.bank, card, self.source_texts)
+            )
             self._show_part("card")
         self._show_status()
 

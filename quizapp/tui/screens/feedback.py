@@ -173,7 +173,7 @@ class FeedbackScreen(AppScreen[str]):
         return (
             self.bank is not None
             and bool(self.record.question.source)
-            and source_file(self.bank) is not None
+            and source_file(self.bank, self.quiz_app.settings.source_texts) is not None
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -187,7 +187,11 @@ class FeedbackScreen(AppScreen[str]):
             return
         from quizapp.tui.screens.context_reader import ContextReaderScreen
 
-        self.app.push_screen(ContextReaderScreen(self.bank, self.record.question.source))
+        self.app.push_screen(
+            ContextReaderScreen(
+                self.bank, self.record.question.source, self.quiz_app.settings.source_texts
+            )
+        )
 
     def action_next(self) -> None:
         """Go to the next question (or the results after the last one)."""

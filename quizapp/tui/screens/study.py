@@ -123,7 +123,7 @@ class StudyScreen(CardScreen):
         if card is None:
             summary.update(self._summary())
         else:
-            view.show(card, context=can_show_in_context(self.bank, card))
+            view.show(card, context=can_show_in_context(self.bank, card, self.source_texts))
             self._shown_at = self.quiz_app.settings.clock()
         self._show_status()
         self.query_one("#study-area", VerticalScroll).scroll_home(animate=False)
