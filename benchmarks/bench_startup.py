@@ -10,11 +10,11 @@ moments:
 - *first frame*: the first screen has been rendered and has settled (no
   layout or repaint pending). For quizapp that is Home saying that the
   banks are loading: the import of Textual and quizapp's first screen,
-  opening the scores database (and reading the remembered theme),
-  composing Home and rendering it.
+  reading the remembered theme, composing Home and rendering it.
 - *home filled*: Home lists every bank with its scores and study cards (due
-  and new), and has been rendered again. The banks are loaded in a thread
-  started after the first frame; this is the time a user waits to choose.
+  and new), and has been rendered again. The scores database is opened and
+  the banks are loaded in a thread started after the first frame; this is
+  the time a user waits to choose.
 
 The bare app is a Textual app with a single Static widget, timed to its
 first frame the same way, so the ratios are quizapp's own cost. quizapp is
@@ -93,7 +93,8 @@ async def wait_then_exit(pilot):
     app.call_after_refresh(done)
 
 run_app(app, headless=True, auto_pilot=wait_then_exit)
-app.store.close()
+if app.store_if_open is not None:
+    app.store_if_open.close()
 sys.exit(app.return_code)
 """
 

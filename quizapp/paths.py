@@ -7,10 +7,23 @@ database, settings) and ``QUIZAPP_BANKS_DIR`` (the user's own banks).
 
 from __future__ import annotations
 
+import getpass
 import os
 from pathlib import Path
 
 APP_NAME = "quizapp"
+#: The player name used when the login name cannot be found.
+FALLBACK_PLAYER = "player"
+
+
+def default_player() -> str:
+    """The player to record scores for when none is given: the login name."""
+    try:
+        name = getpass.getuser().strip()
+    except (OSError, KeyError, ImportError):
+        # No LOGNAME/USER/... variable and no passwd entry (some containers).
+        return FALLBACK_PLAYER
+    return name or FALLBACK_PLAYER
 
 
 def _user_dir(kind: str) -> Path:

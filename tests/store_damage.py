@@ -16,11 +16,12 @@ from quizapp.banks import load_bank
 from quizapp.cli import main
 from quizapp.model import Bank, question_answer_text
 from quizapp.paths import shipped_banks_dir
-from quizapp.session import QuizOptions, QuizSession
+from quizapp.session import QuizOptions
 from quizapp.store import ScoreStore
 from quizapp.store.decode import TABLES
 from quizapp.store.salvage import connect_read_only, present_columns, read_table
-from quizapp.study import StudyDeck, record_quiz_result
+from quizapp.study import StudyDeck
+from quizapp.usecases.quiz import RecordedQuiz
 
 NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 PLAYER = "tester"
@@ -35,37 +36,21 @@ def shipped_bank() -> Bank:
 def fill_store(
     path: Path, bank: Bank, *, quizzes: Sequence[int] = (12, 8), cards: int = 10
 ) -> None:
-    """Play quizzes as the TUI does (grade, save, feed the schedule), leave the
-    last one unfinished, study ``cards`` cards and cram one, set a setting."""
+    """Play quizzes as the TUI does (grade, save, feed the schedule: `RecordedQuiz`),
+    leave the last one unfinished, study ``cards`` cards and cram one, set a setting."""
     with ScoreStore.open(path, clock=lambda: NOW) as store:
         for seed, count in enumerate(quizzes):
-            session = QuizSession.from_bank(bank, QuizOptions(seed=seed, count=count))
-            attempt = store.start_attempt(
-                PLAYER, bank.id, bank.title, session.question_ids, session.options_to_dict()
-            )
+            options = QuizOptions(seed=seed, count=count)
+            quiz = RecordedQuiz.start(store, PLAYER, bank, options, now=lambda: NOW)
+            session = quiz.session
             last = seed == len(quizzes) - 1
             while not session.finished and not (last and session.number > count - 2):
                 question = session.current
                 assert question is not None
                 if session.number % 4 == 0:
-                    record = session.skip(3.0)
+                    quiz.skip(3.0)
                 else:
-                    record = session.answer(question_answer_text(question), 7.5)
-                grade = record.grade
-                store.record_answer(
-                    attempt,
-                    question.id,
-                    given=grade.given,
-                    score=grade.score,
-                    max_score=grade.max_score,
-                    seconds=record.seconds,
-                    near_miss=grade.near_miss,
-                    skipped=grade.skipped,
-                    tags=question.tags,
-                )
-                record_quiz_result(bank, store, PLAYER, question.id, grade.correct, NOW)
-            if session.finished:
-                store.finish_attempt(attempt)
+                    quiz.answer(question_answer_text(question), 7.5)
         deck = StudyDeck(bank, store, PLAYER, now=lambda: NOW)
         for n in range(cards):
             card = deck.next_card()

@@ -192,3 +192,38 @@ def test_a_bad_id_or_output_name_is_a_usage_error(
     status, _, err = run(["draft", str(HARBOUR), "-o", str(tmp_path / "x.txt")], capsys)
     assert status == 2 and "ends in .toml" in err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_review_starts_the_tui_on_the_request(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizapp import paths
+    from quizapp.tui import preview_app
+    from quizapp.usecases.draft_review import DraftRequest
+
+    started: list[tuple[DraftRequest, Path]] = []
+
+    def run_draft_review(request: DraftRequest, *, data_dir: Path) -> int:
+        started.append((request, data_dir))
+        return 0
+
+    monkeypatch.setattr(preview_app, "run_draft_review", run_draft_review)
+    bank = tmp_path / "out.toml"
+    bank.write_text("keep me", encoding="utf-8")
+    # An existing bank is no refusal here: the review asks before saving over it.
+    assert run(["draft", str(HARBOUR), "--review", "-o", str(bank), "--url", "u"], capsys)[0] == 0
+    request, data_dir = started[0]
+    assert request == DraftRequest(HARBOUR, bank, "out", None, "u", force=False)
+    assert data_dir == paths.data_dir()  # QUIZAPP_DATA_DIR
+    assert bank.read_text(encoding="utf-8") == "keep me"
+
+    status, _, err = run(["draft", "-", "--review"], capsys)
+    assert (status, err) == (
+        2,
+        "quizapp draft: --review needs an article file, not standard input\n",
+    )
+    status, _, err = run(["draft", str(tmp_path / "nope.txt"), "--review"], capsys)
+    assert status == 1 and "cannot draft from" in err and "nope.txt" in err
+    status, _, err = run(["draft", str(tmp_path), "--review", "-o", str(bank)], capsys)
+    assert status == 2 and "is a folder; name an article file" in err
+    assert len(started) == 1

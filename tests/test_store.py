@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from quizapp.paths import default_player
 from quizapp.store import (
     SCHEMA_VERSION,
     AnswerRow,
@@ -19,7 +20,6 @@ from quizapp.store import (
     ScoreStore,
     StoreError,
     database,
-    default_player,
 )
 
 T0 = dt.datetime(2024, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -497,20 +497,6 @@ def test_ratings_outside_one_to_four_are_refused(store: ScoreStore) -> None:
         with pytest.raises(ValueError):
             store.record_cram_review("ann", "s", "c", rating=rating)
     assert store.reviews("ann") == []
-
-
-def test_set_card_due(store: ScoreStore) -> None:
-    due = dt.datetime(2024, 4, 1, tzinfo=dt.UTC)
-    now = dt.datetime(2024, 3, 1, 12, 0, tzinfo=dt.UTC)
-    store.save_review("ann", "s400", "c1", state_json='{"a": 1}', due=due, rating=3, log_json="")
-    assert store.set_card_due("ann", "s400", "c1", now) is True
-    card = store.card_states("ann", "s400")["c1"]
-    assert (card.due, card.state_json) == (now, '{"a": 1}')
-    assert store.set_card_due("ann", "s400", "missing", now) is False
-    assert "missing" not in store.card_states("ann", "s400")
-    assert store.set_card_due("ann", "s400", "new", now, state_json='{"b": 2}') is True
-    assert store.card_states("ann", "s400")["new"].state_json == '{"b": 2}'
-    assert store.reviews("ann") == [store.reviews("ann")[0]]  # no review was logged
 
 
 def test_naive_datetimes_are_local_time(store: ScoreStore) -> None:

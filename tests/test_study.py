@@ -32,6 +32,7 @@ from quizapp.model import (
     Quote,
     TextQuestion,
 )
+from quizapp.session import QuizOptions
 from quizapp.store import ScoreStore
 from quizapp.study import (
     CARD_KIND_HINTS,
@@ -43,10 +44,10 @@ from quizapp.study import (
     build_cards,
     new_per_day_setting,
     quiz_card_ids,
-    record_quiz_result,
 )
 from quizapp.study.cards import question_card
 from quizapp.usecases.formatting import format_short_interval
+from quizapp.usecases.quiz import RecordedQuiz
 from quizapp.usecases.study import grade_waits
 
 START = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
@@ -181,24 +182,6 @@ class MemoryStore:
         self.reviews.append((player, bank_id, card_id, rating, reviewed_at))
         if introduced:
             self.introduced.add((player, bank_id, card_id))
-
-    def set_card_due(
-        self,
-        player: str,
-        bank_id: str,
-        card_id: str,
-        due: dt.datetime,
-        *,
-        state_json: str | None = None,
-    ) -> bool:
-        key = (player, bank_id, card_id)
-        if state_json is not None:
-            self.rows[key] = Row(card_id, state_json, due)
-        elif key in self.rows:
-            self.rows[key] = dataclasses.replace(self.rows[key], due=due)
-        else:
-            return False
-        return True
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime) -> int:
         first: dict[str, dt.datetime] = {}
@@ -547,78 +530,12 @@ def test_new_per_day_setting() -> None:
 # ---------------------------------------------------------- quiz results
 
 
-def test_wrong_quiz_answer_makes_the_card_due(
-    make_deck: DeckFactory, store: MemoryStore, clock: Clock
-) -> None:
+def test_the_cards_a_wrong_quiz_answer_makes_due() -> None:
     bank = make_bank()
-    deck = make_deck(bank)
-    deck.grade("q:system", 4)
-    deck.grade("q:cleric", 4)
-    clock.advance(hours=1)
-    assert deck.due_cards() == []
-
-    moved = record_quiz_result(bank, store, "ana", "system", False, clock.now)
-    assert moved == ("q:system",)
-    assert deck.due_at("q:system") == clock.now
-    assert [card.id for card in deck.due_cards()] == ["q:system"]
-    # Only the due time moved: the memory state is the one the review left.
-    state = fsrs.Card.from_json(store.card_states("ana", bank.id)["q:system"].state_json)
-    assert state.state == fsrs.State.Review
-    assert state.last_review == START
-
-    # A right answer changes nothing.
-    before = dict(store.rows)
-    assert record_quiz_result(bank, store, "ana", "cleric", True, clock.now) == ()
-    assert store.rows == before
-    # An unknown question is ignored.
-    assert record_quiz_result(bank, store, "ana", "no-such-question", False, clock.now) == ()
-    assert store.rows == before
-
-
-def test_wrong_quiz_answer_on_a_new_card_makes_it_due(
-    make_deck: DeckFactory, store: MemoryStore, clock: Clock
-) -> None:
-    bank = make_bank()
-    deck = make_deck(bank, new_per_day=1)
-    assert deck.counts() == (0, 1)
-    assert record_quiz_result(bank, store, "ana", "oldest", False, clock.now) == ("q:oldest",)
-    assert deck.due_at("q:oldest") == START
-    assert deck.counts() == (1, 1)
-    assert deck.next_card() == deck.card("q:oldest")
-    assert store.reviews == []  # no review was made up
-    # It is a due card now, not a new one: its first review leaves the day's
-    # new card for a card never seen.
-    outcome = deck.grade("q:oldest", 3)
-    assert outcome.interval == dt.timedelta(minutes=10)
-    assert deck.counts() == (0, 1)
-
-
-def test_wrong_generated_question_makes_its_fact_cards_due(
-    make_deck: DeckFactory, store: MemoryStore, clock: Clock
-) -> None:
-    bank = make_bank()
-    deck = make_deck(bank)
     assert quiz_card_ids(bank, "quote:winner:speaker") == ("quote:winner", "actor:wilson")
     assert quiz_card_ids(bank, "event:coup:year") == ("event:coup",)
     assert quiz_card_ids(bank, "system") == ("q:system",)
     assert quiz_card_ids(bank, "no-such-question") == ()
-    for card in deck.cards:
-        deck.grade(card.id, 4)
-    clock.advance(hours=1)
-    moved = record_quiz_result(bank, store, "ana", "quote:winner:speaker", False, clock.now)
-    assert moved == ("quote:winner", "actor:wilson")
-    assert [card.id for card in deck.due_cards()] == ["actor:wilson", "quote:winner"]
-
-
-def test_wrong_quiz_answer_keeps_an_earlier_due_time(
-    make_deck: DeckFactory, store: MemoryStore, clock: Clock
-) -> None:
-    bank = make_bank()
-    deck = make_deck(bank)
-    deck.grade("q:system", 1)  # due in a minute
-    clock.advance(hours=2)
-    assert record_quiz_result(bank, store, "ana", "system", False, clock.now) == ()
-    assert deck.due_at("q:system") == START + dt.timedelta(minutes=1)
 
 
 # ------------------------------------------------------------------ cram
@@ -760,16 +677,28 @@ def test_cram_leaves_the_real_store_untouched(db_path: Path, clock: Clock) -> No
         assert store.reviews("ana") == reviews
 
 
-def test_wrong_quiz_answer_with_the_real_store(db_path: Path, clock: Clock) -> None:
+def test_a_wrong_quiz_answer_makes_its_cards_due_and_keeps_their_memory(
+    db_path: Path, clock: Clock
+) -> None:
     bank = make_bank()
     with ScoreStore.open(db_path) as store:
-        deck = real_deck(store, clock)
+        deck = real_deck(store, clock, new_per_day=1)
         deck.grade("q:cleric", 4)
         clock.advance(hours=3)
-        assert record_quiz_result(bank, store, "ana", "cleric", False, clock.now) == ("q:cleric",)
-        assert record_quiz_result(bank, store, "ana", "roles", False, clock.now) == ("q:roles",)
+        assert deck.due_cards() == []
+        options = QuizOptions(question_ids=("cleric", "roles", "system"), seed=1)
+        quiz = RecordedQuiz.start(store, "ana", bank, options, now=clock)
+        quiz.skip(1.0)  # a studied card: due now, its memory state kept
+        quiz.skip(1.0)  # a card never studied: stored fresh, due now
+        quiz.answer("S-400", 1.0)  # right: changes nothing
         assert [card.id for card in deck.due_cards()] == ["q:cleric", "q:roles"]
-        assert len(store.reviews("ana")) == 1
+        state = fsrs.Card.from_json(store.card_states("ana", bank.id)["q:cleric"].state_json)
+        assert state.state == fsrs.State.Review and state.last_review == START
+        assert "q:system" not in store.card_states("ana", bank.id)
+        assert len(store.reviews("ana")) == 1  # no review was made up
+        # The day's new card went to q:cleric; the fresh card is not a new one.
+        assert deck.counts() == (2, 0)
+        assert deck.grade("q:roles", 3).interval == dt.timedelta(minutes=10)
 
 
 def test_reviewing_cards_a_quiz_made_due_leaves_the_new_cards(db_path: Path, clock: Clock) -> None:
@@ -778,8 +707,10 @@ def test_reviewing_cards_a_quiz_made_due_leaves_the_new_cards(db_path: Path, clo
     bank = make_bank()
     with ScoreStore.open(db_path) as store:
         deck = real_deck(store, clock, new_per_day=3)
-        for question in ("cleric", "roles", "system"):
-            record_quiz_result(bank, store, "ana", question, False, clock.now)
+        options = QuizOptions(question_ids=("cleric", "roles", "system"), seed=1)
+        quiz = RecordedQuiz.start(store, "ana", bank, options, now=clock)
+        for _ in range(3):
+            quiz.skip(1.0)  # wrong answers: their cards, never studied, due now
         assert deck.counts() == (3, 3)
         for _ in range(3):
             card = deck.next_card()

@@ -1,4 +1,5 @@
-"""Regenerate the TUI screenshots in this folder from the shipped banks.
+"""Regenerate the TUI screenshots in this folder from the shipped banks
+(and, for the draft review, one of the test articles, written for quizapp).
 
 Run from the repository root: ``python docs/images/make_screenshots.py``.
 The quiz is seeded and the clocks are fixed, so the pictures only change
@@ -19,10 +20,15 @@ from quizapp.banks import discover_banks
 from quizapp.model import Bank
 from quizapp.store import ScoreStore
 from quizapp.tui.app import QuizApp, create_app
+from quizapp.tui.preview_app import PreviewApp, create_draft_review_app, create_preview_app
 from quizapp.tui.settings import AppSettings
 from quizapp.usecases.catalog import overview
+from quizapp.usecases.draft_review import draft_request
 
 HERE = Path(__file__).parent
+#: Paths shown in the teacher's screens, relative to the repository root.
+PREVIEWED = Path("questions/s400-argument.toml")
+ARTICLE = Path("tests/data/articles/harbour-bridge.txt")
 NOW = dt.datetime(2025, 3, 14, 18, 30, tzinfo=dt.UTC)
 SIZE = (100, 30)
 
@@ -80,6 +86,16 @@ async def tour(app: QuizApp) -> None:
         await save(pilot, "tui-history")
 
 
+async def teacher_tour(preview: PreviewApp, review: PreviewApp) -> None:
+    """The preview of a bank on an open question, answer shown; the review
+    of a drafted article."""
+    async with preview.run_test(size=SIZE) as pilot:
+        await pilot.press(*["pagedown"] * 26, "ctrl+r")  # the first open question
+        await save(pilot, "tui-preview")
+    async with review.run_test(size=SIZE) as pilot:
+        await save(pilot, "tui-draft-review")
+
+
 def seed_history(store: ScoreStore, bank: Bank) -> None:
     """Three earlier quizzes on ``bank``, getting better, for History to show."""
     questions = overview(bank).questions
@@ -122,6 +138,12 @@ def main() -> None:
         app = create_app(results, store, settings)
         try:
             asyncio.run(tour(app))
+            asyncio.run(
+                teacher_tour(
+                    create_preview_app(PREVIEWED, store, settings),
+                    create_draft_review_app(draft_request(str(ARTICLE)), store, settings),
+                )
+            )
         finally:
             store.close()
 

@@ -6,7 +6,8 @@ rules of `quizapp.draft`, and writes a bank whose every fact carries a
 verbatim excerpt, with a commented header telling the teacher what to
 review. Prints what it found and where it was unsure. Nothing is written
 when the article cannot be read, and no file is overwritten without
-``--force``. No Textual here.
+``--force``. No Textual here, except with ``--review``: the TUI's review of
+the draft, imported only once the arguments are good.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import re
 import sys
 from pathlib import Path
 
+from quizapp import paths
 from quizapp.commands import (
     EXIT_ERRORS,
     EXIT_OK,
@@ -41,8 +43,13 @@ from quizapp.draft import (
     save_draft,
 )
 from quizapp.draft.save import BANK_ID, validate
-from quizapp.files import MAX_FILE_BYTES, FileProblem, read_file
-from quizapp.interchange.common import slugify
+from quizapp.files import MAX_FILE_BYTES, FileProblem, read_file, stat_path
+from quizapp.usecases.draft_review import (
+    DraftRequest,
+    default_bank_id,
+    default_output,
+    default_title,
+)
 
 _HTML_START = re.compile(r"\s*(?:<!doctype html|<html|<head|<body|<p[\s>]|<div|<article)", re.I)
 
@@ -68,6 +75,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--title", help="the bank's title (default: the article's headline)")
     parser.add_argument("--url", help="where the article was published")
     parser.add_argument("--force", action="store_true", help="overwrite existing files")
+    parser.add_argument(
+        "--review",
+        action="store_true",
+        help="review the draft in the TUI (keep or leave out each item, fix speakers, "
+        "roles and dates), then save the bank and preview it",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,19 +89,27 @@ def run(args: argparse.Namespace) -> int:
     article_path = None if from_stdin else Path(args.article)
     output: Path | None = args.output
     if output is None and article_path is not None:
-        output = article_path.with_suffix(".toml")
+        output = default_output(article_path)
         if output == article_path:
             return _usage(f"{article_path} is a .toml file; give the article, not a bank")
+    if args.review and article_path is None:
+        return _usage("--review needs an article file, not standard input")
     if output is not None:
         if output.suffix != ".toml":
             return _usage(f"{output}: a bank file name ends in .toml")
-        if output.exists() and not args.force:
+        # The review asks before it overwrites a file.
+        if output.exists() and not args.force and not args.review:
             return _usage(f"{output} already exists; use --force to overwrite it")
-    bank_id = args.bank_id or _default_id(output or article_path or Path("article"))
+    bank_id = args.bank_id or default_bank_id(output or article_path or Path("article"))
     if not BANK_ID.fullmatch(bank_id):
         return _usage(
             f"bank id '{bank_id}' may only use lower-case letters, digits, '-', '_' and '.'"
             "; choose one with --id"
+        )
+    if args.review:
+        assert article_path is not None and output is not None
+        return _review(
+            DraftRequest(article_path, output, bank_id, args.title, args.url or "", args.force)
         )
     try:
         article = _read(article_path)
@@ -98,7 +119,7 @@ def run(args: argparse.Namespace) -> int:
     draft = draft_article(article)
     if not (draft.actors or draft.events or draft.quotes):
         return _fail("found no actors, dates or quotations to draft a bank from; nothing written")
-    title = args.title or draft.title or _default_title(article_path)
+    title = args.title or default_title(draft, article_path)
     if output is None:
         return _print_bank(draft, bank_id, title, args.url or "")
     try:
@@ -124,6 +145,18 @@ def run(args: argparse.Namespace) -> int:
     )
     write_stdout("".join(f"{line}\n" for line in lines))
     return EXIT_OK
+
+
+def _review(request: DraftRequest) -> int:
+    """Start the TUI's review of the draft (the article is drafted there)."""
+    try:
+        if stat_path(request.article).is_folder:
+            return _usage(f"{request.article} is a folder; name an article file")
+    except FileProblem as problem:
+        return _fail(f"cannot draft from {request.article}: {problem}")
+    from quizapp.tui.preview_app import run_draft_review  # Textual is imported only here
+
+    return run_draft_review(request, data_dir=paths.data_dir())
 
 
 def _read(path: Path | None) -> Article:
@@ -198,18 +231,6 @@ def _label(item: DraftItem) -> str:
 
 def _count(number: int, word: str) -> str:
     return f"{number} {word}" if number == 1 else f"{number} {word}s"
-
-
-def _default_id(path: Path) -> str:
-    stem = path.stem.lower()
-    return stem if BANK_ID.fullmatch(stem) else (slugify(path.stem) or "draft")
-
-
-def _default_title(path: Path | None) -> str:
-    if path is None:
-        return "Drafted bank"
-    words = " ".join(re.split(r"[-_.\s]+", path.stem)).strip()
-    return words[:1].upper() + words[1:] if words else "Drafted bank"
 
 
 def _usage(message: str) -> int:

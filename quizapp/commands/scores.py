@@ -19,13 +19,13 @@ from typing import TextIO
 from quizapp import paths
 from quizapp.commands import EXIT_ERRORS, bank_by_id, emit, error, note, terminal_safe
 from quizapp.files import FileProblem, stat_path
+from quizapp.paths import default_player
 from quizapp.store import (
     AnswerRow,
     AttemptSummary,
     ScoreStore,
     StoreError,
     damaged_rows_notice,
-    default_player,
 )
 
 EXIT_ERROR = EXIT_ERRORS

@@ -4,14 +4,18 @@ teacher keeps it, and what the extractor was unsure of.
 
 `Draft` is what a review screen works on: list the items with their spans
 highlighted in ``draft.article.text``, `Draft.accept` / `Draft.reject` them,
-`Draft.edit` a speaker, a role or a date, then write the accepted items with
-`quizapp.draft.render.bank_text` (or `quizapp.draft.write_draft`).
+fix a speaker, a role or a date (`Draft.set_speaker`, `Draft.set_role`,
+`Draft.set_date`, or any field with `Draft.edit`), then write the accepted
+items with `quizapp.draft.render.bank_text` (or `quizapp.draft.save_draft`).
+An item the teacher has checked (accepted on purpose, or fixed) loses its
+notes: the bank gets no ``# UNSURE:`` comment for it.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -131,6 +135,17 @@ class Draft:
     #: Warnings about the whole draft ("no quotations found").
     warnings: list[str] = field(default_factory=list)
 
+    def snapshot(self) -> Draft:
+        """A copy that later reviews do not change (to save it from another thread)."""
+        return dataclasses.replace(
+            self,
+            actors=list(self.actors),
+            events=list(self.events),
+            quotes=list(self.quotes),
+            skipped=list(self.skipped),
+            warnings=list(self.warnings),
+        )
+
     def items(self) -> list[DraftItem]:
         """Every drafted item: actors, then events, then quotes."""
         return [*self.actors, *self.events, *self.quotes]
@@ -142,9 +157,11 @@ class Draft:
                 return item
         raise KeyError(item_id)
 
-    def accept(self, item_id: str) -> None:
-        """Keep the item in the bank."""
-        self._replace(dataclasses.replace(self.item(item_id), accepted=True))
+    def accept(self, item_id: str, *, checked: bool = False) -> None:
+        """Keep the item in the bank; ``checked``: the teacher has checked
+        it, so what the extractor was unsure of no longer applies."""
+        item = dataclasses.replace(self.item(item_id), accepted=True)
+        self._replace(dataclasses.replace(item, notes=()) if checked else item)
 
     def reject(self, item_id: str) -> None:
         """Leave the item out of the bank. A quote whose speaker is rejected
@@ -183,6 +200,62 @@ class Draft:
         self._replace(edited)
         return edited
 
+    def set_speaker(self, quote_id: str, actor_id: str) -> DraftQuote:
+        """The teacher's speaker for a quote: one of the accepted actors."""
+        quote = self.item(quote_id)
+        if not isinstance(quote, DraftQuote):
+            raise DraftEditError(f"{quote_id} is not a quote")
+        if actor_id in {actor.id for actor in self.actors} - self.accepted_actor_ids():
+            raise DraftEditError(f"{actor_id} is rejected: accept it first")
+        edited = self.edit(quote_id, speaker=actor_id, notes=())
+        assert isinstance(edited, DraftQuote)
+        return edited
+
+    def set_role(self, actor_id: str, role: str) -> DraftActor:
+        """The teacher's role for an actor; its generated questions come
+        back on (a draft without a role turns them off)."""
+        actor = self.item(actor_id)
+        if not isinstance(actor, DraftActor):
+            raise DraftEditError(f"{actor_id} is not an actor")
+        generate = True if actor.generate is False else actor.generate
+        edited = self.edit(actor_id, role=" ".join(role.split()), generate=generate, notes=())
+        assert isinstance(edited, DraftActor)
+        return edited
+
+    def set_date(self, event_id: str, text: str, *, approximate: bool) -> DraftEvent:
+        """The teacher's date for an event, typed as ``2016-07-12`` or
+        ``2016`` (see `parse_date`). An exact date is one the article
+        states; an approximate one only sorts the event. The event's note
+        stays only when the date is unchanged."""
+        event = self.item(event_id)
+        if not isinstance(event, DraftEvent):
+            raise DraftEditError(f"{event_id} is not an event")
+        value = parse_date(text)
+        date = value if isinstance(value, dt.date) else None
+        year = value.year if isinstance(value, dt.date) else value
+        unchanged = (date, None if date else year, approximate) == (
+            event.date,
+            None if event.date else (event.sort_year or event.year),
+            event.approximate,
+        )
+        edited = self.edit(
+            event_id,
+            date=date,
+            year=None if approximate else year,
+            sort_year=None if date else year,
+            approximate=approximate,
+            note=event.note if unchanged else "",
+            notes=(),
+        )
+        assert isinstance(edited, DraftEvent)
+        return edited
+
+    def unresolved_quotes(self) -> list[DraftQuote]:
+        """The accepted quotes the bank will have no speaker for (none found,
+        or the speaker was rejected): `quizapp check` reports each one."""
+        actors = self.accepted_actor_ids()
+        return [q for q in self.quotes if q.accepted and q.speaker not in actors]
+
     def accepted_actor_ids(self) -> set[str]:
         """Ids of the actors the bank will have."""
         return {actor.id for actor in self.actors if actor.accepted}
@@ -199,6 +272,24 @@ class Draft:
             _swap(self.events, item)
         else:
             _swap(self.quotes, item)
+
+
+_ISO_DATE = re.compile(r"(\d{1,4})-(\d{1,2})-(\d{1,2})")
+
+
+def parse_date(text: str) -> dt.date | int:
+    """A date typed by the teacher: ``2016-07-12`` (a `datetime.date`) or a
+    year from 1 to 9999 (an int); `DraftEditError` for anything else."""
+    typed = text.strip()
+    found = _ISO_DATE.fullmatch(typed)
+    try:
+        if found:
+            return dt.date(*(int(part) for part in found.groups()))
+        if typed.isdigit() and 1 <= int(typed) <= 9999:
+            return int(typed)
+    except ValueError:
+        raise DraftEditError(f"{typed} is not a date") from None
+    raise DraftEditError(f"type a date as 2016-07-12 or a year as 2016, not {typed!r}")
 
 
 def _swap(items: list[T], item: T) -> None:

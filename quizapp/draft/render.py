@@ -40,16 +40,19 @@ def _comment(text: str) -> str:
 def header(draft: Draft, article_name: str, check_command: str) -> list[str]:
     """The comment block that opens a drafted bank."""
     unsure = len(draft.unsure())
-    unresolved = sum(1 for quote in draft.quotes if quote.accepted and quote.speaker is None)
+    unresolved = len(draft.unresolved_quotes())
     lines = [
         f"# Drafted by `quizapp draft` from {' '.join(article_name.split())}.",
         "# This is a draft: read it against the article before you use it.",
         "#",
         "# - Every actor, event and quote was found by rules, not by a person:",
         "#   delete what is wrong, fix what is close, add what is missing.",
-        f"# - Lines starting with `# UNSURE:` mark the {unsure} places where the draft",
-        "#   was not sure; remove each comment once you have checked it.",
     ]
+    if unsure:
+        lines += [
+            f"# - Lines starting with `# UNSURE:` mark the {unsure} places where the draft",
+            "#   was not sure; remove each comment once you have checked it.",
+        ]
     if unresolved:
         lines += [
             f'# - {unresolved} quote(s) have speaker = "{UNRESOLVED_SPEAKER}": the draft could not',

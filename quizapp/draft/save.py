@@ -20,7 +20,14 @@ BANK_ID = re.compile(r"[a-z0-9_.-]+")
 
 
 class DraftWriteError(Exception):
-    """The draft could not be written; ``str(error)`` says why."""
+    """The draft could not be written; ``str(error)`` says why.
+
+    ``existing`` is the file that would have been overwritten, when that is
+    why (saving again with ``force`` overwrites it)."""
+
+    def __init__(self, message: str, *, existing: Path | None = None) -> None:
+        super().__init__(message)
+        self.existing = existing
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +119,12 @@ def save_draft(
     text, source = render_draft(draft, bank, bank_id=bank_id, title=title, url=url, article=article)
     text_file = source if source == text_file_for(bank) else None
     for path in (bank, text_file):
-        if path is not None and path.exists() and not force:
-            raise DraftWriteError(f"{path} already exists; use --force to overwrite it")
         if path is not None and path.is_dir():
             raise DraftWriteError(f"{path} is a folder")
+        if path is not None and path.exists() and not force:
+            raise DraftWriteError(
+                f"{path} already exists; use --force to overwrite it", existing=path
+            )
     validate(text, str(bank))
     try:
         if text_file is not None:

@@ -19,8 +19,6 @@ passed in is taken as local time.
 
 from __future__ import annotations
 
-import getpass
-
 from quizapp.store.backups import daily_backup
 from quizapp.store.decode import damaged_rows_notice
 from quizapp.store.errors import StoreError
@@ -47,18 +45,4 @@ __all__ = [
     "StoreError",
     "daily_backup",
     "damaged_rows_notice",
-    "default_player",
 ]
-
-#: The player name used when the login name cannot be found.
-FALLBACK_PLAYER = "player"
-
-
-def default_player() -> str:
-    """The player to record scores for when none is given: the login name."""
-    try:
-        name = getpass.getuser().strip()
-    except (OSError, KeyError, ImportError):
-        # No LOGNAME/USER/... variable and no passwd entry (some containers).
-        return FALLBACK_PLAYER
-    return name or FALLBACK_PLAYER

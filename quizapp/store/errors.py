@@ -6,6 +6,8 @@ import errno
 import sqlite3
 from pathlib import Path
 
+from quizapp.errors import StoreError as StoreError  # re-exported
+
 # Primary SQLite result codes (extended codes keep these in the low byte).
 SQLITE_BUSY = 5
 SQLITE_LOCKED = 6
@@ -25,20 +27,6 @@ SQLITE_ERRORS = (sqlite3.Error, UnicodeDecodeError)
 READ_ERRORS = (sqlite3.DatabaseError, UnicodeDecodeError)
 
 SqliteFailure = sqlite3.Error | UnicodeDecodeError
-
-
-class StoreError(Exception):
-    """The scores database cannot be used; the message says why, for a user.
-
-    ``reason`` sorts the failures a caller may treat differently: ``"full"``
-    (no space left), ``"read-only"``, ``"locked"`` (another program held the
-    database longer than the busy timeout), ``"damaged"`` (run ``quizapp
-    doctor``) or ``"other"``.
-    """
-
-    def __init__(self, message: str, *, reason: str = "other") -> None:
-        super().__init__(message)
-        self.reason = reason
 
 
 def primary_code(exc: SqliteFailure) -> int | None:

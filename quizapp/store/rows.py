@@ -128,7 +128,7 @@ class CardRow:
     """The stored spaced-repetition state of one study card.
 
     ``state_json`` is written and read by the study module; the store never
-    looks inside it. ``due`` is authoritative: after `ScoreStore.set_card_due`
+    looks inside it. ``due`` is authoritative: after a wrong quiz answer
     it may differ from any due date inside ``state_json``.
     """
 

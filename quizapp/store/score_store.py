@@ -176,16 +176,9 @@ class ScoreStore:
         options: dict[str, object],
     ) -> int:
         """Record a new attempt; returns its id. The player is created on first use."""
-        ids_json = json.dumps(list(question_ids))
-        options_json = json.dumps(options, sort_keys=True)
+        new = NewAttempt(player, bank_id, bank_title, tuple(question_ids), options)
         with self._write() as conn:
-            player_id = self._player_id(conn, player)
-            cursor = conn.execute(
-                "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
-                " started_at) VALUES (?, ?, ?, ?, ?, ?)",
-                (player_id, bank_id, bank_title, ids_json, options_json, self._now()),
-            )
-            return int(cursor.lastrowid or 0)
+            return self._insert_attempt(conn, new, self._player_id(conn, player))
 
     def record_answer(
         self,
@@ -208,36 +201,18 @@ class ScoreStore:
         ``self_graded`` marks a score the student gave themself (an open
         question, see `quizapp.grading.Grade.self_graded`).
         """
-        with self._write() as conn:
-            row = conn.execute(
-                "SELECT bank_id FROM attempts WHERE id = ?", (attempt_id,)
-            ).fetchone()
-            if row is None:
-                raise ValueError(f"no attempt with id {attempt_id}")
-            conn.execute(
-                "INSERT INTO answers (attempt_id, bank_id, question_id, given, score, max_score,"
-                " seconds, near_miss, skipped, tags, answered_at, self_graded)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
-                " score = excluded.score, max_score = excluded.max_score,"
-                " seconds = excluded.seconds, near_miss = excluded.near_miss,"
-                " skipped = excluded.skipped, tags = excluded.tags,"
-                " answered_at = excluded.answered_at, self_graded = excluded.self_graded",
-                (
-                    attempt_id,
-                    row[0],
-                    question_id,
-                    given,
-                    float(score),
-                    float(max_score),
-                    float(seconds),
-                    int(near_miss),
-                    int(skipped),
-                    json.dumps(list(tags)),
-                    self._now(),
-                    int(self_graded),
-                ),
-            )
+        answer = AnswerToSave(
+            question_id,
+            given,
+            score,
+            max_score,
+            seconds,
+            near_miss,
+            skipped,
+            tuple(tags),
+            self_graded,
+        )
+        self.save_quiz_answers(attempt_id, [answer])
 
     def finish_attempt(self, attempt_id: int) -> None:
         """Mark an attempt finished now (a second call keeps the first time)."""
@@ -424,32 +399,6 @@ class ScoreStore:
                 (player_id, bank_id, card_id, rating, when, log_json),
             )
 
-    def set_card_due(
-        self,
-        player: str,
-        bank_id: str,
-        card_id: str,
-        due: dt.datetime,
-        *,
-        state_json: str | None = None,
-    ) -> bool:
-        """Make a card due at ``due`` (a wrong quiz answer makes its card due now).
-
-        Without ``state_json`` only an existing card changes and the result
-        says whether there was one; with it the card is created or replaced.
-        """
-        with self._write() as conn:
-            player_id = self._player_id(conn, player)
-            if state_json is not None:
-                _upsert_card(conn, player_id, bank_id, card_id, state_json, due, self._now())
-                return True
-            cursor = conn.execute(
-                "UPDATE cards SET due = ?, updated_at = ?"
-                " WHERE player_id = ? AND bank_id = ? AND card_id = ?",
-                (to_db(due), self._now(), player_id, bank_id, card_id),
-            )
-            return cursor.rowcount > 0
-
     def reviews(self, player: str, bank_id: str | None = None) -> list[ReviewRow]:
         """The player's reviews (of one bank, or all), oldest first."""
         with self._read() as conn:
@@ -478,6 +427,51 @@ class ScoreStore:
 
     # ------------------------------------------------------------ history-sized reads
 
+    def _insert_attempt(self, conn: sqlite3.Connection, attempt: NewAttempt, player_id: int) -> int:
+        """Insert ``attempt`` of the player ``player_id``; its new id."""
+        cursor = conn.execute(
+            "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
+            " started_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                player_id,
+                attempt.bank_id,
+                attempt.bank_title,
+                json.dumps(list(attempt.question_ids)),
+                json.dumps(attempt.options, sort_keys=True),
+                self._now(),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _upsert_answer(
+        self, conn: sqlite3.Connection, attempt_id: int, bank_id: str, answer: AnswerToSave
+    ) -> None:
+        """Insert ``answer``, replacing an earlier answer to its question in the attempt."""
+        conn.execute(
+            "INSERT INTO answers (attempt_id, bank_id, question_id, given, score,"
+            " max_score, seconds, near_miss, skipped, tags, answered_at, self_graded)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
+            " score = excluded.score, max_score = excluded.max_score,"
+            " seconds = excluded.seconds, near_miss = excluded.near_miss,"
+            " skipped = excluded.skipped, tags = excluded.tags,"
+            " answered_at = excluded.answered_at, self_graded = excluded.self_graded",
+            (
+                attempt_id,
+                bank_id,
+                answer.question_id,
+                answer.given,
+                float(answer.score),
+                float(answer.max_score),
+                float(answer.seconds),
+                int(answer.near_miss),
+                int(answer.skipped),
+                json.dumps(list(answer.tags)),
+                self._now(),
+                int(answer.self_graded),
+            ),
+        )
+
     def save_quiz_answers(
         self,
         attempt: int | NewAttempt,
@@ -493,19 +487,7 @@ class ScoreStore:
         with self._write() as conn:
             if isinstance(attempt, NewAttempt):
                 player_id = self._player_id(conn, attempt.player)
-                cursor = conn.execute(
-                    "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
-                    " started_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    (
-                        player_id,
-                        attempt.bank_id,
-                        attempt.bank_title,
-                        json.dumps(list(attempt.question_ids)),
-                        json.dumps(attempt.options, sort_keys=True),
-                        self._now(),
-                    ),
-                )
-                attempt_id = int(cursor.lastrowid or 0)
+                attempt_id = self._insert_attempt(conn, attempt, player_id)
                 bank_id = attempt.bank_id
             else:
                 attempt_id = attempt
@@ -516,30 +498,7 @@ class ScoreStore:
                     raise ValueError(f"no attempt with id {attempt_id}")
                 bank_id, player_id = row
             for answer in answers:
-                conn.execute(
-                    "INSERT INTO answers (attempt_id, bank_id, question_id, given, score,"
-                    " max_score, seconds, near_miss, skipped, tags, answered_at, self_graded)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                    " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
-                    " score = excluded.score, max_score = excluded.max_score,"
-                    " seconds = excluded.seconds, near_miss = excluded.near_miss,"
-                    " skipped = excluded.skipped, tags = excluded.tags,"
-                    " answered_at = excluded.answered_at, self_graded = excluded.self_graded",
-                    (
-                        attempt_id,
-                        bank_id,
-                        answer.question_id,
-                        answer.given,
-                        float(answer.score),
-                        float(answer.max_score),
-                        float(answer.seconds),
-                        int(answer.near_miss),
-                        int(answer.skipped),
-                        json.dumps(list(answer.tags)),
-                        self._now(),
-                        int(answer.self_graded),
-                    ),
-                )
+                self._upsert_answer(conn, attempt_id, bank_id, answer)
                 for card in answer.cards_due:
                     due = to_db(card.due)
                     conn.execute(

@@ -24,10 +24,11 @@ Public API (what the study views build on)::
         cram.current, cram.grade(rating), cram.finished, cram.remaining,
         cram.summary() -> CramSummary              # never touches a schedule
 
-    record_quiz_result(bank, store, player, question_id, correct, now)
-        A wrong quiz answer makes the question's cards due now (see
-        quiz_card_ids: its own card, or a generated question's fact cards);
-        a right one changes nothing.
+    question_cards(cards, question), quiz_card_ids(bank, question_id)
+        the cards a wrong quiz answer makes due now: its own card, or a
+        generated question's fact cards (`quizapp.usecases.quiz` saves
+        them with the answer); fresh_card_json(card_id, due) for a card
+        never studied
 
 ``store`` is anything implementing `StudyStore` (`quizapp.store.ScoreStore`).
 """
@@ -56,7 +57,6 @@ from quizapp.study.deck import (
     new_per_day_setting,
     question_cards,
     quiz_card_ids,
-    record_quiz_result,
 )
 
 __all__ = [
@@ -82,5 +82,4 @@ __all__ = [
     "question_card_id",
     "question_cards",
     "quiz_card_ids",
-    "record_quiz_result",
 ]

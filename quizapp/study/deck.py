@@ -17,9 +17,9 @@ Rules:
   due before it was studied is not new: its first review uses no allowance.
 - A card with a state is *due* when its due time has come. Due cards are
   taken most overdue first, then new cards in `build_cards` order.
-- The due time the store keeps is authoritative: `record_quiz_result` moves it
-  without a review (a wrong quiz answer makes the card due now), and the deck
-  honours that.
+- The due time the store keeps is authoritative: a wrong quiz answer moves
+  it to now without a review (`quizapp.usecases.quiz.RecordedQuiz`, with
+  `question_cards` and `fresh_card_json`), and the deck honours that.
 """
 
 from __future__ import annotations
@@ -83,20 +83,6 @@ class StudyStore(Protocol):
         """Store a card's new state and its review log in one transaction;
         ``reviewed_at`` is the time the review counts as made; ``introduced``
         when the card was new (it counts against the day's new cards)."""
-        ...
-
-    def set_card_due(
-        self,
-        player: str,
-        bank_id: str,
-        card_id: str,
-        due: dt.datetime,
-        /,
-        *,
-        state_json: str | None = None,
-    ) -> object:
-        """Move a stored card's due time, leaving the rest of its state; with
-        ``state_json``, create (or replace) the card with that state."""
         ...
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime, /) -> int:
@@ -378,44 +364,3 @@ def question_cards(cards: Iterable[StudyCard], question: Question) -> tuple[str,
 def fresh_card_json(card_id: str, due: dt.datetime) -> str:
     """The stored state of a card never studied, made due at ``due``."""
     return fsrs.Card(card_id=_fsrs_card_id(card_id), due=_utc(due)).to_json()
-
-
-def record_quiz_result(
-    bank: Bank,
-    store: StudyStore,
-    player: str,
-    question_id: str,
-    correct: bool,
-    now: dt.datetime,
-) -> tuple[str, ...]:
-    """Feed a quiz answer into the study schedule.
-
-    A wrong (not full marks) answer makes the question's study cards (see
-    `quiz_card_ids`) due at ``now``, so the next study session starts with
-    them. A studied card keeps its FSRS memory state and only its due time
-    moves (never later than it was); the next self-grade reschedules it as
-    usual. A card never studied is stored as a fresh card due now: it leaves
-    the new queue for the due queue, and its first review does not count
-    against the day's new cards (it was not introduced as a new card).
-
-    A right answer changes nothing: a quiz is not a spaced review, and
-    counting it as one would push cards further out than the learner has
-    earned. Returns the ids of the cards made due.
-    """
-    if correct:
-        return ()
-    moment = _utc(now)
-    states = store.card_states(player, bank.id)
-    moved: list[str] = []
-    for card_id in quiz_card_ids(bank, question_id):
-        row = states.get(card_id)
-        if row is None:
-            store.set_card_due(
-                player, bank.id, card_id, moment, state_json=fresh_card_json(card_id, moment)
-            )
-        elif _utc(row.due) > moment:
-            store.set_card_due(player, bank.id, card_id, moment)
-        else:
-            continue
-        moved.append(card_id)
-    return tuple(moved)

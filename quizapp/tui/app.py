@@ -15,33 +15,41 @@ from typing import TYPE_CHECKING, ClassVar, TypeAlias
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.command import Provider
 from textual.message import Message
 from textual.screen import Screen
 from textual.worker import get_current_worker
 
-from quizapp.store import ScoreStore, StoreError
 from quizapp.tui import registry
-from quizapp.tui.palette import QuizCommands
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.screens.home import HomeScreen
-from quizapp.tui.settings import AppSettings
+from quizapp.tui.settings import THEME_SETTING, AppSettings
+from quizapp.usecases import StoreError
 
 if TYPE_CHECKING:
     from textual.theme import Theme
 
     from quizapp.model import Bank, LoadResult
     from quizapp.session import QuizOptions
-    from quizapp.store import AttemptSummary
+    from quizapp.store import AttemptSummary, ScoreStore
     from quizapp.tui.screens.quiz import QuizScreen
     from quizapp.usecases.catalog import Catalog
     from quizapp.usecases.mistakes import Mistake, ReviewOrder
 
 #: Loads the banks to show, and the bank files that failed to load.
 BankLoader: TypeAlias = Callable[[], "Sequence[LoadResult]"]
-#: The store setting that remembers the chosen theme.
-THEME_SETTING = "theme"
+#: Opens the scores database (raises `StoreError` when it cannot be used).
+StoreOpener: TypeAlias = Callable[[], "ScoreStore"]
 #: How long the damaged-database warning stays up, in seconds.
 WARNING_SECONDS = 30.0
+
+
+def quiz_commands() -> type[Provider]:
+    """quizapp's palette commands; Textual calls this when the palette opens,
+    so the palette is not imported before the first frame."""
+    from quizapp.tui.palette import QuizCommands
+
+    return QuizCommands
 
 
 class QuizApp(App[None]):
@@ -49,7 +57,7 @@ class QuizApp(App[None]):
 
     CSS_PATH = "app.tcss"
     TITLE = "quizapp"
-    COMMANDS = App.COMMANDS | {QuizCommands}
+    COMMANDS = App.COMMANDS | {quiz_commands}
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark,f1", "run('help')", "Help", id="app.help"),
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
@@ -63,13 +71,17 @@ class QuizApp(App[None]):
     def __init__(
         self,
         results: Sequence[LoadResult],
-        store: ScoreStore,
+        store: ScoreStore | None,
         settings: AppSettings,
         *,
         load_banks: BankLoader | None = None,
+        open_store: StoreOpener | None = None,
+        remembered_theme: str | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        if store is None and (open_store is None or load_banks is None):
+            raise ValueError("without a store, the app needs open_store and load_banks")
+        self._store = store
         self.settings = settings
         self._given = tuple(results)
         self._catalog: Catalog | None = None
@@ -78,15 +90,37 @@ class QuizApp(App[None]):
         #: Loads the banks again when asked to reload them (None: the given
         #: banks' files are read again).
         self.bank_loader = load_banks
+        #: Opens the store with the banks, once Home is up (None: given, or open).
+        self.open_store = open_store if store is None else None
         #: Why the banks could not be loaded, if they could not.
         self.load_error: str | None = None
-        try:
-            self._remembered_theme = self.store.get_setting(THEME_SETTING)
-        except StoreError:
-            self._remembered_theme = None
+        #: Why the scores database could not be opened (the app then exits).
+        self.store_error: str | None = None
+        if store is not None:
+            try:
+                remembered_theme = store.get_setting(THEME_SETTING)
+            except StoreError:
+                remembered_theme = None
+        self._remembered_theme = remembered_theme
         theme = self.settings.theme or self._remembered_theme
         if theme and theme in self.available_themes:
-            self.theme = theme
+            self._start_with_theme(theme)
+
+    def _start_with_theme(self, name: str) -> None:
+        """Start with the theme ``name``, styled once.
+
+        Setting `App.theme` restyles the app in a second pass after the
+        first; before anything is styled that pass is wasted (8-10 ms of the
+        first frame, `benchmarks/bench_startup.py`). So the value is set
+        without its watcher, and the style sheet is given the theme's
+        variables and the app its classes, as the watcher would.
+        """
+        self.set_reactive(App.theme, name)
+        self.stylesheet.set_variables(self.get_css_variables())
+        dark = self.current_theme.dark
+        self.set_class(dark, "-dark-mode", update=False)
+        self.set_class(not dark, "-light-mode", update=False)
+        self.add_class(f"-theme-{name}", update=False)
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen()
@@ -97,8 +131,27 @@ class QuizApp(App[None]):
             if command.title != "Theme":
                 yield command
 
+    @property
+    def store(self) -> ScoreStore:
+        """The scores database. When the app opens it itself (`open_store`),
+        it is open once the banks are loaded: nothing that needs it runs before."""
+        if self._store is None:
+            raise RuntimeError("the scores database is not open yet: the banks are loading")
+        return self._store
+
+    @property
+    def store_if_open(self) -> ScoreStore | None:
+        """The scores database, or None while it is not open yet."""
+        return self._store
+
     def on_mount(self) -> None:
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self._store is not None:
+            self._warn_about_store()
+
+    def _warn_about_store(self) -> None:
+        """Say what opening the scores database found (a damaged file moved
+        aside, answers missing), if anything."""
         from quizapp.usecases.store_health import opening_warning
 
         message = opening_warning(self.store)
@@ -144,6 +197,19 @@ class QuizApp(App[None]):
         self._given = tuple(results)
         self._catalog = None
 
+    def store_opened(self, store: ScoreStore | None, error: str | None) -> None:
+        """Home's loader opened the scores database, or could not (``error``):
+        then the app exits, and ``quizapp`` prints the error."""
+        self.open_store = None
+        if store is None:
+            self.store_error = error
+            self.exit(return_code=1)
+            return
+        self._store = store
+        if self.theme != self._remembered_theme:  # chosen while the store was opening
+            self._remember_theme(self.current_theme)
+        self._warn_about_store()
+
     def banks_loaded(self, catalog: Catalog | None, error: str | None) -> None:
         """Home's worker loaded the banks (``catalog``), or failed to (``error``)."""
         self.load_banks = None
@@ -160,6 +226,8 @@ class QuizApp(App[None]):
     def _remember_theme(self, theme: Theme) -> None:
         if theme.name == self._remembered_theme or theme.name != self.theme:
             return
+        if self._store is None:
+            return  # saved once the store is open (`store_opened`)
         try:
             self.store.set_setting(THEME_SETTING, theme.name)
         except StoreError as error:
@@ -382,6 +450,9 @@ class QuizApp(App[None]):
             self.open_bank_view(name, bank)
 
     def _run_app_action(self, name: str) -> None:
+        if name in ("history", "new_per_day") and self._store is None:
+            self.notify("The banks are still loading; try again in a moment.", severity="warning")
+            return
         if name == "help":
             from quizapp.tui.screens.help import HelpScreen
 
@@ -402,6 +473,10 @@ class QuizApp(App[None]):
         elif name == "reload_banks":
             if self.home is not None:
                 self.home.reload_banks()
+        elif name == "draft_article":
+            from quizapp.tui.screens.draft_review import ask_for_article
+
+            ask_for_article(self)
         else:
             raise ValueError(f"unknown action {name!r}")
 
@@ -422,14 +497,26 @@ class QuizApp(App[None]):
 
 def create_app(
     results: Sequence[LoadResult],
-    store: ScoreStore,
+    store: ScoreStore | None,
     settings: AppSettings,
     *,
     load_banks: BankLoader | None = None,
+    open_store: StoreOpener | None = None,
+    remembered_theme: str | None = None,
 ) -> QuizApp:
     """The one way to build the app, used by the command line and the tests.
 
     The app shows ``results``, or when ``load_banks`` is given, what it
-    returns: Home calls it in a worker once it is on screen.
+    returns: Home calls it in a thread once it is on screen. Without a
+    ``store``, that thread opens it first with ``open_store`` (the first
+    frame then waits for neither), and ``remembered_theme`` is the theme to
+    start with.
     """
-    return QuizApp(results, store, settings, load_banks=load_banks)
+    return QuizApp(
+        results,
+        store,
+        settings,
+        load_banks=load_banks,
+        open_store=open_store,
+        remembered_theme=remembered_theme,
+    )

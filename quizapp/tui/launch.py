@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quizapp import paths
-from quizapp.store import ScoreStore, StoreError, default_player
 from quizapp.tui.app import QuizApp, create_app
-from quizapp.tui.settings import AppSettings
+from quizapp.tui.settings import AppSettings, remembered_theme
 
 if TYPE_CHECKING:
     from textual.app import AutopilotCallbackType
 
     from quizapp.model import LoadResult
+    from quizapp.store import ScoreStore
 
 
 class LaunchError(Exception):
@@ -23,24 +23,27 @@ class LaunchError(Exception):
 
 
 def build_app(args: argparse.Namespace) -> QuizApp:
-    """Open the store and build the app from parsed arguments (``paths``,
-    ``data_dir``, ``player``, ``no_shipped``). The app loads the banks
-    itself, in a worker, once Home is on screen.
+    """Build the app from parsed arguments (``paths``, ``data_dir``,
+    ``player``, ``no_shipped``). Once Home is on screen, the app opens the
+    scores database and loads the banks in a thread: the first frame waits
+    for neither. Only the remembered theme is read before.
 
-    The caller closes ``app.store`` when the app is done.
+    The caller closes ``app.store_if_open`` when the app is done.
     """
-    player = default_player() if args.player is None else args.player.strip()
+    player = paths.default_player() if args.player is None else args.player.strip()
     if not player:
         raise LaunchError("--player needs a name")
     data_dir: Path = args.data_dir.expanduser() if args.data_dir else paths.data_dir()
-    try:
-        store = ScoreStore.open(paths.scores_db_path(data_dir))
-    except StoreError as error:
-        raise LaunchError(str(error)) from None
+    db_path = paths.scores_db_path(data_dir)
     # Files that are not banks are source texts to show in context.
     bank_paths = [p for p in args.paths if p.suffix == ".toml" or not p.is_file()]
     source_texts = tuple(p for p in args.paths if p not in bank_paths)
     shipped = not args.no_shipped
+
+    def open_store() -> ScoreStore:
+        from quizapp.store import ScoreStore
+
+        return ScoreStore.open(db_path)
 
     def load_banks() -> list[LoadResult]:
         from quizapp.banks import discover_banks
@@ -48,7 +51,14 @@ def build_app(args: argparse.Namespace) -> QuizApp:
         return discover_banks(bank_paths, shipped=shipped)
 
     settings = AppSettings(player=player, data_dir=data_dir, source_texts=source_texts)
-    return create_app((), store, settings, load_banks=load_banks)
+    return create_app(
+        (),
+        None,
+        settings,
+        load_banks=load_banks,
+        open_store=open_store,
+        remembered_theme=remembered_theme(db_path),
+    )
 
 
 def run_tui(args: argparse.Namespace) -> int:
@@ -61,7 +71,12 @@ def run_tui(args: argparse.Namespace) -> int:
     try:
         run_app(app)
     finally:
-        app.store.close()
+        store = app.store_if_open
+        if store is not None:
+            store.close()
+    if app.store_error is not None:
+        print(f"quizapp: {app.store_error}", file=sys.stderr)
+        return 1
     return app.return_code or 0
 
 

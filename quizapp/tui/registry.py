@@ -184,6 +184,13 @@ ACTIONS: tuple[Action, ...] = (
         section="Statistics (for teachers)",
     ),
     Action(
+        "draft_article",
+        "New bank from an article…",
+        "Draft a bank from an article: review its actors, dates and quotes, then save it",
+        scope="app",
+        key="d",
+    ),
+    Action(
         "new_per_day",
         "New cards a day",
         "Change the daily limit of new study cards",
@@ -250,6 +257,7 @@ _SECTIONS_BEFORE_VIEWS: tuple[tuple[str, str, str], ...] = (
 _SECTIONS_AFTER_VIEWS: tuple[tuple[str, str, str], ...] = (
     ("Show in context", "quizapp.tui.screens.context_reader", "ContextReaderScreen"),
     ("Bank preview (quizapp preview BANK)", "quizapp.tui.screens.bank_preview", "PreviewScreen"),
+    ("Draft review", "quizapp.tui.screens.draft_review", "DraftReviewScreen"),
     ("Yes / no questions", "quizapp.tui.dialogs.confirm", "ConfirmDialog"),
     ("Help", "quizapp.tui.screens.help", "HelpScreen"),
 )

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+#: The store setting that remembers the chosen theme.
+THEME_SETTING = "theme"
 
 
 def _local_now() -> dt.datetime:
@@ -38,3 +42,24 @@ class AppSettings:
     #: Source texts named on the command line: show in context may show
     #: them even outside their bank's folder.
     source_texts: tuple[Path, ...] = ()
+
+
+def remembered_theme(db_path: Path) -> str | None:
+    """The theme remembered in the scores database, read before the first frame.
+
+    A plain read-only query, without the store's checks (the store is opened
+    after the first frame): any failure, such as no database yet or a damaged
+    one, means no remembered theme.
+    """
+    if not db_path.is_file():
+        return None
+    try:
+        conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True, timeout=0.2)
+        try:
+            query = "SELECT value FROM settings WHERE key = ?"
+            row = conn.execute(query, (THEME_SETTING,)).fetchone()
+        finally:
+            conn.close()
+    except (sqlite3.Error, OSError, ValueError, UnicodeDecodeError):
+        return None
+    return row[0] if row is not None and isinstance(row[0], str) else None

@@ -18,6 +18,6 @@ A use case that fails because the score store does raises `StoreError`
 (re-exported here, so the screens need not import the store).
 """
 
-from quizapp.store import StoreError
+from quizapp.errors import StoreError
 
 __all__ = ["StoreError"]

@@ -163,8 +163,9 @@ class RecordedQuiz:
         grade = record.grade
         cards_due: tuple[CardDue, ...] = ()
         if not grade.correct:
-            # A wrong answer makes the question's study cards due now
-            # (the rule of `quizapp.study.record_quiz_result`).
+            # A wrong answer makes the question's study cards due now: a
+            # card never studied is stored fresh, a studied one keeps its
+            # memory state, and one due earlier stays so (in the store's SQL).
             if self._cards is None:
                 self._cards = build_cards(self.session.bank)
             cards_due = tuple(

@@ -67,8 +67,11 @@ _TEXT = re.compile(
 
 
 async def settle(pilot: Pilot[None]) -> None:
-    """Wait until the workers started so far are done and their messages handled."""
+    """Wait until the workers started so far are done, their messages handled
+    and what they changed laid out (a table sizes its columns a refresh later)."""
     await wait_for_workers(pilot)
+    await pilot.pause()
+    await pilot.wait_for_scheduled_animations()
     await pilot.pause()
 
 

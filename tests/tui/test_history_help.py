@@ -140,6 +140,7 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             "Statistics (for teachers)",
             "Show in context",
             "Bank preview (quizapp preview BANK)",
+            "Draft review",
             "Yes / no questions",
             "Help",
         ]
@@ -169,6 +170,11 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             ("o", "Quotes: every quote with its speaker and context"),
             ("b", "Brief: one page to read before a discussion"),
             ("n", "Change the daily limit of new study cards"),
+            (
+                "d",
+                "Draft a bank from an article: review its actors, dates and quotes, then save it",
+            ),
+            ("u", "The next item to check"),
             ("c", "Read the answer's excerpt where it stands in the source text"),
             ("m", "A quiz of the questions you got wrong on this bank"),
             ("space / ⏎", "Turn the card over: the answer, the explanation and the source"),

@@ -19,7 +19,7 @@ from quizapp.store import ScoreStore
 from quizapp.tui.app import QuizApp, create_app
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
 from quizapp.tui.launch import LaunchError, build_app, run_tui
-from quizapp.tui.settings import AppSettings
+from quizapp.tui.settings import THEME_SETTING, AppSettings, remembered_theme
 from quizapp.tui.widgets.bank_list import BankEntry, BankList
 from tests.tui.helpers import BANKS, SIZE, load, screen_text, wait_for_banks
 
@@ -30,16 +30,13 @@ def arguments(tmp_path: Path, *paths: Path, player: str | None = "sam") -> argpa
     )
 
 
-def test_build_app_opens_the_store_and_leaves_the_banks_to_the_app(tmp_path: Path) -> None:
+def test_build_app_leaves_the_store_and_the_banks_to_the_app(tmp_path: Path) -> None:
     app = build_app(arguments(tmp_path, BANKS / "every_type.toml", BANKS / "broken.toml"))
-    try:
-        assert app.settings.player == "sam"
-        assert app.settings.data_dir == tmp_path / "data"
-        assert app.store.path == tmp_path / "data" / "scores.sqlite3"
-        assert app.store.path.exists()
-        assert app.banks_loading and app.results == ()
-    finally:
-        app.store.close()
+    assert app.settings.player == "sam"
+    assert app.settings.data_dir == tmp_path / "data"
+    # Neither the scores database nor the banks are touched before the first frame.
+    assert app.store_if_open is None and not (tmp_path / "data").exists()
+    assert app.banks_loading and app.results == ()
 
 
 def test_files_that_are_not_banks_are_source_texts_to_show_in_context(tmp_path: Path) -> None:
@@ -68,6 +65,8 @@ async def test_home_comes_up_first_then_lists_the_banks_it_loaded(tmp_path: Path
             await wait_for_banks(app, pilot)
             assert "Loading the question banks" in shown[0]
             assert not app.banks_loading
+            assert app.store.path == tmp_path / "data" / "scores.sqlite3"
+            assert app.store.path.exists()
             assert [type(result) for result in app.results] == [Bank, BankError]
             text = screen_text(app)
             assert "Loading" not in text
@@ -79,7 +78,8 @@ async def test_home_comes_up_first_then_lists_the_banks_it_loaded(tmp_path: Path
             await pilot.pause()
             assert isinstance(app.screen, QuizOptionsDialog)
     finally:
-        app.store.close()
+        if app.store_if_open is not None:
+            app.store_if_open.close()
 
 
 def loading_app(tmp_path: Path, load_banks: Callable[[], Sequence[LoadResult]]) -> QuizApp:
@@ -176,10 +176,7 @@ def test_quitting_while_the_banks_load_does_not_wait_for_them(tmp_path: Path) ->
 
 def test_the_player_defaults_to_the_login_name(tmp_path: Path) -> None:
     app = build_app(arguments(tmp_path, player=None))
-    try:
-        assert app.settings.player == "tester"  # USER, set by the test fixtures
-    finally:
-        app.store.close()
+    assert app.settings.player == "tester"  # USER, set by the test fixtures
 
 
 def test_an_empty_player_name_is_refused(
@@ -230,7 +227,32 @@ def test_no_heavy_module_is_imported_before_the_first_frame(tmp_path: Path) -> N
         "    release.set()\n"
         "    app.exit()\n"
         "run_app(app, headless=True, auto_pilot=first_frame)\n"
-        "app.store.close()\n"
+        "app.store_if_open and app.store_if_open.close()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+async def test_the_remembered_theme_is_read_before_the_store_opens(tmp_path: Path) -> None:
+    with ScoreStore.open(tmp_path / "data" / "scores.sqlite3") as store:
+        store.set_setting(THEME_SETTING, "nord")
+    app = build_app(arguments(tmp_path, BANKS / "every_type.toml"))
+    assert app.theme == "nord" and app.store_if_open is None
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            colors = app.current_theme.to_color_system()
+            assert app.screen.styles.background == colors.background
+            await wait_for_banks(app, pilot)
+            app.theme = "textual-light"
+            await pilot.pause()
+            assert app.store.get_setting(THEME_SETTING) == "textual-light"
+    finally:
+        if app.store_if_open is not None:
+            app.store_if_open.close()
+
+
+def test_a_damaged_or_missing_database_means_no_remembered_theme(tmp_path: Path) -> None:
+    assert remembered_theme(tmp_path / "none.sqlite3") is None
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(b"SQLite format 3\0" + b"\xff" * 4000)
+    assert remembered_theme(damaged) is None

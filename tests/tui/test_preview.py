@@ -17,10 +17,10 @@ from quizapp.store import ScoreStore
 from quizapp.tui.preview_app import PreviewApp, create_preview_app
 from quizapp.tui.screens.bank_preview import PreviewScreen
 from quizapp.tui.screens.stats import StatsScreen
-from quizapp.tui.settings import AppSettings
 from quizapp.tui.widgets.choice_list import ChoiceList
 from quizapp.usecases.watched_bank import QuestionChanges, compare_questions, file_stamp
-from tests.tui.helpers import BANKS, FIXED_NOW, SIZE, StepClock, shown
+from tests.tui.helpers import BANKS, SIZE, shown
+from tests.tui.teacher_helpers import teacher_settings
 
 BANK = """\
 format = 1
@@ -57,6 +57,16 @@ explanation = "In 1871, after the capture of Rome."
 source = "Rome became the capital in 1871"
 """
 
+OPEN_QUESTION = """
+[[questions]]
+id = "discuss"
+type = "open"
+prompt = "Why does the purchase matter to the alliance?"
+model_answer = "The purchase strains the alliance."
+key_points = ["the S-400 purchase", "[red]the F-35 programme"]
+explanation = "Both are in the editorial."
+"""
+
 #: Every test polls the file this often, in seconds.
 POLL = 0.02
 
@@ -69,15 +79,7 @@ def bank_file(tmp_path: Path) -> Path:
 
 
 def make_preview(path: Path, store: ScoreStore, *, stats_player: str | None = None) -> PreviewApp:
-    settings = AppSettings(
-        player="teacher",
-        data_dir=store.path.parent,
-        now=lambda: FIXED_NOW,
-        clock=StepClock(),
-        seed=0,
-        theme="textual-dark",
-        cursor_blink=False,
-    )
+    settings = teacher_settings(store.path.parent)
     return create_preview_app(path, store, settings, stats_player=stats_player, poll_seconds=POLL)
 
 
@@ -233,6 +235,11 @@ async def test_every_question_type_and_generated_questions(
     path = tmp_path / "every_type.toml"
     shutil.copy(BANKS / "every_type.toml", path)
     text = path.read_text(encoding="utf-8").replace("generate = false", "generate = true")
+    text = text.replace(
+        '["Vladimir Putin", "Russian president"],\n]',
+        '["Vladimir Putin", "Russian president"],\n]\ndistractors = ["Turkish [b]president"]',
+    )
+    text += OPEN_QUESTION
     text += (
         '\n[[actors]]\nid = "putin"\nname = "Vladimir Putin"\nkind = "person"\n'
         'role = "Russian president"\n\n[[actors]]\nid = "erdogan"\n'
@@ -254,6 +261,7 @@ async def test_every_question_type_and_generated_questions(
             "timeline",
             "roles",
             "skipped",
+            "discuss",
             "quote:winner-quote:speaker",
             "quote:winner-quote:cloze",
             "actors:roles:1",
@@ -261,11 +269,29 @@ async def test_every_question_type_and_generated_questions(
         # "!" marks the questions the bank has warnings about (no source here).
         assert rows[1] == " !  2 neighbours"
         screen = preview_screen(app)
-        for _ in range(len(rows) - 1):
+        for number in range(2, len(rows) + 1):
             await pilot.press("pagedown")
             await pilot.pause()
-            assert screen.query_one("#answer") is not None
-        assert await shown(pilot, "#preview-status") == "Question 12 of 12 · match · generated"
+            if number == 8:
+                # A match question's distractors are offered with the right items.
+                assert "Turkish [b]president" in await shown(pilot, "#answer")
+                await pilot.press("ctrl+r")
+                assert "Distractors (match nothing): Turkish [b]president" in await shown(
+                    pilot, "#preview-details"
+                )
+            elif number == 10:
+                # An open question: nothing to grade; its model answer a key away.
+                assert text_of(app, "#preview-status")[0] == "Question 10 of 13 · open · line 100"
+                assert not screen.query("#answer")
+                assert "ctrl+r shows them" in await shown(pilot, "#preview-open-note")
+                await pilot.press("ctrl+r")
+                assert (await shown(pilot, "#preview-details")).startswith(
+                    "Model answer: The purchase strains the alliance. Key points: "
+                    "• the S-400 purchase • [red]the F-35 programme"
+                )
+            else:
+                assert screen.query_one("#answer") is not None
+        assert await shown(pilot, "#preview-status") == "Question 13 of 13 · match · generated"
         await pilot.press("ctrl+r")
         details = await shown(pilot, "#preview-details")
         assert details.endswith(
@@ -274,9 +300,9 @@ async def test_every_question_type_and_generated_questions(
         )
 
         await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")
-        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")
+        await pilot.press("ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b", "ctrl+b")
         assert text_of(app, "#preview-status") == [
-            "Question 2 of 12 · multi · line 25",
+            "Question 2 of 13 · multi · line 25",
             f"{path}:25:1: warning: question 'neighbours' has no source "
             "(the excerpt that proves the answer)",
         ]
@@ -359,8 +385,10 @@ async def test_a_broken_save_shows_its_errors_over_the_last_version(
     bank_file: Path, store: ScoreStore, notes: list[tuple[str, str]]
 ) -> None:
     app = make_preview(bank_file, store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=(80, 24)) as pilot:
         screen = preview_screen(app)
+        # Answered before the save: the answer stays on screen after it.
+        await pilot.press("2")
         broken = BANK.replace('answer = "Paris"', 'anwser = "Paris"').replace(
             "tolerance = 1", 'tolerance = "[red]one"'
         )
@@ -374,16 +402,40 @@ async def test_a_broken_save_shows_its_errors_over_the_last_version(
             "'answer'?",
             f"{bank_file}:30:1: 'tolerance' must be a number, found string",
         ]
-        # The last good version stays, still answerable.
+        # The last good version stays, still answerable, laid out as in a
+        # quiz: a narrow list; the prompt, the choices and the verdict together.
         assert await shown(pilot, "#preview-status") == "Question 1 of 3 · choice · line 8"
-        await pilot.press("2")
         assert (await shown(pilot, "#preview-verdict")).startswith("✓ Correct")
+        assert_compact_layout(screen, choices=3)
+        await pilot.press("ctrl+t", "2")
+        assert (await shown(pilot, "#preview-verdict")).startswith("✓ Correct")
+        assert_compact_layout(screen, choices=3)
+        footer = (await shown(pilot)).splitlines()[-1]
+        assert "^q Quit" in footer and "? Help" in footer
         assert notes[-1] == ("Not reloaded", "The saved file has 3 errors.")
+        # At 60x20 too; the list narrows and the question area scrolls.
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        assert screen.query_one("#preview-questions").outer_size.width == 16
+        assert_compact_layout(screen, choices=3)
+        await pilot.resize_terminal(80, 24)
 
         await save(pilot, bank_file, BANK.replace("Lyon", "Nice"))
         assert not screen.query_one("#preview-problems").display
         assert choices(app) == ("Marseille", "Paris", "Nice")
         assert notes[-1] == ("Reloaded", "Question 'france' changed.")
+
+
+def assert_compact_layout(screen: PreviewScreen, *, choices: int) -> None:
+    """The question list is narrow; the answer is right under the prompt
+    and shows every choice; the verdict is right under the answer."""
+    assert screen.query_one("#preview-questions").outer_size.width <= 22
+    prompt = screen.query_one("#question").region
+    answer = screen.query_one("#answer").region
+    verdict = screen.query_one("#preview-verdict").region
+    assert answer.height == choices + 2  # its border and one line per choice
+    assert 0 <= answer.y - prompt.bottom <= 1
+    assert 0 <= verdict.y - answer.bottom <= 1
 
 
 async def test_a_file_broken_from_the_start_shows_its_errors_until_fixed(

@@ -116,7 +116,15 @@ def test_history(
     record_quiz(snapshot_store, {"system": 1.0, "coup-year": 0.0, "analyst": 1.0})
     record_quiz(snapshot_store, {"system": 0.0, "coup-year": 0.0, "analyst": 1.0})
     record_quiz(snapshot_store, {"system": 1.0, "coup-year": 1.0, "analyst": 1.0})
-    assert snap_compare(snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, press=["h"])
+
+    async def open_history(pilot: Pilot[None]) -> None:
+        await settle(pilot)
+        await pilot.press("h")
+        await settle(pilot)  # History reads the attempts in a worker
+
+    assert snap_compare(
+        snapshot_app(snapshot_store, monkeypatch), terminal_size=SIZE, run_before=open_history
+    )
 
 
 def test_study_card_revealed(

@@ -171,8 +171,10 @@ def test_a_wrong_answer_makes_its_study_card_due_in_the_same_save(store: ScoreSt
 def test_a_card_due_later_is_brought_forward_and_an_earlier_one_kept(store: ScoreStore) -> None:
     bank = every_type()
     later, earlier = NOW + dt.timedelta(days=3), NOW - dt.timedelta(days=1)
-    store.set_card_due("tester", bank.id, "q:system", later, state_json="{}")
-    store.set_card_due("tester", bank.id, "q:neighbours", earlier, state_json="{}")
+    for card_id, due in (("q:system", later), ("q:neighbours", earlier)):
+        store.save_review(
+            "tester", bank.id, card_id, state_json="{}", due=due, rating=3, log_json="{}"
+        )
     quiz = RecordedQuiz.start(store, "tester", bank, IN_ORDER, now=lambda: NOW)
     quiz.skip(1.0)
     quiz.skip(1.0)

@@ -26,7 +26,9 @@ from quizapp.model import (
     Bank,
     BankError,
     ClozeQuestion,
+    MatchQuestion,
     NumberQuestion,
+    OpenQuestion,
     Question,
     TextQuestion,
     question_answer_text,
@@ -38,7 +40,7 @@ from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
-from quizapp.tui.widgets.question_view import quote_content
+from quizapp.tui.widgets.question_view import QuestionView, quote_content
 from quizapp.usecases.formatting import format_points
 from quizapp.usecases.watched_bank import (
     POLL_SECONDS,
@@ -59,10 +61,30 @@ def _mode_line(mode: str) -> Content:
     return Content.styled(f"Typed answers compared in {mode} mode", "dim")
 
 
+#: Shown under an open question, which has no answer to check.
+OPEN_NOTE = (
+    "An open question: students write or think through an answer, then see the "
+    "model answer and key points and grade themselves. ctrl+r shows them."
+)
+
+
 def accepted_lines(question: Question) -> list[Content]:
-    """What else is accepted: text alternatives and match mode, cloze gap
-    alternatives, a number's tolerance."""
+    """What else there is to the answer: text alternatives and match mode,
+    cloze gap alternatives, a number's tolerance, a match question's
+    distractors, an open question's key points."""
     match question:
+        case OpenQuestion(key_points=points) if points:
+            return [
+                Content.styled("Key points:", "dim"),
+                *(Content.assemble("• ", literal_line(point)) for point in points),
+            ]
+        case MatchQuestion(distractors=distractors) if distractors:
+            return [
+                Content.assemble(
+                    ("Distractors (match nothing): ", "dim"),
+                    literal_line("; ".join(distractors)),
+                )
+            ]
         case TextQuestion(accept=accept, match=mode):
             lines = [Content.assemble(("Also accepted: ", "dim"), literal_line("; ".join(accept)))]
             return [*(lines if accept else []), _mode_line(mode)]
@@ -130,6 +152,10 @@ def problems_content(load: PreviewLoad, *, shown_version: bool) -> Content:
     return Content("\n").join(lines)
 
 
+#: The footer shows the previous and next keys together: "pgup pgdn Question".
+_MOVE = Binding.Group("Question")
+
+
 class PreviewScreen(AppScreen[None]):
     """One question at a time from the previewed bank, with the question
     list on the left and the file's problems (if any) on top."""
@@ -139,22 +165,28 @@ class PreviewScreen(AppScreen[None]):
         "bank_preview.tcss",
     ]
 
+    #: The screen has the class ``-narrow`` below 80 columns. (Textual
+    #: declares it so that it cannot be annotated as a ClassVar here.)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "")]  # noqa: RUF012
+
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding(
-            "ctrl+n,pagedown",
-            "move(1)",
-            "Next",
-            tooltip="The next question of the bank",
-            priority=True,
-            id="preview.next",
-        ),
         Binding(
             "ctrl+b,pageup",
             "move(-1)",
             "Previous",
             tooltip="The previous question of the bank",
             priority=True,
+            group=_MOVE,
             id="preview.previous",
+        ),
+        Binding(
+            "ctrl+n,pagedown",
+            "move(1)",
+            "Next",
+            tooltip="The next question of the bank",
+            priority=True,
+            group=_MOVE,
+            id="preview.next",
         ),
         Binding(
             "ctrl+r",
@@ -177,8 +209,16 @@ class PreviewScreen(AppScreen[None]):
             "statistics",
             "Statistics",
             tooltip="How students did on each question of the bank",
+            show=False,
             priority=True,
             id="preview.statistics",
+        ),
+        Binding(
+            "escape",
+            "back",
+            "Back",
+            tooltip="Back to the screen the preview was opened from",
+            id="preview.back",
         ),
         Binding(
             "ctrl+l",
@@ -194,6 +234,13 @@ class PreviewScreen(AppScreen[None]):
         ("tab / shift+tab", "Between the question list and the answer"),
         ("↑ ↓ in the list", "Show another question; ⏎ to answer it"),
     )
+
+    class BankShown(Message):
+        """The preview shows a new version of the bank file (it loaded)."""
+
+        def __init__(self, result: Bank) -> None:
+            super().__init__()
+            self.result = result
 
     class Loaded(Message):
         """The file was loaded again, and compared with the questions shown
@@ -259,6 +306,8 @@ class PreviewScreen(AppScreen[None]):
         self._fill_list()
         await self.show_question(focus=True)
         self.set_interval(self.poll_seconds, self.check_file, name="preview-poll")
+        if self.shown is not None and self.shown.bank is not None:
+            self.post_message(self.BankShown(self.shown.bank))
 
     # ------------------------------------------------------------ reloading
 
@@ -303,7 +352,8 @@ class PreviewScreen(AppScreen[None]):
             )
             self.refresh_bindings()
             return
-        self.quiz_app.set_results([load.result])
+        if load.bank is not None:
+            self.post_message(self.BankShown(load.bank))
         current = self.question
         had_version = self.shown is not None
         self.changes = changes
@@ -405,6 +455,13 @@ class PreviewScreen(AppScreen[None]):
         if question is None or self.shown is None or self.shown.session is None:
             await holder.remove_children()
             return
+        if isinstance(question, OpenQuestion):
+            # Nothing to grade: the question, and its model answer a key away.
+            await holder.remove_children()
+            note = Static(Content.styled(OPEN_NOTE, "dim"), id="preview-open-note")
+            await holder.mount(QuestionView(question, id="question"), note)
+            self.query_one("#preview-area", VerticalScroll).scroll_home(animate=False)
+            return
         widget = await mount_question(
             holder,
             question,
@@ -429,7 +486,10 @@ class PreviewScreen(AppScreen[None]):
         if question is None:
             return
         lines = [
-            Content.assemble(("Answer: ", "bold"), literal(question_answer_text(question), "bold")),
+            Content.assemble(
+                ("Model answer: " if isinstance(question, OpenQuestion) else "Answer: ", "bold"),
+                literal(question_answer_text(question), "bold"),
+            ),
             *accepted_lines(question),
         ]
         if question.explanation:
@@ -479,7 +539,14 @@ class PreviewScreen(AppScreen[None]):
             return self.question is not None
         if action == "statistics":
             return self.shown is not None
+        if action == "back":
+            # Over Home (opened after a draft review); `quizapp preview` has nothing below.
+            return self.app.screen_stack[0] is not self
         return True
+
+    def action_back(self) -> None:
+        """Back to the screen below."""
+        self.dismiss()
 
     async def action_move(self, step: int) -> None:
         """Show the next (1) or previous (-1) question, stopping at the ends."""

@@ -30,10 +30,10 @@ from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.usecases import StoreError
 from quizapp.usecases.entries import BankEntry, CatalogEntry, CatalogView, is_failed
 from quizapp.usecases.formatting import format_score, format_when
-from quizapp.usecases.store_health import damage_notice, opening_warning
 
 if TYPE_CHECKING:
     from quizapp.model import Bank
+    from quizapp.store import ScoreStore
     from quizapp.tui.app import BankLoader
     from quizapp.usecases.catalog import Catalog
 
@@ -89,17 +89,28 @@ class HomeScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
-        warning = opening_warning(self.quiz_app.store)
-        if warning is not None:
-            yield Static(literal(f"⚠ {warning}"), id="db-warning")
+        yield Static(id="db-warning")
         yield BankList([], self.quiz_app.settings.now(), id="banks")
         # Scrolls when the panel has more lines than fit (a small terminal).
         with VerticalScroll(id="bank-detail"):
             yield Static(self._detail(None), id="bank-detail-text")
         yield KeysFooter()
 
+    def _show_store_warning(self) -> None:
+        """Say above the banks what opening the scores database found (a
+        damaged file moved aside, answers missing), if anything."""
+        from quizapp.usecases.store_health import opening_warning
+
+        store = self.quiz_app.store_if_open
+        warning = self.query_one("#db-warning", Static)
+        text = opening_warning(store) if store is not None else None
+        warning.display = text is not None
+        if text is not None:
+            warning.update(literal(f"⚠ {text}"))
+
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
+        self._show_store_warning()
         bank_list = self.query_one(BankList)
         if self.quiz_app.banks_loading:
             bank_list.display = False  # nothing to list until the banks are loaded
@@ -114,7 +125,8 @@ class HomeScreen(AppScreen[None]):
         return self.quiz_app.settings.now()
 
     def _first_frame_shown(self) -> None:
-        self._back_up()
+        if self.quiz_app.store_if_open is not None:
+            self._back_up()  # else once the loading thread opened it
         load = self.quiz_app.load_banks
         if load is None:
             self.refresh_entries()
@@ -123,17 +135,30 @@ class HomeScreen(AppScreen[None]):
         self._load_in_background(load, reload=False)
 
     def _load_in_background(self, load: BankLoader, *, reload: bool) -> None:
-        """Load the banks with ``load`` in a thread; `BanksLoaded` comes back."""
+        """Load the banks with ``load`` in a thread (opening the scores
+        database first, the first time); `BanksLoaded` comes back."""
+        open_store = self.quiz_app.open_store
 
         def load_in_thread() -> None:
             # A daemon thread, not a worker: it only reads files, and quitting
             # while it runs must not wait for it (Textual waits for workers).
+            # Opening the scores database (checks, a migration and its backup,
+            # salvage) is done here too: the first frame never waits for it.
             from quizapp.usecases.catalog import Catalog
 
+            message: Message
             try:
-                message = self.BanksLoaded(Catalog.load(load), None, reload=reload)
-            except Exception as error:  # a loader may fail in any way: Home says how
-                message = self.BanksLoaded(None, str(error), reload=reload)
+                store = open_store() if open_store is not None else None
+            except StoreError as error:
+                message = self.StoreOpened(None, str(error))
+            else:
+                if store is not None:
+                    with suppress(RuntimeError):  # the app has closed meanwhile
+                        self.post_message(self.StoreOpened(store, None))
+                try:
+                    message = self.BanksLoaded(Catalog.load(load), None, reload=reload)
+                except Exception as error:  # a loader may fail in any way: Home says how
+                    message = self.BanksLoaded(None, str(error), reload=reload)
             with suppress(RuntimeError):  # the app has closed meanwhile
                 self.post_message(message)
 
@@ -151,6 +176,21 @@ class HomeScreen(AppScreen[None]):
         if footer.show_command_palette != show_palette:
             footer.show_command_palette = show_palette
             self.refresh_bindings()
+
+    class StoreOpened(Message):
+        """The loading thread opened the scores database, or could not."""
+
+        def __init__(self, store: ScoreStore | None, error: str | None) -> None:
+            super().__init__()
+            self.store = store
+            self.error = error
+
+    @on(StoreOpened)
+    def _store_opened(self, event: StoreOpened) -> None:
+        self.quiz_app.store_opened(event.store, event.error)
+        self._show_store_warning()
+        if event.store is not None:
+            self._back_up()
 
     class BanksLoaded(Message):
         """The loading thread is done: the catalog of banks, or why it failed;
@@ -251,6 +291,8 @@ class HomeScreen(AppScreen[None]):
 
     def _tell_damage(self) -> None:
         """Say once per session that reads skipped damaged rows, if they did."""
+        from quizapp.usecases.store_health import damage_notice
+
         if self._damage_told:
             return
         notice = damage_notice(self.quiz_app.store)
