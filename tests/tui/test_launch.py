@@ -43,16 +43,13 @@ def test_files_that_are_not_banks_are_source_texts_to_show_in_context(tmp_path: 
     article = tmp_path / "article.txt"
     article.write_text("The text.", encoding="utf-8")
     app = build_app(arguments(tmp_path, BANKS / "every_type.toml", article, BANKS))
-    try:
-        assert app.settings.source_texts == (article,)
-        assert app.bank_loader is not None
-        assert [r.path.name for r in app.bank_loader()] == [
-            "every_type.toml",
-            "broken.toml",
-            "hostile.toml",
-        ]
-    finally:
-        app.store.close()
+    assert app.settings.source_texts == (article,)
+    assert app.bank_loader is not None
+    assert [r.path.name for r in app.bank_loader()] == [
+        "every_type.toml",
+        "broken.toml",
+        "hostile.toml",
+    ]
 
 
 async def test_home_comes_up_first_then_lists_the_banks_it_loaded(tmp_path: Path) -> None:

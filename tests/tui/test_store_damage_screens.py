@@ -22,8 +22,8 @@ from tests.test_store_byte_flips import flip
 from tests.tui.helpers import flat, make_app, screen_text, settle
 
 #: The flips tried, from a fixed seed; one case of each outcome is opened in the app.
-TRIES = 60
-SEED = 15
+TRIES = 200
+SEED = 16
 #: How the store copes with a case, as `outcome` says.
 OUTCOMES = ("moved aside", "skipped", "reported")
 
