@@ -15,7 +15,7 @@ from quizapp.banks import discover_banks
 from quizapp.model import LoadResult
 from quizapp.paths import banks_dir
 from quizapp.store import ScoreStore, StoreError
-from quizapp.tui.app import QuizApp, create_app
+from quizapp.tui.app import create_app
 from quizapp.tui.dialogs.bank_errors import BankErrorsDialog
 from quizapp.tui.screens import home
 from quizapp.tui.screens.history import HistoryScreen
@@ -28,6 +28,7 @@ from tests.tui.helpers import (
     make_app,
     open_store,
     palette_lists,
+    record_notices,
     record_quiz,
     settle,
     shown,
@@ -50,13 +51,7 @@ answer = true
 @pytest.fixture
 def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the app tells the user in notifications, in order."""
-    notices: list[str] = []
-
-    def notify(self: QuizApp, message: str, **kwargs: object) -> None:
-        notices.append(message)
-
-    monkeypatch.setattr(QuizApp, "notify", notify)
-    return notices
+    return record_notices(monkeypatch)
 
 
 async def wait_for(pilot: object, condition: object, tries: int = 200) -> None:

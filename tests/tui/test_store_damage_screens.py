@@ -12,14 +12,13 @@ from textual.message import Message
 from textual.worker import Worker, WorkerState
 
 from quizapp.store import ScoreStore, StoreError
-from quizapp.tui.app import QuizApp
 from quizapp.tui.dialogs.review_mistakes import ReviewMistakesDialog
 from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.study import StudyScreen
 from tests.store_damage import NOW, fill_store, read_everything, shipped_bank
 from tests.test_store_byte_flips import flip
-from tests.tui.helpers import flat, make_app, screen_text, settle
+from tests.tui.helpers import flat, make_app, record_notices, screen_text, settle
 
 #: The flips tried, from a fixed seed; one case of each outcome is opened in the app.
 TRIES = 200
@@ -116,12 +115,7 @@ async def open_every_screen(db: Path, told: list[str]) -> list[str]:
 async def test_damaged_stores_never_crash_a_screen(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    told: list[str] = []
-
-    def notify(self: QuizApp, message: str, **kwargs: object) -> None:
-        told.append(message)
-
-    monkeypatch.setattr(QuizApp, "notify", notify)
+    told = record_notices(monkeypatch)
     cases = damaged_cases(tmp_path)
     assert set(cases) == set(OUTCOMES)
     for name, damaged in cases.items():

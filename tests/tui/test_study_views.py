@@ -9,12 +9,11 @@ from textual.widgets import Input
 
 from quizapp.brief import build_brief
 from quizapp.store import ScoreStore
-from quizapp.tui.app import QuizApp
 from quizapp.tui.screens.brief import BriefScreen
 from quizapp.tui.screens.quotes import QuotesScreen
 from quizapp.tui.screens.timeline import TimelineScreen
 from quizapp.tui.screens.whos_who import WhosWhoScreen
-from tests.tui.helpers import SIZE, load, make_app, shown
+from tests.tui.helpers import SIZE, load, make_app, record_notices, shown
 from tests.tui.study_helpers import STUDY_BANK, hostile_bank, study_bank, write_bank
 
 
@@ -157,8 +156,7 @@ async def test_the_brief_shows_every_section_copies_and_saves_the_markdown(
 ) -> None:
     study_bank(tmp_path / "banks")  # its article
     bank = write_bank(tmp_path / "banks", STUDY_BANK + OPEN_QUESTION)
-    told: list[str] = []
-    monkeypatch.setattr(QuizApp, "notify", lambda self, message, **_: told.append(message))
+    told = record_notices(monkeypatch)
     app = make_app([bank], store)
     async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(BriefScreen(bank))
