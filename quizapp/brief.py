@@ -29,7 +29,9 @@ one line so odd text cannot break the list structure or the terminal.
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
+from quizapp.display import quoted
 from quizapp.model import (
     Bank,
     ClozeQuestion,
@@ -108,7 +110,7 @@ def _quotes(bank: Bank) -> list[str]:
     for quote in bank.quotes:
         speaker = bank.actor(quote.speaker)
         name = plain(speaker.name) if speaker is not None else plain(quote.speaker)
-        line = f"- “{plain(quote.text)}” — {name}"
+        line = f"- {quoted(plain(quote.text))} — {name}"
         if plain(quote.context):
             line += f" ({plain(quote.context)})"
         lines.append(line)
@@ -133,13 +135,26 @@ def dispute_point(question: Question) -> str:
     return f"{plain(question.prompt)} — {plain(question_answer_text(question))}"
 
 
+def discussion_questions(bank: Bank) -> tuple[OpenQuestion, ...]:
+    """The open questions the brief lists under "For discussion", in file order."""
+    return tuple(q for q in bank.questions if isinstance(q, OpenQuestion))
+
+
 def _discussion(bank: Bank) -> list[str]:
     lines = []
-    for question in bank.questions:
-        if isinstance(question, OpenQuestion):
-            lines.append(f"- **{plain(question.prompt)}**")
-            lines.extend(f"  - {plain(point)}" for point in question.key_points)
+    for question in discussion_questions(bank):
+        lines.append(f"- **{plain(question.prompt)}**")
+        lines.extend(f"  - {plain(point)}" for point in question.key_points)
     return lines
+
+
+def save_brief(bank: Bank, folder: Path) -> Path:
+    """Write the brief of ``bank`` to ``folder/<bank id>.md`` (the folder is
+    made if need be) and return the file; raises OSError."""
+    path = folder / f"{bank.id}.md"
+    folder.mkdir(parents=True, exist_ok=True)
+    path.write_text(build_brief(bank), encoding="utf-8")
+    return path
 
 
 def _disputes(bank: Bank) -> list[str]:

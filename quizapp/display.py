@@ -1,5 +1,6 @@
-"""The order in which a question's options are shown: one rule for quizzes,
-flashcards and previews. No Textual.
+"""How bank text is shown, one rule each for quizzes, flashcards, the fact
+views, the brief and previews: the order of a question's options, and the
+quotation marks around a quote. No Textual.
 
 Choices (choice, multi), the items of an order question and the right
 column of a match question are shuffled with a seed (one per quiz attempt,
@@ -16,6 +17,14 @@ from __future__ import annotations
 import random
 
 from quizapp.model import ChoiceQuestion, MatchQuestion, MultiQuestion, OrderQuestion, Question
+
+#: Marks a text may open with that make it a quotation already.
+_OPENING_MARKS = '“‘«„"'
+#: Marks a text may end with (before a last full stop or comma) that do too.
+#: Not ’: it ends plural possessives ("the Kurds’").
+_CLOSING_MARKS = '”»"'
+#: Punctuation that may follow a closing mark: “Go.”, or “Go”.
+_AFTER_CLOSING = ".,;:!?…"
 
 
 def bank_order(question: Question) -> tuple[str, ...]:
@@ -44,3 +53,30 @@ def display_order(question: Question, seed: int | str, *, shuffle: bool = True) 
         # Rotating a sequence of distinct items moves every one of them.
         shown = shown[1:] + shown[:1]
     return tuple(shown)
+
+
+def quote_marks(text: str) -> tuple[str, str]:
+    """The marks to put before and after ``text`` to show it as a quotation:
+    “ and ”, or none when it carries its own (it opens with a quotation mark,
+    or ends with one, perhaps before a full stop), so an excerpt such as
+    ``“are now marinated in anger,”`` is never shown as ``““…””``."""
+    stripped = text.strip()
+    if stripped and stripped[0] in _OPENING_MARKS:
+        return "", ""
+    end = stripped.rstrip(_AFTER_CLOSING)[-1:]
+    if end and end in _CLOSING_MARKS:
+        return "", ""
+    return "“", "”"
+
+
+def prompt_with_quote(question: Question) -> str:
+    """A question's prompt with its quote after it, if it has one: "Who said
+    this?" says little without its quote."""
+    return f"{question.prompt} {quoted(question.quote)}" if question.quote else question.prompt
+
+
+def quoted(text: str) -> str:
+    """``text`` as a quotation: between “ and ” unless it has its own marks
+    (see `quote_marks`). Every place that shows a quote uses this."""
+    opening, closing = quote_marks(text)
+    return f"{opening}{text}{closing}"

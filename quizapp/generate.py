@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
+from quizapp.display import quoted
 from quizapp.grading import normalise_text
 from quizapp.model import (
     Actor,
@@ -378,10 +379,10 @@ def _quote_cloze(bank: Bank, facts: _Facts, quote: Quote) -> ClozeQuestion | Non
         prompt, explanation = "Complete the quote.", quote.text
     elif speaker.author:
         prompt = f"Complete what {speaker.name} wrote."
-        explanation = f"{_capitalised(speaker.name)} wrote: “{quote.text}”"
+        explanation = f"{_capitalised(speaker.name)} wrote: {quoted(quote.text)}"
     else:
         prompt = f"Complete what {speaker.name} said."
-        explanation = f"{_capitalised(_described(speaker))} said: “{quote.text}”"
+        explanation = f"{_capitalised(_described(speaker))} said: {quoted(quote.text)}"
     return ClozeQuestion(
         id=question_id,
         prompt=prompt,
@@ -521,7 +522,7 @@ def _event_when(bank: Bank, facts: _Facts, event: Event) -> ChoiceQuestion | Non
         prompt=f"{_sentence(event.what)}. When did this happen?",
         choices=_choices(rng, event.when, picker.picked),
         answer=event.when,
-        explanation=_with_note(f"The source gives the time as “{event.when}”.", event),
+        explanation=_with_note(f"The source gives the time as {quoted(event.when)}.", event),
         source=event.source,
         tags=("dates",),
         difficulty=1,
@@ -536,7 +537,7 @@ def _event_year(bank: Bank, event: Event) -> NumberQuestion | None:
         return None
     explanation = f"It happened in {event.year}."
     if normalise_text(event.when) != str(event.year):
-        explanation = f"It happened in {event.year}; the source says “{event.when}”."
+        explanation = f"It happened in {event.year}; the source says {quoted(event.when)}."
     return NumberQuestion(
         id=f"event:{event.id}:year",
         prompt=f"{_sentence(event.what)}. In what year did this happen?",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from quizapp.display import prompt_with_quote
 from quizapp.model import Bank
 from quizapp.store import QuestionStats
 
@@ -57,4 +58,4 @@ def bank_prompts(bank: Bank) -> dict[str, str]:
 
     # Hand-written questions last, so their prompts win over any generated id.
     questions = (*generate_questions(bank), *bank.questions)
-    return {q.id: f"{q.prompt} “{q.quote}”" if q.quote else q.prompt for q in questions}
+    return {q.id: prompt_with_quote(q) for q in questions}

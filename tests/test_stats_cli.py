@@ -9,6 +9,7 @@ import pytest
 
 from quizapp import paths
 from quizapp.cli import main
+from quizapp.model import Bank
 from quizapp.store import ScoreStore
 
 BANK = """\
@@ -91,9 +92,9 @@ def test_class_results_by_bank_id_hardest_first(
         "\n"
         "question  tries  facility  avg time  most chosen wrong answer\n"
         "--------  -----  --------  --------  ------------------------\n"
-        "france        3      0.33     6.0 s  Lyon\n"
-        "spain         3      0.33    20.0 s  Barcelona\n"
-        "retired       1      1.00     4.0 s  -\n",
+        "france        3       33%       6 s  Lyon\n"
+        "spain         3       33%      20 s  Barcelona\n"
+        "retired       1      100%       4 s  –\n",
         "",
     )
 
@@ -106,8 +107,8 @@ def test_one_players_results(answers: None, capsys: pytest.CaptureFixture[str]) 
         "\n"
         "question  tries  facility  avg time  most chosen wrong answer\n"
         "--------  -----  --------  --------  ------------------------\n"
-        "spain         1      0.00    20.0 s  Barcelona\n"
-        "france        1      1.00    10.0 s  -\n"
+        "spain         1        0%      20 s  Barcelona\n"
+        "france        1      100%      10 s  –\n"
     )
 
 
@@ -123,12 +124,12 @@ def test_a_bank_file_adds_prompts_and_untried_questions(
         "  most chosen wrong answer\n"
         "--------  ----------------------------------------  -----  --------  --------"
         "  ------------------------\n"
-        "france    What is the capital of France?                3      0.33     6.0 s"
+        "france    What is the capital of France?                3       33%       6 s"
         "  Lyon\n"
-        "spain     Which city is the capital of Spain? [b]…      3      0.33    20.0 s"
+        "spain     Which city is the capital of Spain? [b]…      3       33%      20 s"
         "  Barcelona\n"
-        "retired                                                 1      1.00     4.0 s  -\n"
-        "italy     What is the capital of Italy?                 0         -         -  -\n"
+        "retired                                                 1      100%       4 s  –\n"
+        "italy     What is the capital of Italy?                 0         –         –  –\n"
     )
 
 
@@ -252,7 +253,29 @@ def test_self_graded_tries_are_counted(capsys: pytest.CaptureFixture[str]) -> No
     assert out.splitlines()[2:] == [
         "question  tries  facility  self-graded  avg time  most chosen wrong answer",
         "--------  -----  --------  -----------  --------  ------------------------",
-        "why           2      0.50            2    30.0 s  -",
+        "why           2       50%            2      30 s  –",
     ]
     status, out, _ = stats(capsys, "argument", "--format", "json")
     assert [(r["question_id"], r["self_graded"]) for r in json.loads(out)] == [("why", 2)]
+
+
+def test_the_command_prints_what_the_statistics_view_shows(
+    answers: None, bank_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One row model: every row of the table holds the cells of the TUI's view."""
+    from quizapp.banks import load_bank
+    from quizapp.tui.screens.stats import row_cells as view_cells
+    from quizapp.usecases.statistics import read_statistics
+
+    bank = load_bank(bank_file)
+    assert isinstance(bank, Bank)
+    with ScoreStore.open(paths.scores_db_path()) as store:
+        read = read_statistics(store, bank, None)
+    _, out, _ = stats(capsys, str(bank_file))
+    lines = out.splitlines()[4:]
+    assert [line.split()[0] for line in lines] == [row.question_id for row in read.rows]
+    for line, row in zip(lines, read.rows, strict=True):
+        question, *figures = (cell.plain for cell in view_cells(row, 80))
+        assert question == (row.prompt or row.question_id)
+        # Tries, facility as a percentage, average time, most chosen wrong answer.
+        assert all(figure in line for figure in figures), (line, figures)

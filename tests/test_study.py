@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Callable
@@ -45,7 +46,9 @@ from quizapp.study import (
     quiz_card_ids,
 )
 from quizapp.study.cards import question_card
+from quizapp.usecases.formatting import format_short_interval
 from quizapp.usecases.quiz import RecordedQuiz
+from quizapp.usecases.study import grade_waits
 
 START = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 
@@ -154,6 +157,8 @@ class MemoryStore:
         self.rows: dict[tuple[str, str, str], Row] = {}
         #: (player, bank id, card id, rating, reviewed at), oldest first.
         self.reviews: list[tuple[str, str, str, int, dt.datetime]] = []
+        #: (player, bank id, card id) of the cards whose first review introduced them.
+        self.introduced: set[tuple[str, str, str]] = set()
 
     def card_states(self, player: str, bank_id: str) -> dict[str, Row]:
         return {c: row for (p, b, c), row in self.rows.items() if (p, b) == (player, bank_id)}
@@ -169,18 +174,25 @@ class MemoryStore:
         rating: int,
         log_json: str,
         reviewed_at: dt.datetime | None = None,
+        introduced: bool = True,
     ) -> None:
         assert reviewed_at is not None
         assert json.loads(log_json)["review_datetime"] == reviewed_at.isoformat()
         self.rows[player, bank_id, card_id] = Row(card_id, state_json, due)
         self.reviews.append((player, bank_id, card_id, rating, reviewed_at))
+        if introduced:
+            self.introduced.add((player, bank_id, card_id))
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime) -> int:
         first: dict[str, dt.datetime] = {}
         for p, b, card_id, _, at in self.reviews:
             if (p, b) == (player, bank_id):
                 first.setdefault(card_id, at)
-        return sum(1 for at in first.values() if at >= since)
+        return sum(
+            1
+            for card_id, at in first.items()
+            if at >= since and (player, bank_id, card_id) in self.introduced
+        )
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         return default
@@ -684,6 +696,58 @@ def test_a_wrong_quiz_answer_makes_its_cards_due_and_keeps_their_memory(
         assert state.state == fsrs.State.Review and state.last_review == START
         assert "q:system" not in store.card_states("ana", bank.id)
         assert len(store.reviews("ana")) == 1  # no review was made up
-        # The fresh card's first review is a first review: it uses the day's new card.
+        # The day's new card went to q:cleric; the fresh card is not a new one.
         assert deck.counts() == (2, 0)
         assert deck.grade("q:roles", 3).interval == dt.timedelta(minutes=10)
+
+
+def test_reviewing_cards_a_quiz_made_due_leaves_the_new_cards(db_path: Path, clock: Clock) -> None:
+    """Due 3 · New 3 stays New 3 once the three due cards are reviewed; a
+    review stored before the store knew which cards were new still counts."""
+    bank = make_bank()
+    with ScoreStore.open(db_path) as store:
+        deck = real_deck(store, clock, new_per_day=3)
+        options = QuizOptions(question_ids=("cleric", "roles", "system"), seed=1)
+        quiz = RecordedQuiz.start(store, "ana", bank, options, now=clock)
+        for _ in range(3):
+            quiz.skip(1.0)  # wrong answers: their cards, never studied, due now
+        assert deck.counts() == (3, 3)
+        for _ in range(3):
+            card = deck.next_card()
+            assert card is not None and card.kind == "question"
+            deck.grade(card.id, 4)
+        assert deck.counts() == (0, 3)
+        assert deck.new_left_today() == 3
+        deck.grade("actor:wilson", 3)  # a new card uses the allowance
+        assert deck.counts() == (0, 2)
+        with sqlite3.connect(db_path) as conn:  # as written before schema v5
+            conn.execute("UPDATE reviews SET introduced = NULL")
+        assert deck.new_left_today() == 0
+
+
+def test_each_grade_says_when_the_card_comes_back(db_path: Path, clock: Clock) -> None:
+    with ScoreStore.open(db_path) as store:
+        deck = real_deck(store, clock)
+        waits = deck.next_intervals("actor:wilson")
+        assert waits == {
+            1: dt.timedelta(minutes=1),
+            2: dt.timedelta(minutes=5, seconds=30),
+            3: dt.timedelta(minutes=10),
+            4: dt.timedelta(days=8),
+        }
+        assert store.reviews("ana") == []  # a preview stores nothing
+        assert grade_waits(deck, "actor:wilson") == {1: "1m", 2: "6m", 3: "10m", 4: "8d"}
+        assert deck.grade("actor:wilson", 4).interval == waits[4]
+        clock.advance(days=8)
+        waits = deck.next_intervals("actor:wilson")
+        assert waits[1] < waits[2] < waits[3] < waits[4]
+        assert deck.grade("actor:wilson", 3).interval == waits[3]
+
+
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(20, "<1m"), (600, "10m"), (3 * 3600, "3h"), (8 * 86400, "8d"), (70 * 86400, "2mo")],
+)
+def test_waits_are_short_on_the_grades(seconds: int, shown: str) -> None:
+    assert format_short_interval(dt.timedelta(seconds=seconds)) == shown
+    assert format_short_interval(dt.timedelta(days=547)) == "1.5y"

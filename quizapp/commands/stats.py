@@ -2,7 +2,8 @@
 
 Per question: tries, the facility index (the share of tries with full
 marks; a skip counts as a try), the average time and the most chosen wrong
-answer, hardest first. Everyone's answers by default (class results);
+answer, hardest first: the rows and cells of the TUI's statistics view
+(`quizapp.usecases.statistics`). Everyone's answers by default (class results);
 ``--player`` narrows to one player. BANK is a bank file or the id of a bank
 quizapp finds: the prompts are shown too and questions nobody has tried yet
 are listed last. An id with saved answers but no bank file any more (a bank
@@ -31,7 +32,12 @@ from quizapp.commands.scores import (
 )
 from quizapp.item_stats import ItemRow, item_rows
 from quizapp.model import Bank, BankError
-from quizapp.store import QuestionStats, ScoreStore, StoreError
+from quizapp.store import ScoreStore, StoreError
+from quizapp.usecases.statistics import read_statistics, row_cells, shorten
+
+#: Widths of the shortened prompt and wrong answer in the table.
+PROMPT_WIDTH = 40
+WRONG_WIDTH = 30
 
 COLUMNS = (
     "question_id",
@@ -89,15 +95,14 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_ERRORS
             bank = found if isinstance(found, Bank) else None
             bank_id = bank.id if bank else str(found)
-            stats: list[QuestionStats] = (
-                store.question_stats(bank_id=bank_id, player=player) if store else []
-            )
+            read = read_statistics(store, bank or bank_id, player) if store else None
             if store is not None:
                 warn_damaged("stats", store)
     except StoreError as exc:
         return fail("stats", str(exc))
 
-    items = item_rows(stats, bank)
+    stats = list(read.stats) if read is not None else []
+    items = list(read.rows) if read is not None else item_rows([], bank)
     records = [item.record() for item in items]
     empty = ""
     if not stats:
@@ -131,16 +136,18 @@ def _table(items: list[ItemRow], *, with_prompt: bool) -> list[str]:
     headers += [*(["self-graded"] if self_graded else []), "avg time", "most chosen wrong answer"]
     rows = []
     for item in items:
+        # The cells of the statistics view; the prompt only when the bank is known.
+        _, tries, facility, time, wrong = row_cells(item, PROMPT_WIDTH, WRONG_WIDTH)
         s = item.stats
         rows.append(
             [
                 clip(item.question_id, 28),
-                *([clip(item.prompt, 40)] if with_prompt else []),
-                str(s.tries) if s else "0",
-                f"{s.facility:.2f}" if s else "-",
+                *([clip(shorten(item.prompt, PROMPT_WIDTH), PROMPT_WIDTH)] if with_prompt else []),
+                tries,
+                facility,
                 *([str(s.self_graded) if s else "0"] if self_graded else []),
-                f"{s.avg_seconds:.1f} s" if s else "-",
-                clip(s.most_common_wrong, 30) if s and s.most_common_wrong is not None else "-",
+                time,
+                clip(wrong, WRONG_WIDTH),
             ]
         )
     right = {

@@ -111,6 +111,11 @@ def flag(value: object) -> bool:
     raise DamagedRow(f"{_show(value)} where 0 or 1 belongs")
 
 
+def optional_flag(value: object) -> bool | None:
+    """A `flag` or NULL."""
+    return None if value is None else flag(value)
+
+
 def timestamp(value: object) -> dt.datetime:
     """A fixed-width ISO 8601 UTC time, as an aware datetime."""
     raw = text(value)
@@ -238,6 +243,7 @@ TABLES: dict[str, dict[str, Callable[[object], object]]] = {
         "reviewed_at": timestamp,
         "log": text,
         "cram": flag,
+        "introduced": optional_flag,
     },
 }
 

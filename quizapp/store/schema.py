@@ -95,6 +95,14 @@ _V4_HISTORY = (
     " ON answers(attempt_id, score, max_score, seconds, skipped)",
 )
 
+_V5_INTRODUCED = (
+    # 1 when the review was a card's first and the card was new; 0 when the
+    # card had been studied, or made due by a wrong quiz answer, before; NULL
+    # in rows written before v5. Only cards introduced count against the
+    # day's new cards.
+    "ALTER TABLE reviews ADD COLUMN introduced INTEGER",
+)
+
 
 def _run(statements: Sequence[str]) -> Migration:
     def apply(conn: sqlite3.Connection) -> None:
@@ -106,11 +114,13 @@ def _run(statements: Sequence[str]) -> Migration:
 
 #: v1: players, attempts, answers, settings. v2: study cards and reviews.
 #: v3: answers.self_graded. v4: an index for the aggregates of long histories.
+#: v5: reviews.introduced (the daily limit counts new cards only).
 MIGRATIONS: tuple[Migration, ...] = (
     _run(_V1_SCORES),
     _run(_V2_STUDY),
     _run(_V3_SELF_GRADED),
     _run(_V4_HISTORY),
+    _run(_V5_INTRODUCED),
 )
 
 #: The schema version this quizapp writes and understands.

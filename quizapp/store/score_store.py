@@ -362,17 +362,20 @@ class ScoreStore:
         rating: int,
         log_json: str,
         reviewed_at: dt.datetime | None = None,
+        introduced: bool = True,
     ) -> None:
-        """Store a card's new state and the review that produced it, in one transaction."""
+        """Store a card's new state and the review that produced it, in one
+        transaction; ``introduced`` when the card was new (had no state)."""
         _check_rating(rating)
         when = to_db(reviewed_at) if reviewed_at is not None else self._now()
         with self._write() as conn:
             player_id = self._player_id(conn, player)
             _upsert_card(conn, player_id, bank_id, card_id, state_json, due, when)
             conn.execute(
-                "INSERT INTO reviews (player_id, bank_id, card_id, rating, reviewed_at, log, cram)"
-                " VALUES (?, ?, ?, ?, ?, ?, 0)",
-                (player_id, bank_id, card_id, rating, when, log_json),
+                "INSERT INTO reviews"
+                " (player_id, bank_id, card_id, rating, reviewed_at, log, cram, introduced)"
+                " VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                (player_id, bank_id, card_id, rating, when, log_json, int(introduced)),
             )
 
     def record_cram_review(
@@ -404,18 +407,20 @@ class ScoreStore:
             )
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime) -> int:
-        """How many cards had their first-ever (non-cram) review at or after ``since``.
-
-        This is the count of new cards studied, for the daily new-card limit.
-        """
+        """How many new cards had their first-ever (non-cram) review at or
+        after ``since``: the new cards studied, for the daily new-card limit.
+        A card made due by a wrong quiz answer before it was ever studied is
+        not counted (its first review says ``introduced = 0``)."""
         with self._read() as conn:
             player_id = queries.player_id(conn, _player_name(player))
             if player_id is None:
                 return 0
             row = conn.execute(
-                "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first FROM reviews"
-                " WHERE player_id = ? AND bank_id = ? AND cram = 0 GROUP BY card_id)"
-                " WHERE first >= ?",
+                # SQLite takes a bare column beside MIN() from the row with
+                # the minimum: ``introduced`` is the first review's.
+                "SELECT COUNT(*) FROM (SELECT MIN(reviewed_at) AS first, introduced"
+                " FROM reviews WHERE player_id = ? AND bank_id = ? AND cram = 0"
+                " GROUP BY card_id) WHERE first >= ? AND introduced IS NOT 0",
                 (player_id, bank_id, to_db(since)),
             ).fetchone()
         return int(row[0])

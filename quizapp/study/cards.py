@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from quizapp.display import display_order
+from quizapp.display import display_order, quoted
 from quizapp.model import (
     Actor,
     Bank,
@@ -143,7 +143,7 @@ def quote_card(bank: Bank, quote: Quote) -> StudyCard:
     return StudyCard(
         id=f"quote:{quote.id}",
         kind="quote",
-        front=f"“{quote.text}”",
+        front=quoted(quote.text),
         back=back,
         source=quote.source,
         tags=(FACT_TAGS["quote"],),
@@ -157,7 +157,7 @@ def question_card(question: Question, seed: int = 0) -> StudyCard:
     left items to pair, the cloze passage). Back: the canonical answer; for
     an open question, the model answer and the key points a good answer
     covers."""
-    blocks = [f"“{question.quote}”"] if question.quote else []
+    blocks = [quoted(question.quote)] if question.quote else []
     blocks.extend(block for block in _question_body(question, seed) if block)
     return StudyCard(
         id=question_card_id(question.id),

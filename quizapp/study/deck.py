@@ -11,9 +11,10 @@ the clock.
 Rules:
 
 - A card with no stored state is *new*. At most ``new_per_day`` new cards are
-  introduced per day and bank; the ones first reviewed since the start of the
-  day (midnight in the time zone of the datetimes ``now`` returns, local time
-  by default) count against that limit.
+  introduced per day and bank; the new ones first reviewed since the start of
+  the day (midnight in the time zone of the datetimes ``now`` returns, local
+  time by default) count against that limit. A card a wrong quiz answer made
+  due before it was studied is not new: its first review uses no allowance.
 - A card with a state is *due* when its due time has come. Due cards are
   taken most overdue first, then new cards in `build_cards` order.
 - The due time the store keeps is authoritative: a wrong quiz answer moves
@@ -23,6 +24,7 @@ Rules:
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
@@ -76,13 +78,16 @@ class StudyStore(Protocol):
         rating: int,
         log_json: str,
         reviewed_at: dt.datetime | None = None,
+        introduced: bool = True,
     ) -> object:
         """Store a card's new state and its review log in one transaction;
-        ``reviewed_at`` is the time the review counts as made."""
+        ``reviewed_at`` is the time the review counts as made; ``introduced``
+        when the card was new (it counts against the day's new cards)."""
         ...
 
     def reviews_today(self, player: str, bank_id: str, since: dt.datetime, /) -> int:
-        """How many cards of the bank had their first-ever review since ``since``."""
+        """How many new cards of the bank had their first-ever review since
+        ``since`` (reviews saved with ``introduced``)."""
         ...
 
 
@@ -264,7 +269,10 @@ class StudyDeck:
         fsrs_rating = check_rating(rating)
         self.card(card_id)
         now = _utc(self._now())
-        state = self._state(card_id)
+        row = self._store.card_states(self.player, self.bank.id).get(card_id)
+        # A card with a stored state (one a quiz made due, say) is not new.
+        introduced = row is None
+        state = _load_state(row) if row is not None else None
         if state is None:
             state = fsrs.Card(card_id=_fsrs_card_id(card_id), due=now)
         duration = round(seconds * 1000) if seconds is not None else None
@@ -280,8 +288,27 @@ class StudyDeck:
             rating=int(fsrs_rating),
             log_json=log.to_json(),
             reviewed_at=now,
+            introduced=introduced,
         )
         return ReviewOutcome(card_id, int(fsrs_rating), new_state.due, new_state.due - now)
+
+    def next_intervals(self, card_id: str) -> dict[int, dt.timedelta]:
+        """How long until the card comes back after each grade (1 Again to
+        4 Easy), as `grade` would schedule it now, before the scheduler's
+        random fuzz of a few percent; nothing is stored. Shown on the grades,
+        as Anki does. KeyError for a card not in the deck."""
+        self.card(card_id)
+        now = _utc(self._now())
+        state = self._state(card_id)
+        if state is None:
+            state = fsrs.Card(card_id=_fsrs_card_id(card_id), due=now)
+        exact = copy.copy(self._scheduler)
+        exact.enable_fuzzing = False
+        intervals: dict[int, dt.timedelta] = {}
+        for rating in RATING_LABELS:
+            after, _ = exact.review_card(state, fsrs.Rating(rating), review_datetime=now)
+            intervals[rating] = after.due - now
+        return intervals
 
     def day_start(self) -> dt.datetime:
         """The start of today (UTC value of midnight in ``now``'s time zone)."""

@@ -88,6 +88,9 @@ class QuizApp(App[None]):
         self._catalog: Catalog | None = None
         #: Loads the banks once Home is up (None: they were given, or are loaded).
         self.load_banks = load_banks
+        #: Loads the banks again when asked to reload them (None: the given
+        #: banks' files are read again).
+        self.bank_loader = load_banks
         #: Opens the store with the banks, once Home is up (None: given, or open).
         self.open_store = open_store if store is None else None
         #: Why the banks could not be loaded, if they could not.
@@ -152,15 +155,16 @@ class QuizApp(App[None]):
             self._warn_about_store()
 
     def _warn_about_store(self) -> None:
-        """Say so when a damaged database was moved aside."""
-        if self.store.moved_aside is not None:
-            message = self.store.warning or (
-                f"The scores database could not be read. It was moved aside to "
-                f"{self.store.moved_aside} and a fresh one was started."
-            )
+        """Say what opening the scores database found (a damaged file moved
+        aside, answers missing), if anything."""
+        from quizapp.usecases.store_health import opening_warning
+
+        message = opening_warning(self.store)
+        if message is not None:
+            replaced = self.store.moved_aside is not None
             self.notify(
                 message,
-                title="Scores database replaced",
+                title="Scores database replaced" if replaced else "Scores database",
                 severity="warning",
                 timeout=WARNING_SECONDS,
                 markup=False,
@@ -601,7 +605,7 @@ class QuizApp(App[None]):
             from quizapp.tui.screens.help import HelpScreen
 
             if not isinstance(self.screen, HelpScreen):
-                self.push_screen(HelpScreen())
+                self.push_screen(HelpScreen(self.screen))
         elif name == "history":
             from quizapp.tui.screens.history import HistoryScreen
 
@@ -614,6 +618,9 @@ class QuizApp(App[None]):
             self.action_change_theme()
         elif name == "new_per_day":
             self.edit_new_per_day()
+        elif name == "reload_banks":
+            if self.home is not None:
+                self.home.reload_banks()
         elif name == "draft_article":
             from quizapp.tui.screens.draft_review import ask_for_article
 

@@ -35,7 +35,9 @@ def build_app(args: argparse.Namespace) -> QuizApp:
         raise LaunchError("--player needs a name")
     data_dir: Path = args.data_dir.expanduser() if args.data_dir else paths.data_dir()
     db_path = paths.scores_db_path(data_dir)
-    bank_paths: list[Path] = list(args.paths)
+    # Files that are not banks are source texts to show in context.
+    bank_paths = [p for p in args.paths if p.suffix == ".toml" or not p.is_file()]
+    source_texts = tuple(p for p in args.paths if p not in bank_paths)
     shipped = not args.no_shipped
 
     def open_store() -> ScoreStore:
@@ -48,7 +50,7 @@ def build_app(args: argparse.Namespace) -> QuizApp:
 
         return discover_banks(bank_paths, shipped=shipped)
 
-    settings = AppSettings(player=player, data_dir=data_dir)
+    settings = AppSettings(player=player, data_dir=data_dir, source_texts=source_texts)
     return create_app(
         (),
         None,

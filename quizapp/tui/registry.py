@@ -39,7 +39,8 @@ class Action:
     key: str | None = None
     #: The footer's short label (the title when None).
     label: str | None = None
-    #: Shown in Home's footer (the others are in the help and the palette).
+    #: Shown in Home's footer (the others are in the help, the palette and
+    #: the hints of Home's panel). Few, so that ``?`` and ``^q`` fit at 60 columns.
     footer: bool = False
     #: Home's key hint, e.g. ``t study`` (None: none).
     hint: str | None = None
@@ -93,7 +94,6 @@ ACTIONS: tuple[Action, ...] = (
         "A quiz of the questions you got wrong on the current bank",
         key="m",
         label="Mistakes",
-        footer=True,
         hint="review them",
     ),
     Action(
@@ -112,7 +112,6 @@ ACTIONS: tuple[Action, ...] = (
         scope="home",
         key="x",
         label="Discard",
-        footer=True,
     ),
     Action(
         "show_errors",
@@ -197,6 +196,13 @@ ACTIONS: tuple[Action, ...] = (
         "Change the daily limit of new study cards",
         scope="app",
         key="n",
+    ),
+    Action(
+        "reload_banks",
+        "Reload banks",
+        "Read the bank files again: new, changed and removed banks (Home also notices by itself)",
+        scope="app",
+        key="ctrl+r",
     ),
     Action("home", "Home", "Back to the list of banks", scope="app"),
     Action("help", "Help", "Every key on every screen", scope="app"),

@@ -39,6 +39,9 @@ class AppSettings:
     theme: str | None = None
     #: Blink the text cursor of inputs (off for reproducible screenshots).
     cursor_blink: bool = True
+    #: Source texts named on the command line: show in context may show
+    #: them even outside their bank's folder.
+    source_texts: tuple[Path, ...] = ()
 
 
 def remembered_theme(db_path: Path) -> str | None:

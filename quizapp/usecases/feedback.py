@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
+from quizapp.display import quoted
 from quizapp.grading import Grade, normalise_text
 from quizapp.model import SELF_GRADE_FRACTIONS, SELF_GRADE_LABELS, OpenQuestion, Question
 from quizapp.session import AnswerRecord, QuizKind, QuizSession
@@ -71,7 +72,7 @@ def plain(lines: Iterable[Line]) -> str:
     """The lines as plain text, one per line, quotations between quotation
     marks (for the plain quiz and for tests)."""
     return "\n".join(
-        "".join(f"“{span.text}”" if span.tone == "quote" else span.text for span in spans)
+        "".join(quoted(span.text) if span.tone == "quote" else span.text for span in spans)
         for spans in lines
     )
 

@@ -54,6 +54,39 @@ def format_date(moment: dt.datetime, now: dt.datetime) -> str:
     return local.strftime("%Y-%m-%d %H:%M")
 
 
+def format_interval(interval: dt.timedelta) -> str:
+    """A wait as a person says it: ``now``, ``1 min``, ``25 min``, ``3 h``, ``4 days``."""
+    seconds = interval.total_seconds()
+    if seconds < 30:
+        return "now"
+    minutes = round(seconds / 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    hours = round(seconds / 3600)
+    if hours < 24:
+        return f"{hours} h"
+    days = round(seconds / 86400)
+    return f"{days} day{'s' if days != 1 else ''}"
+
+
+def format_short_interval(interval: dt.timedelta) -> str:
+    """A wait in a few characters, as Anki shows it on its grades: ``<1m``,
+    ``10m``, ``3h``, ``8d``, ``2mo``, ``1.5y``."""
+    seconds = interval.total_seconds()
+    if seconds < 60:
+        return "<1m"
+    if seconds < 3600:
+        return f"{round(seconds / 60)}m"
+    if seconds < 86400:
+        return f"{round(seconds / 3600)}h"
+    days = seconds / 86400
+    if days < 30:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{round(days / 30)}mo"
+    return f"{round(days / 365, 1):g}y"
+
+
 _BARS = "▁▂▃▄▅▆▇█"
 
 

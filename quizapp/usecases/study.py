@@ -15,6 +15,7 @@ from quizapp.study import (
     StudyDeck,
     new_per_day_setting,
 )
+from quizapp.usecases.formatting import format_short_interval
 
 
 def new_per_day(store: ScoreStore) -> int:
@@ -37,6 +38,17 @@ def open_deck(
 ) -> StudyDeck:
     """The bank's study deck for ``player``, with the daily limit kept in the store."""
     return StudyDeck(bank, store, player, now=now, new_per_day=new_per_day(store))
+
+
+def grade_waits(deck: StudyDeck, card_id: str) -> dict[int, str] | None:
+    """When each grade (1 Again to 4 Easy) would bring the card back, in a
+    few characters (``{1: "1m", 2: "6m", 3: "10m", 4: "8d"}``); None when the
+    card's state cannot be read."""
+    try:
+        intervals = deck.next_intervals(card_id)
+    except StoreError:
+        return None
+    return {rating: format_short_interval(wait) for rating, wait in intervals.items()}
 
 
 def never_studied(deck: StudyDeck, store: ScoreStore) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 
+import pytest
 from textual.pilot import Pilot
 
 from quizapp.model import LoadResult
@@ -164,3 +165,15 @@ async def open_new_quiz(
         await pilot.press("shift+tab", "shift+tab", "shift+tab", "space", "tab")
     await pilot.press("enter")
     await pilot.pause()
+
+
+def record_notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the app tells the user in notifications from now on, in order
+    (they are recorded instead of shown)."""
+    told: list[str] = []
+
+    def notify(self: QuizApp, message: str, **kwargs: object) -> None:
+        told.append(message)
+
+    monkeypatch.setattr(QuizApp, "notify", notify)
+    return told

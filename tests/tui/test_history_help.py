@@ -9,6 +9,7 @@ from quizapp.tui.screens.help import HelpScreen
 from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.widgets.hanging_lines import HangingLines
 from tests.tui.helpers import SIZE, TAGS, load, make_app, open_new_quiz, record_quiz, shown
 
 
@@ -119,14 +120,28 @@ async def test_history_without_any_quiz(store: ScoreStore) -> None:
         assert "Attempts, newest first" not in text
 
 
+def first_line(text: str) -> str:
+    """The first line shown under the header (without the scroll bar)."""
+    return next(line.strip(" ▁▂▃▄▅▆▇█") for line in text.splitlines()[1:] if line.strip())
+
+
 async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
     app = make_app(load("every_type.toml"), store)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.press("question_mark")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
-        assert "quizapp is keyboard-first" in await shown(pilot)
-        listed = "\n".join(str(s.content) for s in app.screen.query(".help-keys").results(Static))
+        # Help opens at the section of the screen it was opened from.
+        text = await shown(pilot)
+        assert first_line(text) == "Home"
+        assert "quizapp is keyboard-first" not in text
+        footer = text.splitlines()[-1]
+        assert "Close help" in footer and "Help " not in footer.replace("Close help", "")
+        listed = "\n".join(
+            f"{marker.plain}{line.plain}"
+            for widget in app.screen.query(HangingLines)
+            for marker, line in widget.lines
+        )
         titles = [str(s.content) for s in app.screen.query(".section-title").results(Static)]
         assert titles == [
             "Everywhere",
@@ -202,7 +217,8 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             ("m", "Cram only the cards graded Again first time round"),
             ("e", "To the excerpt"),
             ("^f", "Search"),
-            ("y", "Copy as Markdown"),
+            ("y", "Copy the brief as Markdown (through the terminal: some ignore it)"),
+            ("s", "Save the brief as a Markdown file in your data folder"),
             ("y", "Yes"),
         ]:
             assert f"{keys.ljust(22)}{description}" in listed, (keys, description)
@@ -228,6 +244,10 @@ async def test_question_mark_types_in_an_input_and_f1_opens_help(store: ScoreSto
         await pilot.press("f1")
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
+        # At the keys of the answer being typed; the footer offers no help again.
+        text = await shown(pilot)
+        assert first_line(text) == "Typed answers (text, number)"
+        assert "f1" not in text.splitlines()[-1]
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)

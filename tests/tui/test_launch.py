@@ -39,6 +39,19 @@ def test_build_app_leaves_the_store_and_the_banks_to_the_app(tmp_path: Path) -> 
     assert app.banks_loading and app.results == ()
 
 
+def test_files_that_are_not_banks_are_source_texts_to_show_in_context(tmp_path: Path) -> None:
+    article = tmp_path / "article.txt"
+    article.write_text("The text.", encoding="utf-8")
+    app = build_app(arguments(tmp_path, BANKS / "every_type.toml", article, BANKS))
+    assert app.settings.source_texts == (article,)
+    assert app.bank_loader is not None
+    assert [r.path.name for r in app.bank_loader()] == [
+        "every_type.toml",
+        "broken.toml",
+        "hostile.toml",
+    ]
+
+
 async def test_home_comes_up_first_then_lists_the_banks_it_loaded(tmp_path: Path) -> None:
     app = build_app(arguments(tmp_path, BANKS / "every_type.toml", BANKS / "broken.toml"))
     try:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ from quizapp.tui.preview_app import PreviewApp, create_preview_app
 from quizapp.tui.screens.bank_preview import PreviewScreen
 from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.choice_list import ChoiceList
+from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.usecases.watched_bank import QuestionChanges, compare_questions, file_stamp
 from tests.tui.helpers import BANKS, SIZE, shown
 from tests.tui.teacher_helpers import teacher_settings
@@ -542,9 +542,9 @@ async def test_the_palette_and_help_of_the_preview(bank_file: Path, store: Score
         await pilot.press("f1")
         await pilot.pause()
         help_rows = {
-            tuple(re.split(r"\s{2,}", line, maxsplit=1))
-            for static in app.screen.query(".help-keys").results(Static)
-            for line in str(static.content).splitlines()
+            (keys.plain.strip(), description.plain)
+            for widget in app.screen.query(HangingLines)
+            for keys, description in widget.lines
         }
         for row in [
             ("^n / pgdn", "The next question of the bank"),

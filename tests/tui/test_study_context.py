@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
@@ -13,34 +12,11 @@ from quizapp.store import ScoreStore
 from quizapp.tui.screens.context_reader import (
     HIGHLIGHT,
     ContextReaderScreen,
-    find_excerpt,
     paragraph_spans,
     source_file,
 )
-from tests.tui.helpers import SIZE, make_app, shown
+from tests.tui.helpers import SIZE, make_app, settle, shown
 from tests.tui.study_helpers import study_bank, write_bank
-
-
-@pytest.mark.parametrize(
-    ("text", "excerpt", "found"),
-    [
-        ("one two three", "two", (4, 7)),
-        # Any run of whitespace matches any other.
-        ("a 2016\ncoup attempt.", "a 2016 coup  attempt", (0, 19)),
-        ("said  \n\t Wilson", " said Wilson ", (0, 15)),
-        # Typographic and plain quote marks match each other, both ways.
-        ("Turkey’s “tilt”", 'Turkey\'s "tilt"', (0, 15)),
-        ("Turkey's tilt", "Turkey’s tilt", (0, 13)),
-        # Case counts; nothing else is forgiven.
-        ("Clearly a winner", "clearly a winner", None),
-        ("Clearly a winner", "Clearly the winner", None),
-        ("anything", "   ", None),
-        # Regular expression characters in the excerpt are plain text.
-        ("costs $5 (or more).", "$5 (or more).", (6, 19)),
-    ],
-)
-def test_find_excerpt(text: str, excerpt: str, found: tuple[int, int] | None) -> None:
-    assert find_excerpt(text, excerpt) == found
 
 
 def test_paragraph_spans_skip_blank_lines() -> None:
@@ -123,11 +99,9 @@ async def test_a_missing_source_file_is_reported_not_raised(
     async with app.run_test(size=SIZE) as pilot:
         screen = ContextReaderScreen(bank, "a 2016 coup attempt")
         await app.push_screen(screen)
-        await pilot.pause()
+        await settle(pilot)
         status = screen.query_one("#context-status", Static).content
-        assert str(status) == (
-            f"The source text could not be read: {bank.source_path()}: No such file or directory"
-        )
+        assert str(status) == "The source text 'article.txt' was not found."
         assert not screen.query(".paragraph")
 
 
@@ -169,3 +143,35 @@ source = "[b]the excerpt[/b]"
         await pilot.click(".paragraph")
         await pilot.pause()
         assert app.is_running
+
+
+async def test_a_long_source_shows_a_window_and_one_outside_the_folder_only_when_named(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    """The reader goes through `quizapp.banks.excerpts`: a file outside the
+    bank's folder is refused unless named on the command line, and a long
+    text is shown around the excerpt, cut where marked."""
+    outside = tmp_path / "elsewhere" / "article.txt"
+    outside.parent.mkdir()
+    filler = "\n\n".join(f"Filler paragraph {n} " + "words " * 40 for n in range(200))
+    outside.write_text(f"{filler}\n\nThe needle is here.\n\n{filler}", encoding="utf-8")
+    bank = study_bank(tmp_path / "banks", with_source=False)
+    (tmp_path / "banks" / "article.txt").symlink_to(outside)
+    assert source_file(bank) is None
+    assert source_file(bank, [outside]) == outside
+    app = make_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        refused = ContextReaderScreen(bank, "The needle")
+        await app.push_screen(refused)
+        await settle(pilot)
+        assert "is outside the bank's folder" in await shown(pilot, "#context-status")
+        await pilot.press("escape")
+        # Several excerpts, one per line: shown at the first found.
+        screen = ContextReaderScreen(bank, "not in the text\nThe needle is", named=[outside])
+        await app.push_screen(screen)
+        await settle(pilot)
+        (paragraph,) = screen.query(".excerpt").results(Static)
+        assert highlighted(paragraph) == ["The needle is"]
+        shown_text = "".join(str(s.content) for s in screen.query(".paragraph").results(Static))
+        assert 4_000 < len(shown_text) < 12_000 < len(outside.read_text(encoding="utf-8"))
+        assert len(screen.query(".cut")) == 2  # […] before and after

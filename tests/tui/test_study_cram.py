@@ -52,6 +52,7 @@ async def test_cramming_every_card_leaves_the_store_untouched(
         assert "Go through the cards once, without changing your study schedule." in text
         for line in ("All cards (9)", "actors (3)", "dates (3)", "context (2)", "quotes (1)"):
             assert line in text
+        assert "⏎ Cram these" in text.splitlines()[-1]
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen
@@ -62,7 +63,12 @@ async def test_cramming_every_card_leaves_the_store_untouched(
         assert "Cards 9 · Left 9 · Again 0 · schedule unchanged" in await shown(pilot)
 
         missed = current_card(app)
-        await pilot.press("space", "1")
+        await pilot.press("space")
+        # A cram changes no schedule: the grades say no wait, the footer has them.
+        text = await shown(pilot)
+        assert "How well did you recall it? 1 Again · 2 Hard · 3 Good · 4 Easy" in text
+        assert "1234 Grade" in text.splitlines()[-1]
+        await pilot.press("1")
         text = await shown(pilot)
         assert "Last card: Again; it comes back at the end." in text
         assert "Cards 9 · Left 9 · Again 1" in text

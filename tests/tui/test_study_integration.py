@@ -54,7 +54,7 @@ async def test_home_counts_cards_and_opens_every_study_view(
             in detail
         )
         footer = text.splitlines()[-1]
-        for key in ("s Start quiz", "t Study", "m Mistakes", "h History"):
+        for key in ("s Start quiz", "t Study", "h History", "? Help", "^q Quit"):
             assert key in footer
 
         for key, screen_class in (

@@ -18,7 +18,7 @@ from quizapp.tui.screens.context_reader import ContextReaderScreen
 from quizapp.tui.screens.study import StudyScreen
 from quizapp.tui.widgets.study_card import StudyCardView
 from tests.tui.helpers import FIXED_NOW, SECONDS_PER_READ, SIZE, make_app, shown
-from tests.tui.study_helpers import hostile_bank, study_bank
+from tests.tui.study_helpers import hostile_bank, study_bank, write_bank
 
 LEARNING_STEP = fsrs.Scheduler().learning_steps[1]
 RELEARNING_STEP = fsrs.Scheduler().relearning_steps[0]
@@ -83,7 +83,12 @@ async def test_due_cards_come_first_then_new_ones_and_every_grade_is_stored(
         assert "2016" in text
         assert "From the source" in text
         assert "“a 2016 coup attempt”" in text
-        assert "How well did you recall it? 1 Again · 2 Hard · 3 Good · 4 Easy" in text
+        # Each grade says when it brings the card back (FSRS, before its fuzz).
+        assert (
+            "How well did you recall it? 1 Again 10m · 2 Hard 23d · 3 Good 1mo · 4 Easy 2mo" in text
+        )
+        footer = text.splitlines()[-1]
+        assert "1234 Grade" in footer and "c In context" in footer
         await pilot.press("4")
         text = await shown(pilot)
         coup = store.card_states("tester", bank.id)["event:coup"]
@@ -202,7 +207,7 @@ async def test_without_the_source_file_show_in_context_is_disabled(
         text = await shown(pilot)
         assert "Russian President (person)" in text
         assert "read it in the source" not in text
-        assert screen.check_action("show_context", ()) is None
+        assert screen.check_action("show_context", ()) is False  # not in the footer
         await pilot.press("c")
         await pilot.pause()
         assert app.screen is screen
@@ -244,3 +249,43 @@ async def test_hostile_card_text_is_shown_literally(store: ScoreStore, tmp_path:
         "quote:quote",
         "q:q",
     ]
+
+
+OPEN_BANK = """\
+format = 1
+[bank]
+id = "open-study"
+title = "Open questions"
+[[questions]]
+id = "why"
+type = "open"
+prompt = "Why does the S-400 sale matter to the alliance?"
+model_answer = "It divides the alliance, which is what Putin wants."
+key_points = ["the divide between Ankara and Washington", "Putin's goal"]
+explanation = "The editorial's main claim."
+"""
+
+
+async def test_an_open_question_is_studied_with_its_model_answer_and_points(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = write_bank(tmp_path / "banks", OPEN_BANK)
+    app = make_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_study(app, bank)
+        text = await shown(pilot)
+        assert "QUESTION  Answer the question." in text
+        assert "Why does the S-400 sale matter to the alliance?" in text
+        assert "Putin wants" not in text
+        await pilot.press("space")
+        text = await shown(pilot)
+        assert "It divides the alliance, which is what Putin wants." in text
+        assert "A good answer covers:" in text
+        assert "- the divide between Ankara and Washington" in text
+        assert "- Putin's goal" in text
+        assert "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d" in text
+        await pilot.press("3")
+        text = await shown(pilot)
+        assert "Nothing more to study now." in text
+    (review,) = store.reviews("tester", bank.id)
+    assert (review.card_id, review.rating) == ("q:why", 3)

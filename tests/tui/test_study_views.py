@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from quizapp.brief import build_brief
@@ -12,8 +13,8 @@ from quizapp.tui.screens.brief import BriefScreen
 from quizapp.tui.screens.quotes import QuotesScreen
 from quizapp.tui.screens.timeline import TimelineScreen
 from quizapp.tui.screens.whos_who import WhosWhoScreen
-from tests.tui.helpers import SIZE, load, make_app, shown
-from tests.tui.study_helpers import hostile_bank, study_bank
+from tests.tui.helpers import SIZE, load, make_app, record_notices, shown
+from tests.tui.study_helpers import STUDY_BANK, hostile_bank, study_bank, write_bank
 
 
 async def test_whos_who_lists_every_actor_with_quotes_and_events(
@@ -136,17 +137,33 @@ async def test_views_of_a_bank_without_those_facts_say_so(store: ScoreStore) -> 
             await pilot.pause()
 
 
-async def test_the_brief_shows_every_section_and_copies_the_markdown(
-    store: ScoreStore, tmp_path: Path
+OPEN_QUESTION = """
+[[questions]]
+id = "why"
+type = "open"
+prompt = "Why does the sale matter to the alliance, and who gains from it?"
+model_answer = "It divides the alliance, and Putin gains."
+key_points = [
+  "the divide between Ankara and Washington, which the whole editorial is about from start to end",
+  "Putin",
+]
+tags = ["discussion"]
+"""
+
+
+async def test_the_brief_shows_every_section_copies_and_saves_the_markdown(
+    store: ScoreStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    bank = study_bank(tmp_path / "banks")
+    study_bank(tmp_path / "banks")  # its article
+    bank = write_bank(tmp_path / "banks", STUDY_BANK + OPEN_QUESTION)
+    told = record_notices(monkeypatch)
     app = make_app([bank], store)
-    async with app.run_test(size=SIZE, notifications=True) as pilot:
+    async with app.run_test(size=SIZE) as pilot:
         await app.push_screen(BriefScreen(bank))
         text = await shown(pilot)
         assert "Study views — Brief" in text
         body = [line.strip() for line in text.splitlines()[1:-1] if line.strip()]
-        assert body == [
+        assert body[:16] == [
             "Study views",
             "Source: A test editorial",
             "Facts of every kind for the study screens.",
@@ -165,9 +182,50 @@ async def test_the_brief_shows_every_section_and_copies_the_markdown(
             "• Which system did Turkey buy from Russia? — S-400",
             "• It does not.",
         ]
+        # The open questions, with the points a good answer covers.
+        await pilot.press("end")
+        body = [line.rstrip() for line in (await shown(pilot)).splitlines()]
+        at = body.index("  For discussion")
+        assert body[at + 1 : at + 5] == [
+            "  • Why does the sale matter to the alliance, and who gains from it?",
+            "    – the divide between Ankara and Washington, which the whole editorial is "
+            "about from start to",
+            "      end",
+            "    – Putin",
+        ]
+        # Wrapped lines hang under the text of their bullet in a narrow terminal.
+        await pilot.resize_terminal(60, 24)
+        await pilot.press("home")
+        body = [line.rstrip() for line in (await shown(pilot)).splitlines()]
+        at = body.index("  • Fethullah Gulen — Turkish cleric living in")
+        assert body[at + 1] == "    Pennsylvania"
+        at = body.index("  • “Clearly a winner in all this is Putin” — Ross")
+        assert body[at + 1] == "     Wilson (on who gains from the S-400 sale)"
+
+        # y says what is known: the terminal was asked to copy; s saves a file.
         await pilot.press("y")
         assert app.clipboard == build_brief(bank)
-        assert "The brief was copied as Markdown." in await shown(pilot)
+        assert "sent to your terminal" in told[-1] and "press s to save it" in told[-1]
+        assert "The brief was copied" not in told[-1]
+        await pilot.press("s")
+        saved = app.settings.data_dir / "briefs" / "study-views.md"
+        assert saved.read_text(encoding="utf-8") == build_brief(bank)
+        assert told[-1] == f"The brief was saved as {saved}"
+
+
+async def test_whos_who_quotes_hang_under_their_first_word(
+    store: ScoreStore, tmp_path: Path
+) -> None:
+    bank = study_bank(tmp_path / "banks")
+    app = make_app([bank], store)
+    async with app.run_test(size=(60, 24)) as pilot:
+        await app.push_screen(WhosWhoScreen(bank))
+        lines = [line.rstrip() for line in (await shown(pilot)).splitlines()]
+        said = next(i for i, line in enumerate(lines) if "“Clearly a winner" in line)
+        assert lines[said].endswith("  “Clearly a winner in all this is Putin”  — on")
+        # The context goes on under the quote's first word, inside the card's bar.
+        assert lines[said + 1].endswith("who gains from the S-400 sale")
+        assert lines[said + 1].index("who") == lines[said].index("Clearly")
 
 
 async def test_hostile_facts_are_shown_literally_in_every_view(

@@ -42,7 +42,8 @@ class BankErrorsDialog(Dialog[None]):
                     yield Static(literal(str(problem), style), classes="problem")
             yield Static(
                 Content(
-                    "Fix the file (quizapp check FILE lists the same), then start quizapp again."
+                    "Fix the file (quizapp check FILE lists the same problems): Home picks up "
+                    "the change by itself, and ctrl+r reloads the banks at once."
                 ),
                 classes="dialog-hint",
             )

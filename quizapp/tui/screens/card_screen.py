@@ -4,6 +4,7 @@ space, graded 1-4 (Again, Hard, Good, Easy) and read in its source text."""
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from textual.binding import Binding
 
@@ -32,6 +33,10 @@ def ratings_line(tally: Counter[int]) -> str:
     return " · ".join(f"{label} {tally[rating]}" for rating, label in RATING_LABELS.items())
 
 
+#: The footer shows the four grades as one "1234 Grade": the card names them.
+GRADES = Binding.Group("Grade", compact=True)
+
+
 def grade_bindings(prefix: str, *, again_tip: str = GRADE_TIPS[1]) -> list[Binding]:
     """Show answer, then the four grades, with ids ``prefix.reveal`` ... ``prefix.easy``."""
     return [
@@ -42,20 +47,20 @@ def grade_bindings(prefix: str, *, again_tip: str = GRADE_TIPS[1]) -> list[Bindi
             tooltip="Turn the card over: the answer, the explanation and the source",
             id=f"{prefix}.reveal",
         ),
-        Binding("1", "grade(1)", "Again", tooltip=again_tip, id=f"{prefix}.again"),
-        Binding("2", "grade(2)", "Hard", tooltip=GRADE_TIPS[2], id=f"{prefix}.hard"),
-        Binding("3", "grade(3)", "Good", tooltip=GRADE_TIPS[3], id=f"{prefix}.good"),
-        Binding("4", "grade(4)", "Easy", tooltip=GRADE_TIPS[4], id=f"{prefix}.easy"),
+        Binding("1", "grade(1)", "Again", tooltip=again_tip, group=GRADES, id=f"{prefix}.again"),
+        Binding("2", "grade(2)", "Hard", tooltip=GRADE_TIPS[2], group=GRADES, id=f"{prefix}.hard"),
+        Binding("3", "grade(3)", "Good", tooltip=GRADE_TIPS[3], group=GRADES, id=f"{prefix}.good"),
+        Binding("4", "grade(4)", "Easy", tooltip=GRADE_TIPS[4], group=GRADES, id=f"{prefix}.easy"),
     ]
 
 
 def context_binding(prefix: str) -> Binding:
-    """``c``: the card's excerpt in the source text (left out of the footer)."""
+    """``c``: the card's excerpt in the source text (in the footer once the
+    card is turned over, when there is a source text to show)."""
     return Binding(
         "c",
         "show_context",
-        "Show in context",
-        show=False,
+        "In context",
         tooltip="Read the card's excerpt where it stands in the source text",
         id=f"{prefix}.context",
     )
@@ -91,16 +96,28 @@ class CardScreen(BankScreen):
             return not revealed
         if action == "grade":
             return True if revealed else None
-        return True if revealed and can_show_in_context(self.bank, card) else None
+        return revealed and can_show_in_context(self.bank, card, self.source_texts)
+
+    def grade_waits(self, card: StudyCard) -> dict[int, str] | None:
+        """When each grade would bring ``card`` back, to show on the grades
+        (None: the grades change no schedule)."""
+        return None
 
     def action_reveal(self) -> None:
         """Turn the card over."""
-        if self.current_card is not None:
-            self.card_view.reveal()
+        card = self.current_card
+        if card is not None:
+            self.card_view.reveal(self.grade_waits(card))
             self.refresh_bindings()
 
     def action_show_context(self) -> None:
         """Read the card's excerpt where it stands in the source text."""
         card = self.current_card
-        if card is not None and can_show_in_context(self.bank, card):
-            self.app.push_screen(ContextReaderScreen(self.bank, card_excerpt(self.bank, card)))
+        if card is not None and can_show_in_context(self.bank, card, self.source_texts):
+            excerpt = card_excerpt(self.bank, card)
+            self.app.push_screen(ContextReaderScreen(self.bank, excerpt, self.source_texts))
+
+    @property
+    def source_texts(self) -> tuple[Path, ...]:
+        """The source texts named on the command line (shown wherever they are)."""
+        return self.quiz_app.settings.source_texts

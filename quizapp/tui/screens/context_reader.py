@@ -2,22 +2,38 @@
 
 A bank may name its source text (``[bank.source] file``). Screens that show
 an excerpt of it (study and cram cards, answer feedback) offer "show in
-context" only when that file exists (`source_file`). The text is untrusted
-like any bank text: it is shown literally, never as markup.
+context" only when that file may be shown (`source_file`): inside the bank's
+folder, or named on the command line (`quizapp.banks.excerpts.context_source`).
+The text is read, through the size limit every user file has, and the
+excerpt found in a worker (`read_context_source`, `locate_excerpt`), and only
+a window of text around it is shown. The text is untrusted like any bank
+text: it is shown literally, never as markup.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import ClassVar
 
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.widgets import Header, Static
+from textual.worker import get_current_worker
 
+from quizapp.banks.excerpts import (
+    ExcerptWindow,
+    context_source,
+    locate_excerpt,
+    read_context_source,
+)
+from quizapp.display import quoted
+from quizapp.files import FileProblem
 from quizapp.model import Bank
 from quizapp.study import StudyCard
 from quizapp.tui.screens.base import BankScreen
@@ -28,15 +44,14 @@ from quizapp.tui.widgets.keys_footer import KeysFooter
 HIGHLIGHT = "bold reverse $warning"
 #: A blank line (possibly with spaces) separates paragraphs.
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-#: Typographic quote marks and the plain ones an excerpt may use instead.
-_STRAIGHT_QUOTES = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"'})
 EXCERPT_PREVIEW = 120
 
 
-def source_file(bank: Bank) -> Path | None:
-    """The bank's source text file when it names one that exists, else None."""
-    path = bank.source_path()
-    return path if path is not None and path.is_file() else None
+def source_file(bank: Bank, named: Collection[Path] = ()) -> Path | None:
+    """The bank's source text when it may be shown (see `context_source`;
+    ``named``: the files named on the command line), else None."""
+    found = context_source(bank, named=named)
+    return found if isinstance(found, Path) else None
 
 
 def card_excerpt(bank: Bank, card: StudyCard) -> str:
@@ -51,25 +66,12 @@ def card_excerpt(bank: Bank, card: StudyCard) -> str:
     return ""
 
 
-def can_show_in_context(bank: Bank, card: StudyCard | None) -> bool:
-    """Whether "show in context" applies to ``card``: the bank's source file
-    exists and the card has an excerpt of it."""
-    return card is not None and bool(card_excerpt(bank, card)) and source_file(bank) is not None
-
-
-def find_excerpt(text: str, excerpt: str) -> tuple[int, int] | None:
-    """Where ``excerpt`` is in ``text``, as (start, end) offsets, or None.
-
-    Runs of whitespace match any run of whitespace (a line break in the file
-    may be a space in the excerpt), and typographic quote marks match plain
-    ones; everything else must match exactly, case included.
-    """
-    words = excerpt.translate(_STRAIGHT_QUOTES).split()
-    if not words:
-        return None
-    pattern = r"\s+".join(re.escape(word) for word in words)
-    found = re.search(pattern, text.translate(_STRAIGHT_QUOTES))
-    return (found.start(), found.end()) if found is not None else None
+def can_show_in_context(bank: Bank, card: StudyCard | None, named: Collection[Path] = ()) -> bool:
+    """Whether "show in context" applies to ``card``: the bank's source text
+    may be shown and the card has an excerpt of it."""
+    return (
+        card is not None and bool(card_excerpt(bank, card)) and source_file(bank, named) is not None
+    )
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -87,7 +89,8 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
 
 
 class ContextReaderScreen(BankScreen):
-    """The source text of ``bank`` with ``excerpt`` highlighted and in view."""
+    """The source text of ``bank`` around ``excerpt``, the excerpt highlighted
+    and in view; ``named`` are the files named on the command line."""
 
     CSS_PATH = "context_reader.tcss"
 
@@ -98,12 +101,13 @@ class ContextReaderScreen(BankScreen):
     ]
     HELP_KEYS: tuple[tuple[str, str], ...] = (("↑ ↓ pgup pgdn", "Scroll the text"),)
 
-    def __init__(self, bank: Bank, excerpt: str) -> None:
+    def __init__(self, bank: Bank, excerpt: str, named: Collection[Path] = ()) -> None:
         super().__init__(bank)
         if bank.source is not None:
             self.title = one_line(bank.source.title)
-        self.excerpt = plain_text(excerpt)
-        #: Where the excerpt is in the (display-safe) text, once found.
+        self.excerpt = excerpt
+        self.named = tuple(named)
+        #: Where the excerpt is in the text shown, once found.
         self.found: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
@@ -112,46 +116,75 @@ class ContextReaderScreen(BankScreen):
         yield VerticalScroll(id="context-text")
         yield KeysFooter()
 
-    async def on_mount(self) -> None:
-        path = self.bank.source_path()
-        status = self.query_one("#context-status", Static)
-        if path is None:
-            status.update(Content.styled("This bank names no source text.", "$error"))
-            return
+    class TextRead(Message):
+        """The worker read the source text (or why it could not) and found the excerpt."""
+
+        def __init__(self, text: str, window: ExcerptWindow | None, problem: str | None) -> None:
+            super().__init__()
+            self.text = text
+            self.window = window
+            self.problem = problem
+
+    def on_mount(self) -> None:
+        self.query_one("#context-status", Static).update(Content.styled("Reading …", "dim"))
+        self._read_text()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="context")
+    def _read_text(self) -> None:
+        # A source text may be up to the 20 MB every file may have: read and
+        # searched off the UI thread.
         try:
-            text = plain_text(path.read_text(encoding="utf-8-sig", errors="replace"))
-        except OSError as error:
-            reason = error.strerror or str(error)
-            status.update(
-                Content.assemble(
-                    ("The source text could not be read: ", "$error"),
-                    literal(f"{path}: {reason}"),
-                )
-            )
+            # Made safe to show first, so the excerpt's offsets are those shown.
+            text = plain_text(read_context_source(self.bank, named=self.named))
+        except FileProblem as problem:
+            message = self.TextRead("", None, str(problem))
+        else:
+            window = locate_excerpt(text, plain_text(self.excerpt))
+            message = self.TextRead(text, window, None)
+        if not get_current_worker().is_cancelled:
+            self.post_message(message)
+
+    @on(TextRead)
+    async def _text_read(self, event: TextRead) -> None:
+        status = self.query_one("#context-status", Static)
+        window = event.window
+        if window is None:
+            status.update(Content.styled(event.problem or "", "$error"))
             return
-        self.found = find_excerpt(text, self.excerpt)
-        await self.query_one("#context-text", VerticalScroll).mount_all(self._paragraphs(text))
+        shown = event.text[window.start : window.end]
+        if window.excerpt is not None:
+            low, high = window.excerpt
+            self.found = (low - window.start, high - window.start)
+        area = self.query_one("#context-text", VerticalScroll)
+        await area.mount_all(self._paragraphs(shown, window, len(event.text)))
         if self.found is None:
+            preview = shorten(self.excerpt, EXCERPT_PREVIEW)
             status.update(
                 Content.assemble(
                     ("⚠ The excerpt was not found in the source text: ", "bold $warning"),
-                    literal(f"“{shorten(self.excerpt, EXCERPT_PREVIEW)}”"),
+                    literal(quoted(preview)),
                 )
             )
         else:
             status.update(
-                Content.assemble(
-                    ("The excerpt is highlighted. ", "dim"),
-                    literal_name(path),
-                )
+                Content.assemble(("The excerpt is highlighted. ", "dim"), self._file_name())
             )
             self.call_after_refresh(self.action_to_excerpt)
-        self.query_one("#context-text", VerticalScroll).focus()
+        self.refresh_bindings()
+        area.focus()
 
-    def _paragraphs(self, text: str) -> list[Static]:
-        """One Static per paragraph; those holding the excerpt are highlighted."""
+    def _file_name(self) -> Content:
+        path = self.bank.source_path()
+        return literal(f"({path.name})", "dim") if path is not None else Content()
+
+    def _paragraphs(self, text: str, window: ExcerptWindow, length: int) -> list[Static]:
+        """One Static per paragraph of the window; those holding the excerpt
+        are highlighted; a mark where the window cuts the text."""
         widgets: list[Static] = []
-        for start, end in paragraph_spans(text):
+        if window.start > 0:
+            widgets.append(Static(Content.styled("[…]", "dim"), classes="cut"))
+        paragraphs = paragraph_spans(text)
+        for start, end in paragraphs:
             content = Content(text[start:end])
             classes = "paragraph"
             if self.found is not None:
@@ -160,8 +193,10 @@ class ContextReaderScreen(BankScreen):
                     content = content.stylize(HIGHLIGHT, low - start, high - start)
                     classes += " excerpt"
             widgets.append(Static(content, classes=classes))
-        if not widgets:
+        if not paragraphs and length == 0:
             widgets.append(Static(Content.styled("The source text is empty.", "dim")))
+        if window.end < length:
+            widgets.append(Static(Content.styled("[…]", "dim"), classes="cut"))
         return widgets
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -176,8 +211,3 @@ class ContextReaderScreen(BankScreen):
             self.query_one("#context-text", VerticalScroll).scroll_to_center(
                 highlighted.first(), animate=False
             )
-
-
-def literal_name(path: Path) -> Content:
-    """The file's name, dimmed, as literal text."""
-    return literal(f"({path.name})", "dim")

@@ -69,6 +69,14 @@ def summary_content(summary: CramSummary, missed: list[StudyCard]) -> Content:
     return Content("\n").join(lines)
 
 
+class CardChoice(OptionList):
+    """All cards or one tag's: ⏎ (in the footer) or a click crams them."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "select", "Cram these", id="cram.choose-cards"),
+    ]
+
+
 class CramScreen(CardScreen):
     """Pick all cards or a tag of ``bank``, then go through them once."""
 
@@ -117,7 +125,7 @@ class CramScreen(CardScreen):
         yield Static(id="cram-status")
         with VerticalScroll(id="cram-area"):
             yield Static(id="cram-intro")
-            yield OptionList(id="cram-choice")
+            yield CardChoice(id="cram-choice")
             yield StudyCardView(id="cram-card")
             yield Static(id="cram-summary")
         yield Static(id="cram-last")
@@ -199,7 +207,9 @@ class CramScreen(CardScreen):
             self.query_one("#cram-summary", Static).update(summary_content(summary, missed))
             self._show_part("summary")
         else:
-            self.card_view.show(card, context=can_show_in_context(self.bank, card))
+            self.card_view.show(
+                card, context=can_show_in_context(self.bank, card, self.source_texts)
+            )
             self._show_part("card")
         self._show_status()
 

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
@@ -16,7 +16,7 @@ from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, one_line
 from quizapp.tui.widgets.feedback_lines import line_content, lines_content
 from quizapp.tui.widgets.keys_footer import KeysFooter
-from quizapp.tui.widgets.open_answer import bullet
+from quizapp.tui.widgets.open_answer import key_point_lines
 from quizapp.tui.widgets.question_view import quote_content
 from quizapp.usecases import feedback
 
@@ -95,9 +95,7 @@ class FeedbackScreen(AppScreen[str]):
             points = feedback.key_points(question)
             if points:
                 yield Static(Content.styled("A good answer covers", "bold"), classes="label")
-                with Vertical(id="key-points"):
-                    for point in points:
-                        yield bullet(point)
+                yield key_point_lines(points)
             if question.explanation:
                 yield Static(literal(question.explanation), id="explanation")
             if question.source:
@@ -129,7 +127,7 @@ class FeedbackScreen(AppScreen[str]):
         return (
             self.bank is not None
             and bool(self.record.question.source)
-            and source_file(self.bank) is not None
+            and source_file(self.bank, self.quiz_app.settings.source_texts) is not None
         )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -143,7 +141,11 @@ class FeedbackScreen(AppScreen[str]):
             return
         from quizapp.tui.screens.context_reader import ContextReaderScreen
 
-        self.app.push_screen(ContextReaderScreen(self.bank, self.record.question.source))
+        self.app.push_screen(
+            ContextReaderScreen(
+                self.bank, self.record.question.source, self.quiz_app.settings.source_texts
+            )
+        )
 
     def action_next(self) -> None:
         """Go to the next question (or the results after the last one)."""

@@ -183,7 +183,10 @@ class HistoryScreen(AppScreen[None]):
 
     @property
     def bank_in_view(self) -> Bank | None:
-        highlighted = self.query_one("#history-banks", OptionList).highlighted
+        # Asked for by the app's actions and the footer at any time, also
+        # before the list is composed or after the screen was closed.
+        found = next(self.query("#history-banks").results(OptionList), None)
+        highlighted = found.highlighted if found is not None else None
         if highlighted is None or highlighted >= len(self.bank_ids):
             return None
         return self.quiz_app.banks_by_id.get(self.bank_ids[highlighted])

@@ -1,5 +1,10 @@
 """Home: every bank with its scores and study cards; start, resume or discard
-a quiz, study, cram, review mistakes, or open a bank's fact views."""
+a quiz, study, cram, review mistakes, or open a bank's fact views.
+
+Home also reloads the banks (ctrl+r, or by itself when their files change),
+tells what opening the score store found and the damaged rows reads skipped
+(once), and takes the day's backup of the store once the first frame is up.
+"""
 
 from __future__ import annotations
 
@@ -8,9 +13,10 @@ import threading
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Header, Static
@@ -28,10 +34,17 @@ from quizapp.usecases.formatting import format_score, format_when
 if TYPE_CHECKING:
     from quizapp.model import Bank
     from quizapp.store import ScoreStore
+    from quizapp.tui.app import BankLoader
     from quizapp.usecases.catalog import Catalog
 
 #: The name of the thread that loads the banks.
 LOAD_THREAD = "quizapp-load-banks"
+#: How often Home looks whether a bank file changed, in seconds.
+BANK_CHECK_SECONDS = 2.0
+#: Below this width the footer packs its keys closer; below the next, it
+#: leaves out the palette's key (ctrl+p still works) so ? and ^q stay.
+COMPACT_FOOTER_WIDTH = 80
+NO_PALETTE_KEY_WIDTH = 70
 LOADING = "Loading the question banks …"
 NO_BANKS = (
     "No question banks were found. Put bank files (*.toml) in your bank folder, "
@@ -69,27 +82,31 @@ class HomeScreen(AppScreen[None]):
         self._read_once = False
         #: The `binding_state` the footer was last refreshed for.
         self._bindings_shown: tuple[type | None, bool] | None = None
+        #: True while the banks are read again.
+        self._reloading = False
+        #: Whether the user was told about damaged rows (once per session).
+        self._damage_told = False
 
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static(id="db-warning")
         yield BankList([], self.quiz_app.settings.now(), id="banks")
-        yield Static(self._detail(None), id="bank-detail")
+        # Scrolls when the panel has more lines than fit (a small terminal).
+        with VerticalScroll(id="bank-detail"):
+            yield Static(self._detail(None), id="bank-detail-text")
         yield KeysFooter()
 
     def _show_store_warning(self) -> None:
-        """Say above the banks when a damaged database was moved aside."""
+        """Say above the banks what opening the scores database found (a
+        damaged file moved aside, answers missing), if anything."""
+        from quizapp.usecases.store_health import opening_warning
+
         store = self.quiz_app.store_if_open
         warning = self.query_one("#db-warning", Static)
-        if store is None or store.moved_aside is None:
-            warning.display = False
-            return
-        text = store.warning or (
-            f"The scores database could not be read; it was moved aside to "
-            f"{store.moved_aside} and a fresh one was started."
-        )
-        warning.update(literal(f"⚠ {text}"))
-        warning.display = True
+        text = opening_warning(store) if store is not None else None
+        warning.display = text is not None
+        if text is not None:
+            warning.update(literal(f"⚠ {text}"))
 
     def on_mount(self) -> None:
         self.sub_title = one_line(self.quiz_app.settings.player)
@@ -108,10 +125,18 @@ class HomeScreen(AppScreen[None]):
         return self.quiz_app.settings.now()
 
     def _first_frame_shown(self) -> None:
+        if self.quiz_app.store_if_open is not None:
+            self._back_up()  # else once the loading thread opened it
         load = self.quiz_app.load_banks
         if load is None:
             self.refresh_entries()
+            self._watch_bank_files()
             return
+        self._load_in_background(load, reload=False)
+
+    def _load_in_background(self, load: BankLoader, *, reload: bool) -> None:
+        """Load the banks with ``load`` in a thread (opening the scores
+        database first, the first time); `BanksLoaded` comes back."""
         open_store = self.quiz_app.open_store
 
         def load_in_thread() -> None:
@@ -131,9 +156,9 @@ class HomeScreen(AppScreen[None]):
                     with suppress(RuntimeError):  # the app has closed meanwhile
                         self.post_message(self.StoreOpened(store, None))
                 try:
-                    message = self.BanksLoaded(Catalog.load(load), None)
+                    message = self.BanksLoaded(Catalog.load(load), None, reload=reload)
                 except Exception as error:  # a loader may fail in any way: Home says how
-                    message = self.BanksLoaded(None, str(error))
+                    message = self.BanksLoaded(None, str(error), reload=reload)
             with suppress(RuntimeError):  # the app has closed meanwhile
                 self.post_message(message)
 
@@ -142,6 +167,15 @@ class HomeScreen(AppScreen[None]):
     def on_screen_resume(self) -> None:
         if self._read_once:
             self.refresh_entries()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # The footer keeps "? Help" and "^q Quit" down to 60 columns.
+        footer = self.query_one(KeysFooter)
+        footer.compact = event.size.width < COMPACT_FOOTER_WIDTH
+        show_palette = event.size.width >= NO_PALETTE_KEY_WIDTH
+        if footer.show_command_palette != show_palette:
+            footer.show_command_palette = show_palette
+            self.refresh_bindings()
 
     class StoreOpened(Message):
         """The loading thread opened the scores database, or could not."""
@@ -155,22 +189,116 @@ class HomeScreen(AppScreen[None]):
     def _store_opened(self, event: StoreOpened) -> None:
         self.quiz_app.store_opened(event.store, event.error)
         self._show_store_warning()
+        if event.store is not None:
+            self._back_up()
 
     class BanksLoaded(Message):
-        """The loading thread is done: the catalog of banks, or why it failed."""
+        """The loading thread is done: the catalog of banks, or why it failed;
+        ``reload`` when the banks were read again."""
 
-        def __init__(self, catalog: Catalog | None, error: str | None) -> None:
+        def __init__(self, catalog: Catalog | None, error: str | None, *, reload: bool) -> None:
             super().__init__()
             self.catalog = catalog
             self.error = error
+            self.reload = reload
 
     @on(BanksLoaded)
     def _banks_loaded(self, event: BanksLoaded) -> None:
+        if event.reload:
+            self._banks_reloaded(event)
+            return
         self.quiz_app.banks_loaded(event.catalog, event.error)
         if event.catalog is None:
             self._show_entries(CatalogView(()))
         else:
             self.refresh_entries()
+            self._watch_bank_files()
+
+    # ------------------------------------------------------------ reloading
+
+    def reload_banks(self) -> None:
+        """Read the bank files again (new, changed and removed ones), in a
+        thread; the list follows, and a notice says what changed."""
+        app = self.quiz_app
+        if app.banks_loading or self._reloading:
+            return
+        self._reloading = True
+        loader = app.bank_loader
+        if loader is None:
+            from quizapp.usecases.catalog import reloader
+
+            loader = reloader(app.results)
+        self._load_in_background(loader, reload=True)
+
+    def _banks_reloaded(self, event: BanksLoaded) -> None:
+        from quizapp.usecases.catalog import reload_summary
+
+        self._reloading = False
+        app = self.quiz_app
+        if event.catalog is None:
+            app.notify(
+                f"The banks could not be reloaded: {event.error}", severity="error", markup=False
+            )
+            return
+        summary = reload_summary(app.catalog, event.catalog)
+        app.banks_loaded(event.catalog, None)
+        app.notify(summary, timeout=4, markup=False)
+        self.refresh_entries()
+
+    def _watch_bank_files(self) -> None:
+        """Look now and then whether a bank file changed, and reload if so."""
+        self.set_interval(BANK_CHECK_SECONDS, self._look_at_bank_files)
+
+    def _look_at_bank_files(self) -> None:
+        if self.app.screen is self and not self._reloading and not self.quiz_app.banks_loading:
+            self._bank_files_changed()
+
+    class BankFilesChanged(Message):
+        """A bank file, or a folder holding banks, changed since they were loaded."""
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="bank-files")
+    def _bank_files_changed(self) -> None:
+        if self.quiz_app.catalog.files_changed() and not get_current_worker().is_cancelled:
+            self.post_message(self.BankFilesChanged())
+
+    @on(BankFilesChanged)
+    def _reload_changed_banks(self) -> None:
+        if self.app.screen is self:  # else when Home is back on top
+            self.reload_banks()
+
+    # ------------------------------------------------------------ the store
+
+    @work(thread=True, exit_on_error=False, group="backup")
+    def _back_up(self) -> None:
+        """Take the day's backup of the score store (after the first frame)."""
+        from quizapp.usecases.store_health import back_up_today
+
+        app = self.quiz_app
+        problem = back_up_today(app.store, app.settings.now())
+        if problem is not None:
+            self.post_message(self.BackupFailed(problem))
+
+    class BackupFailed(Message):
+        """The day's backup could not be made: why."""
+
+        def __init__(self, problem: str) -> None:
+            super().__init__()
+            self.problem = problem
+
+    @on(BackupFailed)
+    def _backup_failed(self, event: BackupFailed) -> None:
+        self.quiz_app.notify(event.problem, severity="warning", timeout=10, markup=False)
+
+    def _tell_damage(self) -> None:
+        """Say once per session that reads skipped damaged rows, if they did."""
+        from quizapp.usecases.store_health import damage_notice
+
+        if self._damage_told:
+            return
+        notice = damage_notice(self.quiz_app.store)
+        if notice is not None:
+            self._damage_told = True
+            self.quiz_app.notify(notice, severity="warning", timeout=15, markup=False)
 
     class EntriesRead(Message):
         """The worker read what Home lists."""
@@ -199,6 +327,7 @@ class HomeScreen(AppScreen[None]):
         if event.view.error is not None:
             self.quiz_app.notify(event.view.error, severity="error", markup=False)
         self._show_entries(event.view)
+        self._tell_damage()
 
     def _show_entries(self, view: CatalogView) -> None:
         self._read_once = True
@@ -212,7 +341,7 @@ class HomeScreen(AppScreen[None]):
     # ------------------------------------------------------------ detail
 
     def _show_detail(self, entry: CatalogEntry | None) -> None:
-        self.query_one("#bank-detail", Static).update(self._detail(entry))
+        self.query_one("#bank-detail-text", Static).update(self._detail(entry))
         # Refreshing the keys rebuilds the footer: only when they can change.
         state = binding_state(entry)
         if state != self._bindings_shown:

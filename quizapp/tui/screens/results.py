@@ -7,7 +7,7 @@ from typing import ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import DataTable, Header, Static
 
@@ -15,7 +15,8 @@ from quizapp.model import Bank
 from quizapp.session import AnswerRecord
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import one_line
-from quizapp.tui.widgets.feedback_lines import lines_content, span_content
+from quizapp.tui.widgets.feedback_lines import line_content, lines_content, span_content
+from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.usecases import feedback
 from quizapp.usecases.formatting import format_percent, format_score
@@ -27,14 +28,13 @@ def summary_content(quiz: RecordedQuiz) -> Content:
     return lines_content(feedback.summary_lines(quiz.session))
 
 
-def missed_entry(record: AnswerRecord) -> Horizontal:
-    """A missed question with the right answer and what was given, under its
-    mark (✗, ◐ or →): wrapped lines stay indented under the text."""
-    return Horizontal(
-        Static(span_content(feedback.missed_mark(record.grade)), classes="missed-mark"),
-        Static(lines_content(feedback.missed_lines(record)), classes="missed-text"),
-        classes="missed",
-    )
+def missed_entry(record: AnswerRecord) -> HangingLines:
+    """A missed question with the right answer and what was given, after its
+    mark (✗, ◐ or →): wrapped lines stay indented under their text."""
+    first, *rest = feedback.missed_lines(record)
+    mark = Content.assemble(span_content(feedback.missed_mark(record.grade)), " ")
+    lines = [(mark, line_content(first)), *((Content("  "), line_content(line)) for line in rest)]
+    return HangingLines(lines, classes="missed")
 
 
 class ResultsScreen(AppScreen[None]):

@@ -25,11 +25,12 @@ from textual.worker import get_current_worker
 from quizapp.item_stats import ItemRow
 from quizapp.model import Bank
 from quizapp.tui.screens.base import BankScreen
-from quizapp.tui.text import literal, literal_line, shorten
+from quizapp.tui.text import literal, literal_line, plain_text
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.usecases import StoreError
-from quizapp.usecases.formatting import format_duration, format_percent
-from quizapp.usecases.statistics import BankStatistics, players, read_statistics
+from quizapp.usecases.formatting import format_duration
+from quizapp.usecases.statistics import NONE, BankStatistics, players, read_statistics
+from quizapp.usecases.statistics import row_cells as statistics_cells
 
 if TYPE_CHECKING:
     from quizapp.store import QuestionStats
@@ -40,8 +41,6 @@ EVERYONE = ""
 OTHER_COLUMNS_WIDTH = 56
 PROMPT_WIDTHS = (20, 80)
 WRONG_WIDTH = 24
-#: Shown in a cell that has no value (a question nobody tried).
-NONE = "–"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,24 +93,21 @@ def prompt_width(screen_width: int) -> int:
 
 
 def row_cells(row: ItemRow, width: int) -> tuple[Text, Text, Text, Text, Text]:
-    """The table cells of one question, as plain text (never markup); the
+    """The table cells of one question (`quizapp.usecases.statistics.row_cells`,
+    as ``quizapp stats`` prints them), as plain text (never markup); the
     prompt cut to ``width``."""
-    s = row.stats
-    question = Text(shorten(row.prompt or row.question_id, width))
-    if s is None:
-        none = Text(NONE, justify="right", style="dim")
-        return question, Text("0", justify="right"), none, none, Text(NONE, style="dim")
-    wrong = (
-        Text(shorten(s.most_common_wrong, WRONG_WIDTH))
-        if s.most_common_wrong is not None
-        else Text(NONE, style="dim")
-    )
+    cells = [plain_text(cell) for cell in statistics_cells(row, width, WRONG_WIDTH)]
+    question, tries, facility, time, wrong = cells
+
+    def number(cell: str) -> Text:
+        return Text(cell, justify="right", style="dim" if cell == NONE else "")
+
     return (
-        question,
-        Text(str(s.tries), justify="right"),
-        Text(format_percent(100 * s.facility), justify="right"),
-        Text(format_duration(s.avg_seconds), justify="right"),
-        wrong,
+        Text(question),
+        number(tries),
+        number(facility),
+        number(time),
+        Text(wrong, style="dim" if wrong == NONE else ""),
     )
 
 

@@ -27,10 +27,10 @@ from quizapp.tui.screens.card_screen import (
 )
 from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.widgets.keys_footer import KeysFooter
-from quizapp.tui.widgets.study_card import StudyCardView, format_interval
+from quizapp.tui.widgets.study_card import StudyCardView
 from quizapp.usecases import StoreError
-from quizapp.usecases.formatting import format_duration, format_when
-from quizapp.usecases.study import never_studied, open_deck
+from quizapp.usecases.formatting import format_duration, format_interval, format_when
+from quizapp.usecases.study import grade_waits, never_studied, open_deck
 
 
 class StudyScreen(CardScreen):
@@ -123,7 +123,7 @@ class StudyScreen(CardScreen):
         if card is None:
             summary.update(self._summary())
         else:
-            view.show(card, context=can_show_in_context(self.bank, card))
+            view.show(card, context=can_show_in_context(self.bank, card, self.source_texts))
             self._shown_at = self.quiz_app.settings.clock()
         self._show_status()
         self.query_one("#study-area", VerticalScroll).scroll_home(animate=False)
@@ -192,6 +192,9 @@ class StudyScreen(CardScreen):
         return Content("\n\n").join(lines)
 
     # ------------------------------------------------------------ actions
+
+    def grade_waits(self, card: StudyCard) -> dict[int, str] | None:
+        return grade_waits(self.deck, card.id)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "study_more":

@@ -8,21 +8,22 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Input, Static
 
+from quizapp.display import quote_marks, quoted
 from quizapp.grading import normalise_text
 from quizapp.model import Actor, Bank
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.screens.timeline import events_in_order
 from quizapp.tui.text import literal, literal_line
+from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.tui.widgets.keys_footer import KeysFooter
-from quizapp.tui.widgets.question_view import quote_content
 
 
-def actor_content(bank: Bank, actor: Actor) -> Content:
-    """An actor's card: name and kind, role, aliases, description, quotes, events."""
+def actor_content(actor: Actor) -> Content:
+    """The top of an actor's card: name and kind, role, aliases, description."""
     lines = [
         Content.assemble(
             literal_line(actor.name, "bold $accent"), "  ", literal_line(actor.kind, "dim")
@@ -33,24 +34,50 @@ def actor_content(bank: Bank, actor: Actor) -> Content:
         lines.append(Content.assemble(("Also: ", "dim"), literal_line(", ".join(actor.aliases))))
     if actor.description:
         lines.append(literal(actor.description, "italic"))
-    quotes = [quote for quote in bank.quotes if quote.speaker == actor.id]
-    if quotes:
-        lines.append(Content.styled("Said", "bold"))
-        for quote in quotes:
-            said = Content.assemble("  ", quote_content(quote.text))
+    return Content("\n").join(lines)
+
+
+def said_lines(bank: Bank, actor: Actor) -> list[tuple[Content, Content]]:
+    """The actor's quotes, each with its context; the opening mark hangs, so
+    a long quote wraps under its own first word."""
+    lines = []
+    for quote in bank.quotes:
+        if quote.speaker == actor.id:
+            opening, closing = quote_marks(quote.text)
+            said = Content.assemble(literal(quote.text), (closing, "bold $accent"))
             if quote.context:
                 said = Content.assemble(said, ("  — ", "dim"), literal_line(quote.context, "dim"))
-            lines.append(said)
-    events = [event for event in events_in_order(bank) if actor.id in event.actors]
-    if events:
-        lines.append(Content.styled("Takes part in", "bold"))
-        lines.extend(
-            Content.assemble(
-                "  ", literal_line(event.when, "bold"), ("  ", ""), literal_line(event.what)
-            )
-            for event in events
-        )
-    return Content("\n").join(lines)
+            lines.append((Content.assemble("  ", (opening, "bold $accent")), said))
+    return lines
+
+
+def event_lines(bank: Bank, actor: Actor) -> list[tuple[Content, Content]]:
+    """When and what of each event the actor takes part in, oldest first."""
+    return [
+        (Content.assemble("  ", literal_line(event.when, "bold"), "  "), literal_line(event.what))
+        for event in events_in_order(bank)
+        if actor.id in event.actors
+    ]
+
+
+class ActorEntry(Vertical):
+    """One actor's card in the list."""
+
+    def __init__(self, bank: Bank, actor: Actor) -> None:
+        super().__init__(classes="actor")
+        self.bank = bank
+        self.actor = actor
+
+    def compose(self) -> ComposeResult:
+        yield Static(actor_content(self.actor))
+        said = said_lines(self.bank, self.actor)
+        if said:
+            yield Static(Content.styled("Said", "bold"))
+            yield HangingLines(said)
+        events = event_lines(self.bank, self.actor)
+        if events:
+            yield Static(Content.styled("Takes part in", "bold"))
+            yield HangingLines(events)
 
 
 def actor_search_text(bank: Bank, actor: Actor) -> str:
@@ -104,7 +131,7 @@ class WhosWhoScreen(BankScreen):
         yield Static(id="whos-count")
         with VerticalScroll(id="whos-list"):
             for actor in self.bank.actors:
-                yield Static(actor_content(self.bank, actor), classes="actor")
+                yield ActorEntry(self.bank, actor)
             yield Static(id="whos-empty", classes="empty-view")
         yield KeysFooter()
 
@@ -141,12 +168,12 @@ class WhosWhoScreen(BankScreen):
             count.update(Content(f"{total} actor{'s' if total != 1 else ''}"))
         elif shown:
             count.update(
-                Content.assemble(f"{shown} of {total} match ", literal_line(f"“{query.strip()}”"))
+                Content.assemble(f"{shown} of {total} match ", literal_line(quoted(query.strip())))
             )
         else:
             count.update(Content(f"0 of {total}"))
             empty.update(
-                Content.assemble("No actor matches ", literal_line(f"“{query.strip()}”"), ".")
+                Content.assemble("No actor matches ", literal_line(quoted(query.strip())), ".")
             )
         self.query_one("#whos-list", VerticalScroll).scroll_home(animate=False)
 

@@ -9,7 +9,7 @@ from typing import ClassVar
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, Vertical
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -18,15 +18,13 @@ from quizapp.model import SELF_GRADE_LABELS, OpenAnswer
 from quizapp.tui.text import literal
 from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 from quizapp.tui.widgets.choice_list import number_bindings, numbered
+from quizapp.tui.widgets.hanging_lines import HangingLines
 
 
-def bullet(text: str) -> Horizontal:
-    """One point of a list: its wrapped lines stay indented under the text."""
-    return Horizontal(
-        Static("• ", classes="bullet-mark"),
-        Static(literal(text), classes="bullet-text"),
-        classes="bullet",
-    )
+def key_point_lines(points: Sequence[str]) -> HangingLines:
+    """The points a good answer covers, one bullet each: wrapped lines stay
+    indented under their text."""
+    return HangingLines([(Content("• "), literal(point)) for point in points], classes="points")
 
 
 class OpenQuestionAnswer(AnswerWidget):
@@ -88,8 +86,7 @@ class OpenQuestionAnswer(AnswerWidget):
             yield Static(literal(self.model_answer), id="open-model-answer")
             if self.key_points:
                 yield Static(Content.styled("A good answer covers", "bold"), classes="label")
-                for point in self.key_points:
-                    yield bullet(point)
+                yield key_point_lines(self.key_points)
             yield Static(
                 Content.styled("How much of it did your answer cover?", "bold"), classes="label"
             )

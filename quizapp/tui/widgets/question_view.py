@@ -7,6 +7,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+from quizapp.display import quote_marks
 from quizapp.model import ClozeQuestion, Question
 from quizapp.tui.text import literal
 
@@ -15,8 +16,10 @@ CLOZE_PROMPT = "Fill in the gaps."
 
 
 def quote_content(text: str) -> Content:
-    """A quotation, between typographic quotes."""
-    return Content.assemble(("“", "bold $accent"), literal(text), ("”", "bold $accent"))
+    """A quotation, between typographic quotes unless it has its own
+    (`quizapp.display.quote_marks`)."""
+    opening, closing = quote_marks(text)
+    return Content.assemble((opening, "bold $accent"), literal(text), (closing, "bold $accent"))
 
 
 class QuestionView(Vertical):

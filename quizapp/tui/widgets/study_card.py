@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Mapping
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -17,33 +17,24 @@ from quizapp.tui.widgets.question_view import quote_content
 CARD_KIND_NAMES = {"question": "Question", "actor": "Who's who", "event": "When", "quote": "Quote"}
 
 
-def format_interval(interval: dt.timedelta) -> str:
-    """A wait as a person says it: ``now``, ``1 min``, ``25 min``, ``3 h``, ``4 days``."""
-    seconds = interval.total_seconds()
-    if seconds < 30:
-        return "now"
-    minutes = round(seconds / 60)
-    if minutes < 60:
-        return f"{minutes} min"
-    hours = round(seconds / 3600)
-    if hours < 24:
-        return f"{hours} h"
-    days = round(seconds / 86400)
-    return f"{days} day{'s' if days != 1 else ''}"
-
-
-def rating_keys() -> Content:
-    """``1 Again · 2 Hard · 3 Good · 4 Easy`` with the keys in bold."""
+def rating_keys(waits: Mapping[int, str] | None = None) -> Content:
+    """``1 Again · 2 Hard · 3 Good · 4 Easy`` with the keys in bold; with
+    ``waits``, when each grade brings the card back: ``1 Again 1m · ...``."""
     return Content(" · ").join(
-        Content.assemble((str(rating), "bold $accent"), f" {label}")
+        Content.assemble(
+            (str(rating), "bold $accent"),
+            f" {label}",
+            (f" {waits[rating]}", "italic") if waits and rating in waits else "",
+        )
         for rating, label in RATING_LABELS.items()
     )
 
 
 def card_front(card: StudyCard) -> Content:
-    """The front: a quote card's quotation as a quote, anything else as written."""
-    if card.kind == "quote" and card.front.startswith("“") and card.front.endswith("”"):
-        return quote_content(card.front[1:-1])
+    """The front: a quote card's quotation (marks included) as a quote,
+    anything else as written."""
+    if card.kind == "quote":
+        return quote_content(card.front)
     return literal(card.front, "bold")
 
 
@@ -101,8 +92,9 @@ class StudyCardView(Vertical):
             )
         )
 
-    def reveal(self) -> None:
-        """Turn the card over: the answer, the explanation and the source."""
+    def reveal(self, waits: Mapping[int, str] | None = None) -> None:
+        """Turn the card over: the answer, the explanation and the source;
+        ``waits`` says when each grade would bring the card back."""
         card = self.card
         if card is None:
             return
@@ -116,7 +108,7 @@ class StudyCardView(Vertical):
         source.update(quote_content(card.source) if card.source else Content())
         source.display = bool(card.source)
         self.query_one("#card-back").display = True
-        hint = [Content.assemble(("How well did you recall it? ", "dim"), rating_keys())]
+        hint = [Content.assemble(("How well did you recall it? ", "dim"), rating_keys(waits))]
         if self.context:
             hint.append(
                 Content.assemble(
