@@ -48,6 +48,7 @@ def test_files_that_are_not_banks_are_source_texts_to_show_in_context(tmp_path: 
     assert [r.path.name for r in app.bank_loader()] == [
         "every_type.toml",
         "broken.toml",
+        "discussion.toml",
         "hostile.toml",
     ]
 

@@ -188,7 +188,7 @@ async def test_a_hostile_bank_goes_through_a_whole_quiz(store: ScoreStore) -> No
         await pilot.pause()
         assert isinstance(app.screen, HistoryScreen)
         listed = await shown(pilot, "#history-banks")  # the title is folded to fit
-        assert listed.replace(" ", "") == f"{TITLE}1quiz".replace(" ", "")
+        assert listed.replace(" ", "") == f"{TITLE}·1quiz".replace(" ", "")
         assert app.is_running
 
     assert len(store.answers(store.attempts(player="tester")[0].id)) == 8
@@ -234,7 +234,7 @@ async def test_player_names_and_stored_bank_titles_are_shown_literally(
         assert isinstance(app.screen, HistoryScreen)
         assert (await shown(pilot)).splitlines()[0].endswith(f"History — {HOSTILE_PLAYER}")
         listed = await shown(pilot, "#history-banks")  # folded to fit the column
-        assert listed.replace(" ", "") == f"{GONE_TITLE}1quiz".replace(" ", "")
+        assert listed.replace(" ", "") == f"{GONE_TITLE}·1quiz".replace(" ", "")
         assert GONE_TITLE in await shown(pilot, "#history-heading")
 
         await pilot.press("escape")

@@ -40,7 +40,9 @@ def number_bindings(
     footer: bool = True,
 ) -> list[Binding]:
     """Keys 1 to ``count``, each running ``action(number)``; the footer shows
-    them once, as ``1–9 description`` (unless not ``footer``)."""
+    them once, as ``1–9 description`` (unless not ``footer``). The options
+    are numbered on screen, so ``1–9`` alone (no ``description``) says enough
+    where the footer is short of room."""
     return [
         Binding(
             str(number),
@@ -117,9 +119,8 @@ class ChoiceList(SingleChoice):
     """One option among several: number keys, arrows and enter, or a click."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *number_bindings(
-            "choose", "Choose", "choice.choose", tooltip="Choose an option by its number"
-        )
+        # The footer shows "1–9" alone: the preview's footer has no room for more.
+        *number_bindings("choose", "", "choice.choose", tooltip="Choose an option by its number")
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (
