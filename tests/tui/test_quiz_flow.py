@@ -49,7 +49,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         assert flat(text.splitlines()[0]) == "⭘ Every question type"  # the header
         assert await shown(pilot, "#quiz-status") == "Question 1 of 9 · score 0 / 0"
         assert "Which system did Turkey buy from Russia?" in text
-        assert text.splitlines()[-1].startswith(" 1–9  ^s Skip  esc Leave  ^q Quit  ? Help")
+        assert text.splitlines()[-1].startswith(" 1–9 Choose  ^s Skip  esc Leave  ^q Quit  ? Help")
         await choose(pilot, "S-400")
         assert isinstance(app.screen, FeedbackScreen)
         (attempt,) = store.attempts(player="tester")

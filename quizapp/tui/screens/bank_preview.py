@@ -467,6 +467,7 @@ class PreviewScreen(AppScreen[None]):
             question,
             self.shown.session.display_choices(question),
             cursor_blink=self.quiz_app.settings.cursor_blink,
+            footer_keys=False,  # the preview's own keys fill its footer
         )
         self._answer = widget
         self.query_one("#preview-area", VerticalScroll).scroll_home(animate=False)

@@ -53,7 +53,7 @@ def key_rows(
             display = key_display(Binding(key.strip(), binding.action, binding.description))
             grouped.setdefault(description, []).append(display)
     rows = [
-        (_key_run(keys) or " / ".join(dict.fromkeys(keys)), description)
+        (_key_run(list(dict.fromkeys(keys))) or " / ".join(dict.fromkeys(keys)), description)
         for description, keys in grouped.items()
     ]
     rows.extend(node_class.__dict__.get("HELP_KEYS", ()))

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from quizapp.model import Answer
 from quizapp.tui.text import literal
-from quizapp.tui.widgets.answer import AnswerWidget
+from quizapp.tui.widgets.answer import AnswerWidget, footer_binding
 
 #: Number keys pick the first nine options.
 NUMBER_KEYS = 9
@@ -39,21 +39,23 @@ def number_bindings(
     tooltip: str = "",
     footer: bool = True,
 ) -> list[Binding]:
-    """Keys 1 to ``count``, each running ``action(number)``; the footer shows
-    them once, as ``1–9 description`` (unless not ``footer``). The options
-    are numbered on screen, so ``1–9`` alone (no ``description``) says enough
-    where the footer is short of room."""
+    """Keys 1 to ``count``, each running ``action(number)``, left out of the
+    footer; unless not ``footer``, the footer shows them once as
+    ``1–9 description`` (`footer_binding`)."""
+    shown = [footer_binding("1", action, 1, description, f"1–{count}", tooltip)] if footer else []
     return [
-        Binding(
-            str(number),
-            f"{action}({number})",
-            description,
-            show=footer and number == 1,
-            key_display=f"1–{count}" if number == 1 else None,
-            tooltip=tooltip,
-            id=f"{id_prefix}-{number}",
-        )
-        for number in range(1, count + 1)
+        *shown,
+        *(
+            Binding(
+                str(number),
+                f"{action}({number})",
+                description,
+                show=False,
+                tooltip=tooltip,
+                id=f"{id_prefix}-{number}",
+            )
+            for number in range(1, count + 1)
+        ),
     ]
 
 
@@ -83,7 +85,7 @@ class NumberedChoices(AnswerWidget):
         if action == self.NUMBER_ACTION:
             number = parameters[0]
             return isinstance(number, int) and 1 <= number <= len(self.choices)
-        return True
+        return super().check_action(action, parameters)
 
 
 class SingleChoice(NumberedChoices):
@@ -119,8 +121,9 @@ class ChoiceList(SingleChoice):
     """One option among several: number keys, arrows and enter, or a click."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        # The footer shows "1–9" alone: the preview's footer has no room for more.
-        *number_bindings("choose", "", "choice.choose", tooltip="Choose an option by its number")
+        *number_bindings(
+            "choose", "Choose", "choice.choose", tooltip="Choose an option by its number"
+        )
     ]
 
     HELP_KEYS: tuple[tuple[str, str], ...] = (

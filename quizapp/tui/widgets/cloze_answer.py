@@ -87,7 +87,7 @@ class ClozeAnswer(AnswerWidget):
             return gap is not None and gap + 1 < self.gap_count
         if action == "submit_gaps":
             return gap is None or gap + 1 >= self.gap_count
-        return True
+        return super().check_action(action, parameters)
 
     def action_next_gap(self) -> None:
         """Go to the next gap."""

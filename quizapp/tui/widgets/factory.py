@@ -66,12 +66,15 @@ async def mount_question(
     display: Sequence[str],
     *,
     cursor_blink: bool,
+    footer_keys: bool = True,
 ) -> AnswerWidget:
     """Replace what ``container`` holds with ``question`` (its `QuestionView`,
     id ``question``) and its answer widget (id ``answer``), which is returned.
-    ``display`` is as for `answer_widget`."""
+    ``display`` is as for `answer_widget`; the answer's keys show in the
+    footer unless not ``footer_keys`` (`AnswerWidget.footer_keys`)."""
     await container.remove_children()
     widget = answer_widget(question, display)
+    widget.footer_keys = footer_keys
     await container.mount(QuestionView(question, id="question"), widget)
     for text_input in widget.query(Input):
         text_input.cursor_blink = cursor_blink

@@ -15,10 +15,11 @@ from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.tui.text import literal_line
-from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
+from quizapp.tui.widgets.answer import AnswerWidget, footer_binding, mouse_button
 
 LETTERS = string.ascii_lowercase
 INCOMPLETE_HINT = "Pair every item before submitting, or skip the question."
+PAIR_TOOLTIP = "Pair the highlighted left item with the lettered item"
 
 
 class MatchBoard(AnswerWidget):
@@ -27,14 +28,14 @@ class MatchBoard(AnswerWidget):
     it, or select it in the right list with space); enter submits."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        footer_binding("a", "pair", 0, "Pair", "a–z", PAIR_TOOLTIP),
         *(
             Binding(
                 letter,
                 f"pair({i})",
                 "Pair",
-                show=i == 0,
-                key_display="a–z" if i == 0 else None,
-                tooltip="Pair the highlighted left item with the lettered item",
+                show=False,
+                tooltip=PAIR_TOOLTIP,
                 id=f"match.pair-{letter}",
             )
             for i, letter in enumerate(LETTERS)
@@ -153,7 +154,7 @@ class MatchBoard(AnswerWidget):
         if action == "pair":
             index = parameters[0]
             return isinstance(index, int) and index < len(self.rights)
-        return True
+        return super().check_action(action, parameters)
 
     def _current_left(self) -> int | None:
         return self.query_one("#match-left", OptionList).highlighted

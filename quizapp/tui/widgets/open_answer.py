@@ -109,7 +109,7 @@ class OpenQuestionAnswer(AnswerWidget):
             return not self.revealed
         if action == "grade":
             return self.revealed
-        return True
+        return super().check_action(action, parameters)
 
     def action_reveal(self) -> None:
         """Show the model answer and its key points, and ask for a grade."""
