@@ -21,6 +21,7 @@ from quizapp.commands import (
     EXIT_ERRORS,
     EXIT_USAGE,
     OutputError,
+    add_common_arguments,
     error,
     flush_stdout,
     looks_like_path,
@@ -42,22 +43,6 @@ COMMANDS: dict[str, str] = {
     "quiz": "take a quiz on a bank: in the TUI, or as plain lines (--plain)",
     "doctor": "examine the scores database; repair it, or restore a backup",
 }
-
-
-def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--data-dir`` and ``--player``, shared by the TUI and several commands."""
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where scores and settings are kept (default: the user data dir; "
-        "QUIZAPP_DATA_DIR overrides)",
-    )
-    parser.add_argument(
-        "--player",
-        metavar="NAME",
-        help="whose scores to record and show (default: your login name)",
-    )
 
 
 def _main_parser() -> argparse.ArgumentParser:

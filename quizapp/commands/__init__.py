@@ -11,11 +11,13 @@ Shared here, for every command:
   that cannot be written (a full disk, a closed pipe) becomes an
   `OutputError`, which `quizapp.cli.main` reports as a message and status 1;
 - `error` and `note` for lines on standard error, filtered the same way;
-- `find_bank` for a BANK argument that may be a bank id or a bank file.
+- `find_bank` for a BANK argument that may be a bank id or a bank file;
+- `add_common_arguments`: ``--data-dir`` and ``--player``.
 """
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import io
 import os
@@ -179,6 +181,22 @@ def write_output_file(command: str, path: Path, text: str) -> int:
         error(command, f"cannot write {path}: {describe_os_error(exc, 'write')}")
         return EXIT_ERRORS
     return EXIT_OK
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` and ``--player``, shared by the TUI and several commands."""
+    parser.add_argument(
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
+        help="where scores and settings are kept (default: the user data dir; "
+        "QUIZAPP_DATA_DIR overrides)",
+    )
+    parser.add_argument(
+        "--player",
+        metavar="NAME",
+        help="whose scores to record and show (default: your login name)",
+    )
 
 
 def looks_like_path(target: str) -> bool:

@@ -25,6 +25,7 @@ from quizapp.commands import (
     EXIT_ERRORS,
     EXIT_OK,
     EXIT_USAGE,
+    add_common_arguments,
     error,
     find_bank,
     note,
@@ -67,16 +68,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seed", type=int, metavar="N", help="the same seed asks the same questions in order"
     )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where scores and settings are kept (default: the user data dir; "
-        "QUIZAPP_DATA_DIR overrides)",
-    )
-    parser.add_argument(
-        "--player", metavar="NAME", help="whose answers to record (default: your login name)"
-    )
+    add_common_arguments(parser)
 
 
 def _positive(text: str) -> int:
@@ -105,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_tui(args: argparse.Namespace, bank: Bank, options: QuizOptions) -> int:
     """Open the TUI with every bank, and the quiz on ``bank`` on top of Home."""
-    from quizapp.tui.launch import LaunchError, build_app, run_app
+    from quizapp.tui.launch import run_tui
 
     given = Path(args.bank)
     tui_args = argparse.Namespace(
@@ -114,22 +106,7 @@ def _run_tui(args: argparse.Namespace, bank: Bank, options: QuizOptions) -> int:
         player=args.player,
         no_shipped=False,
     )
-    try:
-        app = build_app(tui_args)
-    except LaunchError as problem:
-        error("quiz", str(problem))
-        return EXIT_ERRORS
-    app.start_quiz_when_loaded(bank.id, options)
-    try:
-        run_app(app)
-    finally:
-        store = app.store_if_open
-        if store is not None:
-            store.close()
-    if app.store_error is not None:
-        error("quiz", app.store_error)
-        return EXIT_ERRORS
-    return app.return_code or EXIT_OK
+    return run_tui(tui_args, prepare=lambda app: app.start_quiz_when_loaded(bank.id, options))
 
 
 def _run_plain(args: argparse.Namespace, bank: Bank, options: QuizOptions) -> int:
@@ -292,10 +269,7 @@ class PlainQuiz:
             record = give(seconds)
         except NotSaved as problem:
             record = problem.record
-            self.say(
-                f"This answer was not saved: {problem}. It is kept, and saved again with "
-                "your next answer."
-            )
+            self.say(problem.explanation)
         self.show_feedback(record)
 
     def show_feedback(self, record: AnswerRecord) -> None:

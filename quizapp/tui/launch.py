@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -61,13 +62,17 @@ def build_app(args: argparse.Namespace) -> QuizApp:
     )
 
 
-def run_tui(args: argparse.Namespace) -> int:
-    """Run the TUI until the user quits; returns the exit status."""
+def run_tui(args: argparse.Namespace, *, prepare: Callable[[QuizApp], object] | None = None) -> int:
+    """Run the TUI until the user quits; returns the exit status.
+    ``prepare`` is given the app before it runs (``quizapp quiz`` asks it
+    to start a quiz)."""
     try:
         app = build_app(args)
     except LaunchError as error:
         print(f"quizapp: {error}", file=sys.stderr)
         return 1
+    if prepare is not None:
+        prepare(app)
     try:
         run_app(app)
     finally:

@@ -41,6 +41,13 @@ class NotSaved(Exception):
         super().__init__(reason)
         self.record = record
 
+    @property
+    def explanation(self) -> str:
+        """What to tell the student: why, and that the answer is kept."""
+        return (
+            f"This answer was not saved: {self}. It is kept, and saved again with your next answer."
+        )
+
 
 @dataclass(slots=True)
 class RecordedQuiz:

@@ -149,8 +149,7 @@ class QuizScreen(AppScreen[None]):
         except NotSaved as error:
             record = error.record
             self.notify(
-                f"This answer was not saved: {error}. It is kept, and saved again with "
-                "your next answer.",
+                error.explanation,
                 title="Not saved",
                 severity="error",
                 markup=False,
