@@ -72,7 +72,6 @@ def read_everything(store: ScoreStore, bank: Bank) -> None:
     store.bank_stats(PLAYER)
     store.question_stats(bank_id=bank.id)
     store.question_stats(bank_id=bank.id, player=PLAYER)
-    store.weakest_questions(player=PLAYER, bank_id=bank.id, min_tries=1)
     store.tag_accuracy(player=PLAYER, bank_id=bank.id)
     store.get_setting("theme")
     store.card_states(PLAYER, bank.id)

@@ -351,31 +351,6 @@ def test_a_tie_between_wrong_answers_goes_to_the_most_recent(store: ScoreStore) 
     assert stats.most_common_wrong == "Putin"
 
 
-def test_weakest_questions(store: ScoreStore) -> None:
-    # q1 missed 3 of 3, q2 missed 3 of 4, q3 missed 1 of 2, q4 never missed,
-    # q5 missed once but tried once only.
-    rounds = [
-        [("q1", 0, 1), ("q2", 0, 1), ("q3", 0, 1), ("q4", 1, 1), ("q5", 0, 1)],
-        [("q1", 0, 1), ("q2", 0, 1), ("q3", 1, 1), ("q4", 1, 1)],
-        [("q1", 0, 1), ("q2", 0, 1)],
-        [("q2", 1, 1)],
-    ]
-    for results in rounds:
-        quiz(store, "ann", "s400", results)
-    weakest = store.weakest_questions(player="ann", bank_id="s400")
-    assert [(s.question_id, s.missed, s.tries) for s in weakest] == [
-        ("q1", 3, 3),
-        ("q2", 3, 4),
-        ("q3", 1, 2),
-    ]
-    top = store.weakest_questions(player="ann", bank_id="s400", min_tries=1, limit=2)
-    assert [s.question_id for s in top] == ["q1", "q2"]
-    assert [
-        s.question_id for s in store.weakest_questions(player="ann", bank_id="s400", min_tries=4)
-    ] == ["q2"]
-    assert store.weakest_questions(player="bob", bank_id="s400") == []
-
-
 def test_tag_accuracy_per_finished_attempt(store: ScoreStore) -> None:
     first = store.start_attempt("ann", "s400", "S-400", ["a1", "a2", "d1"], {})
     store.record_answer(first, "a1", given="x", score=1, max_score=1, seconds=1, tags=["actors"])

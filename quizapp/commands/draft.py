@@ -27,6 +27,7 @@ from quizapp.commands import (
     terminal_safe,
     write_stdout,
 )
+from quizapp.display import quoted
 from quizapp.draft import (
     Article,
     ArticleProblem,
@@ -215,7 +216,7 @@ def _summary(draft: Draft, source: str) -> list[str]:
             line = draft.article.text.count("\n", 0, mark.span.start) + 1
             lines.append(
                 f"  {terminal_safe(source)}:{line}: a quotation mark is never closed: "
-                f"“{terminal_safe(mark.text)}…”"
+                f"{quoted(terminal_safe(mark.text) + '…')}"
             )
     return lines
 
@@ -224,7 +225,7 @@ def _label(item: DraftItem) -> str:
     if isinstance(item, DraftQuote):
         words = item.text.split()
         short = " ".join(words[:6]) + (" …" if len(words) > 6 else "")
-        return f"quote “{terminal_safe(short)}”"
+        return f"quote {quoted(terminal_safe(short))}"
     kind = "actor" if isinstance(item, DraftActor) else "event"
     return f"{kind} {terminal_safe(item.id)}"
 

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from quizapp.banks.write import toml_string
+from quizapp.display import quoted
 from quizapp.draft.model import Draft, DraftActor, DraftEvent, DraftQuote
 
 #: The speaker written for a quote whose speaker is unknown: `quizapp check`
@@ -115,7 +116,7 @@ def bank_text(
             "",
             "# Quoted words not taken as quotations (add any that are as [[quotes]]):",
         ]
-        out += [_comment(f"- “{item.text}” ({item.reason})") for item in skipped]
+        out += [_comment(f"- {quoted(item.text)} ({item.reason})") for item in skipped]
     return "\n".join(out) + "\n"
 
 

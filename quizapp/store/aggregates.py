@@ -3,9 +3,10 @@
 The screens that summarise a history (Home, History, a review of mistakes,
 the teacher's statistics) read these instead of every answer, so their cost
 grows slowly with the number of answers stored. A stored value of the wrong
-type (a damaged row) never raises here: the SQL counts only numbers as
-scores and text as dates and answers (``typeof``), and what is read back is
-checked again before it is used.
+type (a damaged row) never raises here: the SQL counts only the answers
+whose numbers and skip flag the store can read (`sql_answer_totals_valid`,
+the rule of `quizapp.store.decode`) and text as dates and answers
+(``typeof``), and what is read back is checked again before it is used.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ import datetime as dt
 import sqlite3
 from dataclasses import dataclass
 
+from quizapp.store.decode import sql_answer_totals_valid
 from quizapp.store.rows import BankStats, QuestionStats
 from quizapp.store.timestamps import from_db
 
-#: SQL: the answer row ``s`` has numbers for its score and maximum.
-_SCORED = "typeof(s.score) IN ('integer', 'real') AND typeof(s.max_score) IN ('integer', 'real')"
+#: SQL: the answer row ``s`` has a readable score, maximum, time and skip flag.
+_SCORED = sql_answer_totals_valid("s")
 #: SQL: the answer row ``s`` got full marks (the rule of `quizapp.store.rows.is_correct`).
 _FULL_MARKS = "(s.max_score > 0 AND s.score >= s.max_score)"
 
@@ -42,7 +44,7 @@ def _moment(value: object) -> dt.datetime | None:
         return None
 
 
-def bank_scores(conn: sqlite3.Connection, player: str) -> dict[str, BankStats]:
+def bank_stats(conn: sqlite3.Connection, player: str) -> dict[str, BankStats]:
     """Per bank id: the player's finished attempts, best and last percent,
     and when the last one was finished. Banks never finished are left out."""
     rows = conn.execute(
@@ -139,7 +141,7 @@ def missed_on_bank(conn: sqlite3.Connection, player: str, bank_id: str) -> list[
     return found
 
 
-def question_totals(
+def question_stats(
     conn: sqlite3.Connection, *, bank_id: str, player: str | None
 ) -> list[QuestionStats]:
     """Per question of ``bank_id`` ever answered (by ``player``, or anyone):
@@ -159,8 +161,7 @@ def question_totals(
         "WITH graded AS ("
         "  SELECT s.id, s.question_id, s.given, s.skipped, s.self_graded, s.answered_at,"
         f"   {_FULL_MARKS} AS ok,"
-        "   CASE WHEN typeof(s.seconds) IN ('integer', 'real') THEN s.seconds ELSE 0 END"
-        "    AS seconds"
+        "   s.seconds"
         f"  FROM {source} AND {_SCORED}),"
         " ranked AS ("
         "  SELECT *, ROW_NUMBER() OVER"

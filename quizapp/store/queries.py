@@ -7,9 +7,7 @@ and recorded in the `DamageLog` passed in, never raised.
 from __future__ import annotations
 
 import sqlite3
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from quizapp.store.decode import (
     DamagedRow,
@@ -26,7 +24,7 @@ from quizapp.store.decode import (
     text_list,
     timestamp,
 )
-from quizapp.store.rows import AnswerRow, AttemptSummary, QuestionStats, ReviewRow, is_correct
+from quizapp.store.rows import AnswerRow, AttemptSummary, ReviewRow
 
 
 def player_id(conn: sqlite3.Connection, name: str) -> int | None:
@@ -165,113 +163,6 @@ def _answer_row(row: Sequence[object]) -> AnswerRow:
         answered_at=timestamp(row[9]),
         self_graded=flag(row[10]),
     )
-
-
-@dataclass(slots=True)
-class _Tally:
-    """One question's answers so far, while `question_stats` reads them."""
-
-    tries: int = 0
-    correct: int = 0
-    skipped: int = 0
-    self_graded: int = 0
-    seconds: float = 0.0
-    last_correct: bool = False
-    #: given text -> (count, order of the latest such answer)
-    wrong: dict[str, tuple[int, int]] = field(default_factory=dict)
-
-
-def question_stats(
-    conn: sqlite3.Connection, damage: DamageLog, *, bank_id: str, player: str | None
-) -> list[QuestionStats]:
-    """Per question answered in ``bank_id``: tries, correct, time, commonest wrong answer."""
-    sql = (
-        "SELECT s.id, s.question_id, s.given, s.score, s.max_score, s.seconds, s.skipped,"
-        " s.self_graded FROM answers s JOIN attempts a ON a.id = s.attempt_id"
-        " JOIN players p ON p.id = a.player_id WHERE s.bank_id = ?"
-    )
-    params: list[object] = [bank_id]
-    if player is not None:
-        sql += " AND p.name = ?"
-        params.append(player.strip())
-    sql += " ORDER BY s.answered_at, s.id"
-    tallies: dict[str, _Tally] = defaultdict(_Tally)
-    answers = decoded(conn.execute(sql, params), "answers", _graded_answer, damage)
-    for order, (question_id, given, score, max_score, seconds, skipped, self_graded) in enumerate(
-        answers
-    ):
-        tally = tallies[question_id]
-        right = is_correct(score, max_score)
-        tally.tries += 1
-        tally.correct += right
-        tally.skipped += skipped
-        tally.self_graded += self_graded
-        tally.seconds += seconds
-        tally.last_correct = right
-        # A self-graded answer is the student's own words, not a wrong choice.
-        if not right and not skipped and not self_graded:
-            count, _ = tally.wrong.get(given, (0, 0))
-            tally.wrong[given] = (count + 1, order)
-    return [
-        QuestionStats(
-            bank_id=bank_id,
-            question_id=question_id,
-            tries=tally.tries,
-            correct=tally.correct,
-            last_correct=tally.last_correct,
-            avg_seconds=tally.seconds / tally.tries,
-            most_common_wrong=max(tally.wrong, key=tally.wrong.__getitem__)
-            if tally.wrong
-            else None,
-            skipped=tally.skipped,
-            self_graded=tally.self_graded,
-        )
-        for question_id, tally in sorted(tallies.items())
-    ]
-
-
-def _graded_answer(row: Sequence[object]) -> tuple[str, str, float, float, float, bool, bool]:
-    question_id, given, score, max_score, seconds, skipped, self_graded = row
-    return (
-        text(question_id),
-        text(given),
-        number(score),
-        number(max_score),
-        number(seconds),
-        flag(skipped),
-        flag(self_graded),
-    )
-
-
-def tag_accuracy(
-    conn: sqlite3.Connection, damage: DamageLog, *, player: str, bank_id: str
-) -> dict[str, list[float]]:
-    """Per tag, points scored over points available in each finished attempt, oldest first."""
-    rows = conn.execute(
-        "SELECT s.id, s.attempt_id, s.tags, s.score, s.max_score"
-        " FROM answers s JOIN attempts a ON a.id = s.attempt_id"
-        " JOIN players p ON p.id = a.player_id"
-        " WHERE p.name = ? AND a.bank_id = ? AND a.finished_at IS NOT NULL"
-        " ORDER BY a.started_at, a.id, s.id",
-        (player.strip(), bank_id),
-    )
-    answers = decoded(
-        rows,
-        "answers",
-        lambda row: (integer(row[0]), text_list(row[1]), number(row[2]), number(row[3])),
-        damage,
-    )
-    # tag -> attempt id -> [score, max]; dicts keep the attempts' order.
-    points: dict[str, dict[int, list[float]]] = defaultdict(dict)
-    for attempt_id, tags, score, max_score in answers:
-        for tag in dict.fromkeys(tags):
-            total = points[tag].setdefault(attempt_id, [0.0, 0.0])
-            total[0] += score
-            total[1] += max_score
-    return {
-        tag: [score / maximum for score, maximum in per_attempt.values() if maximum > 0]
-        for tag, per_attempt in sorted(points.items())
-    }
 
 
 def review_rows(

@@ -214,6 +214,94 @@ class ScoreStore:
         )
         self.save_quiz_answers(attempt_id, [answer])
 
+    def _insert_attempt(self, conn: sqlite3.Connection, attempt: NewAttempt, player_id: int) -> int:
+        """Insert ``attempt`` of the player ``player_id``; its new id."""
+        cursor = conn.execute(
+            "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
+            " started_at) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                player_id,
+                attempt.bank_id,
+                attempt.bank_title,
+                json.dumps(list(attempt.question_ids)),
+                json.dumps(attempt.options, sort_keys=True),
+                self._now(),
+            ),
+        )
+        return int(cursor.lastrowid or 0)
+
+    def _upsert_answer(
+        self, conn: sqlite3.Connection, attempt_id: int, bank_id: str, answer: AnswerToSave
+    ) -> None:
+        """Insert ``answer``, replacing an earlier answer to its question in the attempt."""
+        conn.execute(
+            "INSERT INTO answers (attempt_id, bank_id, question_id, given, score,"
+            " max_score, seconds, near_miss, skipped, tags, answered_at, self_graded)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
+            " score = excluded.score, max_score = excluded.max_score,"
+            " seconds = excluded.seconds, near_miss = excluded.near_miss,"
+            " skipped = excluded.skipped, tags = excluded.tags,"
+            " answered_at = excluded.answered_at, self_graded = excluded.self_graded",
+            (
+                attempt_id,
+                bank_id,
+                answer.question_id,
+                answer.given,
+                float(answer.score),
+                float(answer.max_score),
+                float(answer.seconds),
+                int(answer.near_miss),
+                int(answer.skipped),
+                json.dumps(list(answer.tags)),
+                self._now(),
+                int(answer.self_graded),
+            ),
+        )
+
+    def save_quiz_answers(
+        self,
+        attempt: int | NewAttempt,
+        answers: Sequence[AnswerToSave],
+        *,
+        finish: bool = False,
+    ) -> int:
+        """Store quiz answers, with everything they change, in one transaction:
+        the attempt when it is a `NewAttempt` (a quiz is stored from its first
+        answer), each answer (replacing an earlier answer to the same
+        question), the study cards each one makes due, and, with ``finish``,
+        the attempt marked finished. Returns the attempt's id."""
+        with self._write() as conn:
+            if isinstance(attempt, NewAttempt):
+                player_id = self._player_id(conn, attempt.player)
+                attempt_id = self._insert_attempt(conn, attempt, player_id)
+                bank_id = attempt.bank_id
+            else:
+                attempt_id = attempt
+                row = conn.execute(
+                    "SELECT bank_id, player_id FROM attempts WHERE id = ?", (attempt_id,)
+                ).fetchone()
+                if row is None:
+                    raise ValueError(f"no attempt with id {attempt_id}")
+                bank_id, player_id = row
+            for answer in answers:
+                self._upsert_answer(conn, attempt_id, bank_id, answer)
+                for card in answer.cards_due:
+                    due = to_db(card.due)
+                    conn.execute(
+                        "INSERT INTO cards (player_id, bank_id, card_id, state, due, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (player_id, bank_id, card_id)"
+                        " DO UPDATE SET due = excluded.due, updated_at = excluded.updated_at"
+                        " WHERE cards.due > excluded.due",
+                        (player_id, bank_id, card.card_id, card.fresh_state_json, due, self._now()),
+                    )
+            if finish:
+                conn.execute(
+                    "UPDATE attempts SET finished_at = COALESCE(finished_at, ?) WHERE id = ?",
+                    (self._now(), attempt_id),
+                )
+        return attempt_id
+
     def finish_attempt(self, attempt_id: int) -> None:
         """Mark an attempt finished now (a second call keeps the first time)."""
         with self._write() as conn:
@@ -266,56 +354,37 @@ class ScoreStore:
     # ------------------------------------------------------------ statistics
 
     def bank_stats(self, player: str) -> dict[str, BankStats]:
-        """Per bank id: best and last finished score and when last played.
+        """Per bank id: best and last finished score and when last played,
+        summed up by the database. Banks the player never finished an
+        attempt on are left out."""
+        with self._read() as conn:
+            return aggregates.bank_stats(conn, player)
 
-        Banks the player never finished an attempt on are left out.
-        """
-        result: dict[str, BankStats] = {}
-        for summary in self.attempts(player=player, finished=True):
-            finished_at = summary.finished_at or summary.started_at
-            before = result.get(summary.bank_id)
-            result[summary.bank_id] = BankStats(
-                bank_id=summary.bank_id,
-                attempts=1 + (before.attempts if before else 0),
-                best_percent=max(summary.percent, before.best_percent if before else 0.0),
-                last_percent=summary.percent,
-                last_played=finished_at,
-            )
-        return result
+    def missed_questions(self, player: str) -> dict[str, set[str]]:
+        """Per bank id, the questions the player ever answered without full marks."""
+        with self._read() as conn:
+            return aggregates.missed_questions(conn, player)
+
+    def missed_on_bank(self, player: str, bank_id: str) -> list[MissedQuestion]:
+        """The player's answers on a bank, per question missed at least once."""
+        with self._read() as conn:
+            return aggregates.missed_on_bank(conn, player, bank_id)
 
     def question_stats(self, *, bank_id: str, player: str | None = None) -> list[QuestionStats]:
         """Per question of ``bank_id`` ever answered: tries, correct, time and the
-        most common wrong answer, for one player or (None) everyone. Sorted by
-        question id; every answer counts, finished attempt or not."""
-
+        most common wrong answer, for one player or (None) everyone, summed up
+        by the database. Sorted by question id; every answer counts, finished
+        attempt or not."""
         with self._read() as conn:
-            return queries.question_stats(conn, self._damage, bank_id=bank_id, player=player)
-
-    def weakest_questions(
-        self, *, player: str, bank_id: str, min_tries: int = 2, limit: int = 10
-    ) -> list[QuestionStats]:
-        """Most often missed questions with at least ``min_tries`` tries.
-
-        Only questions missed at least once; ordered by times missed (most
-        first), then facility (lowest first), then question id.
-        """
-        stats = [
-            s
-            for s in self.question_stats(bank_id=bank_id, player=player)
-            if s.tries >= min_tries and s.missed > 0
-        ]
-        stats.sort(key=lambda s: (-s.missed, s.facility, s.question_id))
-        return stats[:limit]
+            return aggregates.question_stats(conn, bank_id=bank_id, player=player)
 
     def tag_accuracy(self, *, player: str, bank_id: str) -> dict[str, list[float]]:
-        """Per tag, the accuracy (0..1) in each finished attempt, oldest first.
-
-        Accuracy is the points scored over the points available on the
-        attempt's answers with that tag, so partial credit counts. A tag
-        gets a value only for attempts that had questions with it.
-        """
+        """Per tag, the accuracy (0..1) in each finished attempt, oldest first,
+        summed up by the database. Accuracy is the points scored over the
+        points available on the attempt's answers with that tag, so partial
+        credit counts; a tag gets a value only for attempts that had it."""
         with self._read() as conn:
-            return queries.tag_accuracy(conn, self._damage, player=player, bank_id=bank_id)
+            return aggregates.tag_accuracy(conn, player=player, bank_id=bank_id)
 
     # ------------------------------------------------------------ settings
 
@@ -424,121 +493,6 @@ class ScoreStore:
                 (player_id, bank_id, to_db(since)),
             ).fetchone()
         return int(row[0])
-
-    # ------------------------------------------------------------ history-sized reads
-
-    def _insert_attempt(self, conn: sqlite3.Connection, attempt: NewAttempt, player_id: int) -> int:
-        """Insert ``attempt`` of the player ``player_id``; its new id."""
-        cursor = conn.execute(
-            "INSERT INTO attempts (player_id, bank_id, bank_title, question_ids, options,"
-            " started_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                player_id,
-                attempt.bank_id,
-                attempt.bank_title,
-                json.dumps(list(attempt.question_ids)),
-                json.dumps(attempt.options, sort_keys=True),
-                self._now(),
-            ),
-        )
-        return int(cursor.lastrowid or 0)
-
-    def _upsert_answer(
-        self, conn: sqlite3.Connection, attempt_id: int, bank_id: str, answer: AnswerToSave
-    ) -> None:
-        """Insert ``answer``, replacing an earlier answer to its question in the attempt."""
-        conn.execute(
-            "INSERT INTO answers (attempt_id, bank_id, question_id, given, score,"
-            " max_score, seconds, near_miss, skipped, tags, answered_at, self_graded)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (attempt_id, question_id) DO UPDATE SET given = excluded.given,"
-            " score = excluded.score, max_score = excluded.max_score,"
-            " seconds = excluded.seconds, near_miss = excluded.near_miss,"
-            " skipped = excluded.skipped, tags = excluded.tags,"
-            " answered_at = excluded.answered_at, self_graded = excluded.self_graded",
-            (
-                attempt_id,
-                bank_id,
-                answer.question_id,
-                answer.given,
-                float(answer.score),
-                float(answer.max_score),
-                float(answer.seconds),
-                int(answer.near_miss),
-                int(answer.skipped),
-                json.dumps(list(answer.tags)),
-                self._now(),
-                int(answer.self_graded),
-            ),
-        )
-
-    def save_quiz_answers(
-        self,
-        attempt: int | NewAttempt,
-        answers: Sequence[AnswerToSave],
-        *,
-        finish: bool = False,
-    ) -> int:
-        """Store quiz answers, with everything they change, in one transaction:
-        the attempt when it is a `NewAttempt` (a quiz is stored from its first
-        answer), each answer (replacing an earlier answer to the same
-        question), the study cards each one makes due, and, with ``finish``,
-        the attempt marked finished. Returns the attempt's id."""
-        with self._write() as conn:
-            if isinstance(attempt, NewAttempt):
-                player_id = self._player_id(conn, attempt.player)
-                attempt_id = self._insert_attempt(conn, attempt, player_id)
-                bank_id = attempt.bank_id
-            else:
-                attempt_id = attempt
-                row = conn.execute(
-                    "SELECT bank_id, player_id FROM attempts WHERE id = ?", (attempt_id,)
-                ).fetchone()
-                if row is None:
-                    raise ValueError(f"no attempt with id {attempt_id}")
-                bank_id, player_id = row
-            for answer in answers:
-                self._upsert_answer(conn, attempt_id, bank_id, answer)
-                for card in answer.cards_due:
-                    due = to_db(card.due)
-                    conn.execute(
-                        "INSERT INTO cards (player_id, bank_id, card_id, state, due, updated_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (player_id, bank_id, card_id)"
-                        " DO UPDATE SET due = excluded.due, updated_at = excluded.updated_at"
-                        " WHERE cards.due > excluded.due",
-                        (player_id, bank_id, card.card_id, card.fresh_state_json, due, self._now()),
-                    )
-            if finish:
-                conn.execute(
-                    "UPDATE attempts SET finished_at = COALESCE(finished_at, ?) WHERE id = ?",
-                    (self._now(), attempt_id),
-                )
-        return attempt_id
-
-    def bank_scores(self, player: str) -> dict[str, BankStats]:
-        """Like `bank_stats`, summed up by the database (for long histories)."""
-        with self._read() as conn:
-            return aggregates.bank_scores(conn, player)
-
-    def missed_questions(self, player: str) -> dict[str, set[str]]:
-        """Per bank id, the questions the player ever answered without full marks."""
-        with self._read() as conn:
-            return aggregates.missed_questions(conn, player)
-
-    def missed_on_bank(self, player: str, bank_id: str) -> list[MissedQuestion]:
-        """The player's answers on a bank, per question missed at least once."""
-        with self._read() as conn:
-            return aggregates.missed_on_bank(conn, player, bank_id)
-
-    def question_totals(self, *, bank_id: str, player: str | None = None) -> list[QuestionStats]:
-        """Like `question_stats`, summed up by the database (for long histories)."""
-        with self._read() as conn:
-            return aggregates.question_totals(conn, bank_id=bank_id, player=player)
-
-    def tag_totals(self, *, player: str, bank_id: str) -> dict[str, list[float]]:
-        """Like `tag_accuracy`, summed up by the database (for long histories)."""
-        with self._read() as conn:
-            return aggregates.tag_accuracy(conn, player=player, bank_id=bank_id)
 
 
 def _card_row(row: Sequence[object]) -> CardRow:

@@ -172,7 +172,7 @@ def read_entries(
     worker: it grows with the player's history)."""
     error: str | None = None
     try:
-        stats = store.bank_scores(player)
+        stats = store.bank_stats(player)
         unfinished = store.unfinished_attempts(player)
         missed = store.missed_questions(player)
     except StoreError as failure:

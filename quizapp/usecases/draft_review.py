@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from quizapp.display import quoted
 from quizapp.draft import (
     ArticleProblem,
     Draft,
@@ -163,7 +164,7 @@ def item_label(draft: Draft, item: DraftItem) -> str:
         return item.name
     if isinstance(item, DraftEvent):
         return item.when
-    return f"“{shorten_quote(item.text)}” {speaker_name(draft, item)}"
+    return f"{quoted(shorten_quote(item.text))} {speaker_name(draft, item)}"
 
 
 def speaker_name(draft: Draft, quote: DraftQuote) -> str:

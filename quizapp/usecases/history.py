@@ -107,8 +107,8 @@ def read_bank_details(
     store: ScoreStore, catalog: Catalog, player: str, bank_id: str
 ) -> BankDetails:
     """Accuracy by tag and the weakest questions of ``player`` on ``bank_id``."""
-    accuracy = store.tag_totals(player=player, bank_id=bank_id)
-    stats = store.question_totals(bank_id=bank_id, player=player)
+    accuracy = store.tag_accuracy(player=player, bank_id=bank_id)
+    stats = store.question_stats(bank_id=bank_id, player=player)
     return BankDetails(
         accuracy,
         tuple(

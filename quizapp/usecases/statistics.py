@@ -39,7 +39,7 @@ def read_statistics(store: ScoreStore, bank: Bank | str, player: str | None) -> 
     prompts then) for ``player`` (None: everyone), summed up by the database
     (call it from a worker)."""
     bank_id = bank.id if isinstance(bank, Bank) else bank
-    stats = store.question_totals(bank_id=bank_id, player=player)
+    stats = store.question_stats(bank_id=bank_id, player=player)
     known = bank if isinstance(bank, Bank) else None
     return BankStatistics(player, tuple(stats), tuple(item_rows(stats, known)))
 

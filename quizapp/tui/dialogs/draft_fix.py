@@ -18,6 +18,7 @@ from textual.content import Content
 from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from quizapp.display import quote_marks
 from quizapp.tui.dialogs.form import FormDialog, dialog_buttons, form_field
 from quizapp.tui.text import literal, literal_line
 from quizapp.usecases.draft_review import DraftRequest, RequestError, draft_request
@@ -138,8 +139,10 @@ class SpeakerDialog(FormDialog[bool]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(Content.styled("Who said it?", "bold"), classes="dialog-title")
+            opening, closing = quote_marks(self.quote)
             yield Static(
-                Content.assemble("“", literal_line(self.quote), "”"), classes="dialog-body quote"
+                Content.assemble(opening, literal_line(self.quote), closing),
+                classes="dialog-body quote",
             )
             yield OptionList(
                 *(Option(literal_line(label), id=actor_id) for actor_id, label in self.choices),
