@@ -167,6 +167,22 @@ async def open_new_quiz(
     await pilot.pause()
 
 
+async def open_quiz_at(pilot: Pilot[None], *question_ids: str) -> None:
+    """From Home: start a quiz of just these questions of the highlighted
+    bank, in this order, without going through the options dialog. For
+    tests about a question screen, not about reaching it."""
+    from quizapp.session import QuizOptions
+
+    await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, QuizApp)
+    bank = app.current_bank()
+    assert bank is not None
+    options = QuizOptions(question_ids=question_ids, shuffle=False, seed=SEED)
+    app.start_quiz(bank, options)
+    await settle(pilot)
+
+
 def record_notices(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """What the app tells the user in notifications from now on, in order
     (they are recorded instead of shown)."""

@@ -22,7 +22,7 @@ from tests.tui.helpers import (
     SIZE,
     load,
     make_app,
-    open_new_quiz,
+    open_quiz_at,
     open_store,
     record_quiz,
     settle,
@@ -62,10 +62,7 @@ def test_quiz_question(
     snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def to_the_match_question(pilot: Pilot[None]) -> None:
-        await open_new_quiz(pilot)
-        for _ in range(7):
-            await pilot.press("ctrl+s", "enter")
-            await pilot.pause()
+        await open_quiz_at(pilot, "roles")
         await pilot.press("b")  # pair the first left item
 
     assert snap_compare(
@@ -79,10 +76,7 @@ def test_feedback(
     snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def to_a_near_miss(pilot: Pilot[None]) -> None:
-        await open_new_quiz(pilot)
-        for _ in range(3):
-            await pilot.press("ctrl+s", "enter")
-            await pilot.pause()
+        await open_quiz_at(pilot, "analyst")
         await type_answer(pilot, "Cagaptai")
 
     assert snap_compare(
@@ -94,13 +88,13 @@ def test_results(
     snap_compare: SnapCompare, snapshot_store: ScoreStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     async def through_the_quiz(pilot: Pilot[None]) -> None:
-        await open_new_quiz(pilot)
+        await open_quiz_at(pilot, "system", "neighbours", "delivery", "analyst", "roles")
         await choose(pilot, "S-400")
         await pilot.press("enter")
         await select_all(pilot, ["Iraq", "Syria", "Iran"])
         await pilot.press("enter")
         await pilot.press("t", "enter")
-        for _ in range(6):
+        for _ in range(2):
             await pilot.press("ctrl+s", "enter")
             await pilot.pause()
 

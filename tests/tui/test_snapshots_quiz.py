@@ -14,7 +14,16 @@ from textual.pilot import Pilot
 
 from quizapp.store import ScoreStore
 from tests.tui.answering import pair_up, type_answer
-from tests.tui.helpers import TAGS, load, make_app, open_new_quiz, open_store, record_quiz, settle
+from tests.tui.helpers import (
+    TAGS,
+    load,
+    make_app,
+    open_new_quiz,
+    open_quiz_at,
+    open_store,
+    record_quiz,
+    settle,
+)
 
 SnapCompare = Callable[..., bool]
 SIZE = (80, 24)
@@ -29,10 +38,7 @@ def snapshot_store(tmp_path: Path) -> Iterator[ScoreStore]:
 
 def test_quiz_question(snap_compare: SnapCompare, snapshot_store: ScoreStore) -> None:
     async def to_the_match_question(pilot: Pilot[None]) -> None:
-        await open_new_quiz(pilot)
-        for _ in range(7):
-            await pilot.press("ctrl+s", "enter")
-            await pilot.pause()
+        await open_quiz_at(pilot, "roles")
         await pilot.press("b")  # pair the first left item
 
     app = make_app(load("every_type.toml"), snapshot_store)
@@ -43,10 +49,7 @@ def test_feedback_with_a_mark_per_gap(
     snap_compare: SnapCompare, snapshot_store: ScoreStore
 ) -> None:
     async def one_gap_right_one_wrong(pilot: Pilot[None]) -> None:
-        await open_new_quiz(pilot)
-        for _ in range(5):
-            await pilot.press("ctrl+s", "enter")
-            await pilot.pause()
+        await open_quiz_at(pilot, "winner")
         await type_answer(pilot, "winer", "Erdogan")
 
     app = make_app(load("every_type.toml"), snapshot_store)
