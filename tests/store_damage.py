@@ -21,7 +21,12 @@ from quizapp.store import ScoreStore
 from quizapp.store.decode import TABLES
 from quizapp.store.salvage import connect_read_only, present_columns, read_table
 from quizapp.study import StudyDeck
+from quizapp.usecases.catalog import Catalog, read_entries
+from quizapp.usecases.history import read_bank_details, read_history
+from quizapp.usecases.mistakes import find_mistakes
 from quizapp.usecases.quiz import RecordedQuiz
+from quizapp.usecases.statistics import read_statistics
+from quizapp.usecases.study import open_deck, study_counts
 
 NOW = dt.datetime(2025, 3, 1, 9, 0, tzinfo=dt.UTC)
 PLAYER = "tester"
@@ -62,7 +67,17 @@ def fill_store(
 
 
 def read_everything(store: ScoreStore, bank: Bank) -> None:
-    """Call every public read method of the store and of a study deck."""
+    """Call every public read method of the store and of a study deck, and
+    what Home, History, Mistakes, Study and the statistics view read (their
+    use cases, which the screens call in workers)."""
+    catalog = Catalog([bank])
+    read_entries(catalog, store, PLAYER, lambda: NOW)
+    read_history(store, PLAYER)
+    read_bank_details(store, catalog, PLAYER, bank.id)
+    find_mistakes(store, PLAYER, bank.id, [q.id for q in catalog.overview(bank).questions])
+    study_counts(store, PLAYER, [bank], lambda: NOW)
+    open_deck(bank, store, PLAYER, lambda: NOW).next_card()
+    read_statistics(store, bank, None)
     for attempt in store.attempts():
         store.attempt(attempt.id)
         store.answers(attempt.id)

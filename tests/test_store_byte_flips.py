@@ -1,7 +1,8 @@
 """Random bytes flipped inside a store filled by a real quiz and study session.
 
 After each flip, ``quizapp doctor``, ``scores`` and ``stats`` run in this
-process, then every public read of the store and of a study deck, and, when
+process, then every public read of the store and of a study deck and what
+the TUI's Home, History, Mistakes, Study and statistics view read, and, when
 the doctor found damage, ``quizapp doctor --repair``. Each must work or
 report the damage: no traceback, the damaged file never deleted, and no
 row that the flip left intact lost.
