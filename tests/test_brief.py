@@ -346,7 +346,8 @@ def test_cli_bank_with_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     assert main(["brief", str(broken)]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err == "".join(f"{problem}\n" for problem in result.problems)
+    problems = "".join(f"{problem}\n" for problem in result.problems)
+    assert err == f"{problems}quizapp brief: {broken} has errors; nothing done\n"
     assert err.startswith(f"{broken}:12:")
 
 

@@ -124,7 +124,7 @@ def test_export_command_refuses_a_broken_bank(
     assert main(["export", str(broken), "--format", "gift"]) == 1
     out, err = capsys.readouterr()
     assert out == ""
-    assert err.splitlines()[-1] == f"quizapp export: {broken} has errors; nothing exported"
+    assert err.splitlines()[-1] == f"quizapp export: {broken} has errors; nothing done"
     assert f"{broken}:2:1: missing required key 'title'" in err
 
 

@@ -204,16 +204,23 @@ def looks_like_path(target: str) -> bool:
     return target.endswith(".toml") or "/" in target or "\\" in target
 
 
-def find_bank(command: str, target: str) -> LoadResult | int:
+def find_bank(command: str, target: str) -> Bank | int:
     """The bank a BANK argument names: a bank file, or the id of a bank quizapp
     finds (shipped, or in the user's bank folder), loaded.
 
-    Returns the bank (or its `BankError`, for the caller to report), or
-    `EXIT_USAGE` after saying on standard error why there is none: no such
-    file, a folder, or an unknown id (the known ids are listed).
+    Returns the bank, or an exit status after saying on standard error why
+    there is none: `EXIT_USAGE` for no such file, a folder or an unknown id
+    (the known ids are listed); `EXIT_ERRORS` for a bank with errors (each
+    is printed as ``path:line:col: message``).
     """
+    from quizapp.model import BankError
+
     found = find_bank_or_scores(command, target, scored=())
     assert not isinstance(found, str)  # only an id in ``scored`` comes back as text
+    if isinstance(found, BankError):
+        notes(found.problems)
+        error(command, f"{target} has errors; nothing done")
+        return EXIT_ERRORS
     return found
 
 

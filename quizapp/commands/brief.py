@@ -13,14 +13,11 @@ import argparse
 from pathlib import Path
 
 from quizapp.commands import (
-    EXIT_ERRORS,
     emit,
     find_bank,
-    notes,
     refuse_output_file,
     write_output_file,
 )
-from quizapp.model import BankError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -48,9 +45,6 @@ def run(args: argparse.Namespace) -> int:
     found = find_bank("brief", args.bank)
     if isinstance(found, int):
         return found
-    if isinstance(found, BankError):
-        notes(found.problems)
-        return EXIT_ERRORS
     text = build_brief(found)
     if output is None:
         return emit(lambda out: out.write(text))

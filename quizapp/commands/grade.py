@@ -29,14 +29,13 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from quizapp.commands import EXIT_ERRORS, EXIT_USAGE, emit, error, find_bank, note
+from quizapp.commands import EXIT_USAGE, emit, error, find_bank
 from quizapp.generate import generate_questions
 from quizapp.grading import Grade, bank_terms, grade_answer, normalise_text
 from quizapp.model import (
     SELF_GRADE_FRACTIONS,
     Answer,
     Bank,
-    BankError,
     ChoiceQuestion,
     ClozeQuestion,
     MatchQuestion,
@@ -87,10 +86,6 @@ def run(args: argparse.Namespace) -> int:
     found = find_bank("grade", args.bank)
     if isinstance(found, int):
         return found
-    if isinstance(found, BankError):
-        for problem in found.problems:
-            note(str(problem))
-        return EXIT_ERRORS
     question = find_question(found, args.question)
     if question is None:
         from quizapp.banks.checker import did_you_mean

@@ -29,7 +29,6 @@ from quizapp.commands import (
     error,
     find_bank,
     note,
-    notes,
     write_stdout,
 )
 from quizapp.commands.quiz_answers import (
@@ -40,7 +39,7 @@ from quizapp.commands.quiz_answers import (
     read_self_grade,
     self_grade_prompt,
 )
-from quizapp.model import Answer, Bank, BankError, ClozeQuestion, OpenAnswer, OpenQuestion, Question
+from quizapp.model import Answer, Bank, ClozeQuestion, OpenAnswer, OpenQuestion, Question
 from quizapp.session import AnswerRecord, QuizOptions
 from quizapp.usecases import StoreError, feedback
 from quizapp.usecases.formatting import format_percent, format_score
@@ -86,9 +85,6 @@ def run(args: argparse.Namespace) -> int:
     found = find_bank("quiz", args.bank)
     if isinstance(found, int):
         return found
-    if isinstance(found, BankError):
-        notes(found.problems)
-        return EXIT_ERRORS
     options = QuizOptions(tags=(args.tag,) if args.tag else (), count=args.count, seed=args.seed)
     if not args.plain and _is_terminal(sys.stdin) and _is_terminal(sys.stdout):
         return _run_tui(args, found, options)
