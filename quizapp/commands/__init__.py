@@ -183,8 +183,8 @@ def write_output_file(command: str, path: Path, text: str) -> int:
     return EXIT_OK
 
 
-def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    """``--data-dir`` and ``--player``, shared by the TUI and several commands."""
+def add_data_dir_argument(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir``, for every command that reads or writes the scores."""
     parser.add_argument(
         "--data-dir",
         type=Path,
@@ -192,6 +192,11 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
         help="where scores and settings are kept (default: the user data dir; "
         "QUIZAPP_DATA_DIR overrides)",
     )
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--data-dir`` and ``--player``, shared by the TUI and several commands."""
+    add_data_dir_argument(parser)
     parser.add_argument(
         "--player",
         metavar="NAME",

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quizapp import paths
-from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, emit, error
+from quizapp.commands import EXIT_ERRORS, EXIT_OK, EXIT_USAGE, add_data_dir_argument, emit, error
 from quizapp.commands.scores import render_table, scores_database
 from quizapp.store.backups import Backup, list_backups, restore_backup
 from quizapp.store.errors import StoreError
@@ -45,12 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="without BACKUP, list the backups; with a number from that list or a file, "
         "put it back (the current database is kept beside it)",
     )
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where scores are kept (default: the user data dir; QUIZAPP_DATA_DIR overrides)",
-    )
+    add_data_dir_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -17,7 +17,15 @@ from pathlib import Path
 from typing import TextIO
 
 from quizapp import paths
-from quizapp.commands import EXIT_ERRORS, bank_by_id, emit, error, note, terminal_safe
+from quizapp.commands import (
+    EXIT_ERRORS,
+    add_data_dir_argument,
+    bank_by_id,
+    emit,
+    error,
+    note,
+    terminal_safe,
+)
 from quizapp.files import FileProblem, stat_path
 from quizapp.paths import default_player
 from quizapp.store import (
@@ -98,12 +106,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def add_output_arguments(parser: argparse.ArgumentParser) -> None:
     """``--format`` and ``--data-dir``, as ``quizapp scores`` and ``quizapp stats`` take them."""
     parser.add_argument("--format", choices=FORMATS, default="table", help="default: table")
-    parser.add_argument(
-        "--data-dir",
-        type=Path,
-        metavar="DIR",
-        help="where scores are kept (default: the user data dir; QUIZAPP_DATA_DIR overrides)",
-    )
+    add_data_dir_argument(parser)
 
 
 def run(args: argparse.Namespace) -> int:
