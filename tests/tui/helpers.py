@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 import pytest
 from textual.pilot import Pilot
@@ -91,6 +92,16 @@ async def wait_for_banks(app: QuizApp, pilot: Pilot[None], timeout: float = 10.0
         await pilot.pause(0.01)
     assert not app.banks_loading, "the banks did not load"
     await settle(pilot)
+
+
+async def until(pilot: Pilot[None], condition: Callable[[], bool], what: str) -> None:
+    """Wait (a few seconds at most) until ``condition`` holds: for what the app
+    does a refresh or more after a worker's message, like scrolling to a widget."""
+    for _ in range(500):
+        if condition():
+            return
+        await pilot.pause(0.01)
+    raise AssertionError(f"never happened: {what}")
 
 
 def screen_text(app: QuizApp) -> str:

@@ -15,7 +15,7 @@ from quizapp.tui.screens.context_reader import (
     paragraph_spans,
     source_file,
 )
-from tests.tui.helpers import SIZE, make_app, settle, shown
+from tests.tui.helpers import SIZE, make_app, settle, shown, until, wait_for_workers
 from tests.tui.study_helpers import study_bank, write_bank
 
 
@@ -54,15 +54,17 @@ async def test_the_reader_scrolls_to_the_excerpt_and_highlights_it(
     async with app.run_test(size=SIZE) as pilot:
         screen = ContextReaderScreen(bank, "a 2016 coup attempt")
         await app.push_screen(screen)
+        # Scrolled down to it (a refresh after the text is shown): the
+        # article's first paragraphs are out of view.
+        await wait_for_workers(pilot)
+        scroll = screen.query_one("#context-text", VerticalScroll)
+        await until(pilot, lambda: scroll.scroll_y > 0, "the reader scrolls to the excerpt")
         text = await shown(pilot)
         assert "A test editorial — in context" in text
         assert "The excerpt is highlighted. (article.txt)" in text
         (paragraph,) = screen.query(".excerpt").results(Static)
         assert highlighted(paragraph) == ["a 2016\ncoup attempt"]
         assert str(paragraph.content).startswith("Erdogan perceives")
-        # Scrolled down to it: the article's first paragraphs are out of view.
-        scroll = screen.query_one("#context-text", VerticalScroll)
-        assert scroll.scroll_y > 0
         assert "Erdogan perceives U.S. insensitivity over a 2016" in text
         assert "A Turkish purchase" not in text
 
