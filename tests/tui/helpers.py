@@ -78,8 +78,11 @@ async def settle(pilot: Pilot[None]) -> None:
 
 
 async def wait_for_workers(pilot: Pilot[None]) -> None:
-    """Wait until the workers started so far are done (their messages may be pending)."""
-    if any(not worker.is_finished for worker in pilot.app.workers):
+    """Wait until the workers are done, and those their messages started too
+    (the last one's messages may be pending)."""
+    for _ in range(20):
+        if all(worker.is_finished for worker in pilot.app.workers):
+            return
         await pilot.app.workers.wait_for_complete()
         await pilot.pause()
 
@@ -124,8 +127,7 @@ async def shown(pilot: Pilot[None], selector: str | None = None) -> str:
     """`screen_text` once pending messages, layout and animations have
     settled; with ``selector``, only the part of the screen inside that
     widget of the current screen (its lines joined with spaces)."""
-    await wait_for_workers(pilot)
-    await pilot.wait_for_scheduled_animations()
+    await settle(pilot)
     app = pilot.app
     assert isinstance(app, QuizApp)
     text = screen_text(app)
