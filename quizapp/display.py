@@ -49,7 +49,12 @@ def display_order(question: Question, seed: int | str, *, shuffle: bool = True) 
     shown = list(items)
     if shuffle:
         random.Random(f"{seed}:{question.id}").shuffle(shown)
-    if isinstance(question, (OrderQuestion, MatchQuestion)) and tuple(shown) == items:
+    # Solved: an order question's items in order, or each left item of a
+    # match question beside its partner (the distractors come after them).
+    solved = len(question.pairs) if isinstance(question, MatchQuestion) else len(items)
+    if isinstance(question, (OrderQuestion, MatchQuestion)) and shown[:solved] == list(
+        items[:solved]
+    ):
         # Rotating a sequence of distinct items moves every one of them.
         shown = shown[1:] + shown[:1]
     return tuple(shown)

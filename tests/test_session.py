@@ -526,13 +526,18 @@ def test_empty_answers_are_not_answers_yet() -> None:
     assert not_yet_a_number("1" * 20_000 + "x") == NUMBER_FIRST
 
 
+@pytest.mark.parametrize("distractors", [0, 1, 2])
 @pytest.mark.parametrize("size", [2, 3, 4])
-def test_match_questions_never_start_solved(size: int) -> None:
+def test_match_questions_never_start_solved(size: int, distractors: int) -> None:
     question = MatchQuestion(
-        id="m", prompt="?", pairs=tuple((f"left {n}", f"right {n}") for n in range(size))
+        id="m",
+        prompt="?",
+        pairs=tuple((f"left {n}", f"right {n}") for n in range(size)),
+        distractors=tuple(f"decoy {n}" for n in range(distractors)),
     )
     rights = tuple(right for _, right in question.pairs)
-    for seed in range(200):
+    for seed in range(400):
         shown = session_of(question, seed=seed).display_choices(question)
-        assert shown != rights
-        assert sorted(shown) == sorted(rights)
+        # Each left item is shown beside the right item of the same row.
+        assert shown[:size] != rights
+        assert sorted(shown) == sorted(rights + question.distractors)
