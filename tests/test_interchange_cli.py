@@ -40,6 +40,26 @@ def test_the_round_trip_through_the_command_line(
     assert [q.id for q in back.questions] == [q.id for q in original.questions]
 
 
+@pytest.mark.parametrize("kind", ["gift", "csv"])
+def test_generated_questions_export_as_a_bank_that_imports_back(
+    kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bank = shipped_banks_dir() / "s400-actors.toml"
+    exported, imported = tmp_path / f"x.{kind}", tmp_path / "y.toml"
+    assert main(["export", str(bank), "--format", kind, "--generated", "-o", str(exported)]) == 0
+    assert main(["import", str(exported), "-o", str(imported)]) == 0
+    assert main(["check", str(imported)]) == 0
+    capsys.readouterr()
+    original, back = load_bank(bank), load_bank(imported)
+    assert isinstance(original, Bank) and isinstance(back, Bank)
+    ids = [q.id for q in back.questions]
+    assert ids[: len(original.questions)] == [q.id for q in original.questions]
+    # The generated ones follow, under ids a bank accepts.
+    generated = ids[len(original.questions) :]
+    assert generated and all(":" not in qid for qid in generated)
+    assert "actor.western-alliance.role" in generated
+
+
 def test_the_round_trip_as_a_shell_runs_it(tmp_path: Path) -> None:
     bank = shipped_banks_dir() / "s400-quotes.toml"
     quizapp = [sys.executable, "-m", "quizapp"]

@@ -57,7 +57,7 @@ def test_links_images_audio_and_moodle_files_are_kept_with_a_note() -> None:
         "Listen to the interview (https://example.org/wilson.mp3), see https://example.org/.\n"
         "[image: a map of Turkey] (@@PLUGINFILE@@/map.png)[image] (flag.png) [audio] (clip.ogg)",
         "converted to plain text: 2 links written as 'text (url)'; 2 images written as "
-        "'[image: alt] (url)'; 1 audio or video written as '[audio] (url)'; "
+        "'[image: alt] (url)'; 1 audio or video written as '[audio] (url)' or '[video] (url)'; "
         "1 file stored in Moodle (@@PLUGINFILE@@) and not in the file",
     )
 

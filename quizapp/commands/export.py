@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from quizapp.commands import (
@@ -62,7 +63,10 @@ def run(args: argparse.Namespace) -> int:
     if args.generated:
         from quizapp.generate import generate_questions
 
-        questions = (*questions, *generate_questions(loaded))
+        # A generated id (``actor:putin:role``) is no bank id: written with
+        # dots, the exported file imports back as a bank.
+        generated = generate_questions(loaded)
+        questions = (*questions, *(replace(q, id=q.id.replace(":", ".")) for q in generated))
     result = EXPORTERS[args.format](loaded, questions)
     notes(f"left out {left_out}" for left_out in result.left_out)
     notes(f"approximated {approximated}" for approximated in result.approximated)

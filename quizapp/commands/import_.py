@@ -122,7 +122,8 @@ def run(args: argparse.Namespace) -> int:
     lines = [f"Wrote {output}: {', '.join(parts)}."]
     if conversion.incomplete:
         lines.append(
-            f"{plural(conversion.incomplete, 'question')} lack a source excerpt or an "
+            f"{plural(conversion.incomplete, 'question')} "
+            f"{'lacks' if conversion.incomplete == 1 else 'lack'} a source excerpt or an "
             f"explanation ({kind.upper()} has no place for them): `quizapp check {output}` "
             "lists them; add them to make the bank complete."
         )

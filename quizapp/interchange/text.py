@@ -11,7 +11,8 @@ text allows:
 - ``<sup>`` and ``<sub>`` become Unicode superscripts and subscripts
   (``10³``, ``H₂O``), or ``^(...)`` and ``_(...)`` when a character has none;
 - links become ``text (url)``, images ``[image: alt] (url)``, audio and
-  video ``[audio] (url)`` and ``[video] (url)``;
+  video ``[audio] (url)`` and ``[video] (url)``, an embedded page
+  ``[embedded page] (url)``;
 - Markdown emphasis, code marks and headings are removed, links and images
   written as above.
 
@@ -59,8 +60,8 @@ _PHRASES: dict[str, tuple[str, str]] = {
         "images written as '[image: alt] (url)'",
     ),
     "media": (
-        "audio or video written as '[audio] (url)'",
-        "audio or video files written as '[audio] (url)'",
+        "audio or video written as '[audio] (url)' or '[video] (url)'",
+        "audio or video files written as '[audio] (url)' or '[video] (url)'",
     ),
     "moodle file": (
         "file stored in Moodle (@@PLUGINFILE@@) and not in the file",
