@@ -51,9 +51,9 @@ def remembered_theme(db_path: Path) -> str | None:
     after the first frame): any failure, such as no database yet or a damaged
     one, means no remembered theme.
     """
-    if not db_path.is_file():
-        return None
     try:
+        if not db_path.is_file():  # may raise: a name too long, say
+            return None
         conn = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True, timeout=0.2)
         try:
             query = "SELECT value FROM settings WHERE key = ?"

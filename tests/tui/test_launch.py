@@ -254,3 +254,5 @@ def test_a_damaged_or_missing_database_means_no_remembered_theme(tmp_path: Path)
     damaged = tmp_path / "damaged.sqlite3"
     damaged.write_bytes(b"SQLite format 3\0" + b"\xff" * 4000)
     assert remembered_theme(damaged) is None
+    # A folder name longer than the file system allows.
+    assert remembered_theme(tmp_path / ("d" * 300) / "scores.sqlite3") is None
