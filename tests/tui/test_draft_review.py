@@ -114,7 +114,12 @@ async def test_a_teacher_reviews_a_small_article_and_saves_it(
             "type a date as 2016-07-12 or a year as 2016, not 'June 5'"
         )
         app.screen.query_one("#fix-date", Input).value = "2021-06-05"
-        await pilot.press("tab", "space", "shift+tab", "enter")  # no longer approximate
+        # The box shows its state by a mark, not by colour alone.
+        assert "▐X▌ Approximate" in await shown(pilot, "#fix-approximate")
+        await pilot.press("tab", "space")  # no longer approximate
+        await pilot.pause()
+        assert "▐ ▌ Approximate" in await shown(pilot, "#fix-approximate")
+        await pilot.press("shift+tab", "enter")
         await pilot.pause()
         assert "Date: 2021-06-05 What:" in text(screen, "#review-item")
         # Leave out a date and a speaker: his quotes then have none.

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 from quizapp.display import quote_marks
 from quizapp.tui.dialogs.form import FormDialog, dialog_buttons, form_field
 from quizapp.tui.text import literal, literal_line
+from quizapp.tui.widgets.marked import MarkedCheckbox
 from quizapp.usecases.draft_review import DraftRequest, RequestError, draft_request
 
 #: Makes the change typed; returns why it cannot be made, or None when made.
@@ -103,7 +104,7 @@ class DateDialog(FormDialog[bool]):
                 classes="dialog-body",
             )
             yield form_field("Date", Input(self.date, id="fix-date"))
-            yield Checkbox("Approximate", self.approximate, id="fix-approximate")
+            yield MarkedCheckbox("Approximate", self.approximate, id="fix-approximate")
             yield Static(id="fix-error", classes="dialog-hint")
             yield dialog_buttons("Keep", "keep")
 
