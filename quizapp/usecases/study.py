@@ -6,14 +6,16 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 
-from quizapp.model import Bank
+from quizapp.model import Bank, OpenQuestion, SelfGrade
 from quizapp.store import ScoreStore, StoreError
 from quizapp.study import (
     DEFAULT_NEW_PER_DAY,
     NEW_PER_DAY_SETTING,
+    StudyCard,
     StudyCounts,
     StudyDeck,
     new_per_day_setting,
+    question_card_id,
 )
 from quizapp.usecases.formatting import format_short_interval
 
@@ -49,6 +51,23 @@ def grade_waits(deck: StudyDeck, card_id: str) -> dict[int, str] | None:
     except StoreError:
         return None
     return {rating: format_short_interval(wait) for rating, wait in intervals.items()}
+
+
+#: The rating an open question's card gets from the student's own grade of
+#: their answer: all of the model answer covered is Good, some is Hard, none
+#: is Again (the card comes back soon).
+SELF_GRADE_RATINGS: dict[SelfGrade, int] = {"all": 3, "some": 2, "none": 1}
+
+
+def open_question(bank: Bank, card: StudyCard) -> OpenQuestion | None:
+    """The open question ``card`` asks, if it is one: its card is answered
+    as in a quiz (written or thought through, then graded all/some/none)."""
+    if card.kind != "question":
+        return None
+    for question in bank.questions:
+        if isinstance(question, OpenQuestion) and question_card_id(question.id) == card.id:
+            return question
+    return None
 
 
 def never_studied(deck: StudyDeck, store: ScoreStore) -> int:

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import fsrs
+from textual.widgets import TextArea
 
 from quizapp.model import Bank
 from quizapp.store import ScoreStore
@@ -277,15 +278,23 @@ async def test_an_open_question_is_studied_with_its_model_answer_and_points(
         assert "QUESTION  Answer the question." in text
         assert "Why does the S-400 sale matter to the alliance?" in text
         assert "Putin wants" not in text
-        await pilot.press("space")
+        # Answered as in a quiz: written (space and digits are text here)...
+        await pilot.press(*"it splits 2 allies")
+        assert app.screen.query_one("#open-text", TextArea).text == "it splits 2 allies"
+        assert store.reviews("tester", bank.id) == []
+        # ... then the model answer and its points, and a grade of one's own.
+        await pilot.press("enter")
         text = await shown(pilot)
         assert "It divides the alliance, which is what Putin wants." in text
-        assert "A good answer covers:" in text
-        assert "- the divide between Ankara and Washington" in text
-        assert "- Putin's goal" in text
-        assert "1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d" in text
-        await pilot.press("3")
+        assert "A good answer covers" in text
+        assert "the divide between Ankara and Washington" in text
+        assert "Putin's goal" in text
+        assert "How much of it did your answer cover?" in text
+        assert "Again" not in text  # the flashcard's grades are not offered
+        await pilot.press("2")  # some of it
         text = await shown(pilot)
+        assert "Last card: Hard" in text
         assert "Nothing more to study now." in text
     (review,) = store.reviews("tester", bank.id)
-    assert (review.card_id, review.rating) == ("q:why", 3)
+    # Some of it is Hard (all is Good, none is Again).
+    assert (review.card_id, review.rating) == ("q:why", 2)

@@ -4,7 +4,8 @@ space, graded 1-4 (Again, Hard, Good, Easy) and read in its source text."""
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import ClassVar
 
 from textual.binding import Binding
 
@@ -73,7 +74,7 @@ class CardScreen(BankScreen):
     (``action_grade``); turning it over and showing it in context are here.
     """
 
-    CSS_PATH = "card_screen.tcss"
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = "card_screen.tcss"
 
     @property
     def current_card(self) -> StudyCard | None:

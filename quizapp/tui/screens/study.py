@@ -2,22 +2,27 @@
 
 Each card shows its front; space turns it over (answer, explanation, source);
 keys 1-4 grade it Again / Hard / Good / Easy, which the `StudyDeck` stores at
-once with its review log. When nothing is left to study now, a summary says
-how the session went and when the next card falls due.
+once with its review log. An open question's card is answered as in a quiz:
+write an answer (or think one through), see the model answer and its key
+points, and grade it all / some / none (Good / Hard / Again). When nothing
+is left to study now, a summary says how the session went and when the next
+card falls due.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import PurePath
 from typing import ClassVar
 
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Header, Static
 
-from quizapp.model import Bank
+from quizapp.model import Bank, OpenAnswer
 from quizapp.study import RATING_LABELS, ReviewOutcome, StudyCard, StudyDeck
 from quizapp.tui.screens.card_screen import (
     CardScreen,
@@ -27,16 +32,28 @@ from quizapp.tui.screens.card_screen import (
 )
 from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.open_answer import OpenQuestionAnswer
 from quizapp.tui.widgets.study_card import StudyCardView
 from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import format_duration, format_interval, format_when
-from quizapp.usecases.study import grade_waits, never_studied, open_deck
+from quizapp.usecases.study import (
+    SELF_GRADE_RATINGS,
+    grade_waits,
+    never_studied,
+    open_deck,
+    open_question,
+)
 
 
 class StudyScreen(CardScreen):
     """Study the cards of ``bank`` that are due, then new ones up to the daily limit."""
 
     SUB_TITLE = "Study"
+    #: The open question's answer box is styled as in a quiz.
+    CSS_PATH: ClassVar[str | PurePath | list[str | PurePath] | None] = [
+        "card_screen.tcss",
+        "quiz.tcss",
+    ]
     BINDINGS: ClassVar[list[BindingType]] = [
         *grade_bindings("study"),
         Binding(
@@ -85,6 +102,7 @@ class StudyScreen(CardScreen):
         yield Static(id="study-status")
         with VerticalScroll(id="study-area"):
             yield StudyCardView(id="study-card")
+            yield Vertical(id="study-open")
             yield Static(id="study-summary")
         yield Static(id="study-last")
         yield KeysFooter()
@@ -125,9 +143,26 @@ class StudyScreen(CardScreen):
         else:
             view.show(card, context=can_show_in_context(self.bank, card, self.source_texts))
             self._shown_at = self.quiz_app.settings.clock()
+        self._show_open_answer(card)
         self._show_status()
         self.query_one("#study-area", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
+
+    def _show_open_answer(self, card: StudyCard | None) -> None:
+        """Under an open question's card, the box to answer it as in a quiz."""
+        area = self.query_one("#study-open", Vertical)
+        area.remove_children()
+        question = open_question(self.bank, card) if card is not None else None
+        area.display = question is not None
+        if question is not None:
+            answer = OpenQuestionAnswer(question.model_answer, question.key_points)
+            area.mount(answer)
+            self.call_after_refresh(answer.focus_answer)
+
+    @property
+    def _answering_open(self) -> bool:
+        """An open question's card is on screen: its answer box grades it."""
+        return self.card is not None and open_question(self.bank, self.card) is not None
 
     def _show_status(self) -> None:
         try:
@@ -199,12 +234,25 @@ class StudyScreen(CardScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "study_more":
             return self.card is None
+        if action in ("reveal", "grade") and self._answering_open:
+            return False
         return super().check_action(action, parameters)
 
     def action_grade(self, rating: int) -> None:
         """Grade the revealed card (1 Again, 2 Hard, 3 Good, 4 Easy) and go on."""
+        if self.card is not None and self.card_view.revealed and not self._answering_open:
+            self._grade(rating)
+
+    @on(OpenQuestionAnswer.Answered)
+    def _open_answer_graded(self, event: OpenQuestionAnswer.Answered) -> None:
+        event.stop()
+        if isinstance(event.answer, OpenAnswer):
+            self._grade(SELF_GRADE_RATINGS[event.answer.grade])
+
+    def _grade(self, rating: int) -> None:
+        """Store ``rating`` for the card on screen and show the next one."""
         card = self.card
-        if card is None or not self.card_view.revealed:
+        if card is None:
             return
         seconds = max(self.quiz_app.settings.clock() - self._shown_at, 0.0)
         try:
