@@ -134,7 +134,7 @@ ACTIONS: tuple[Action, ...] = (
         "cram",
         "Cram",
         "Cram the current bank's cards; your study schedule is left alone",
-        key="c",
+        key="a",
         hint="cram",
         screen=_screen("cram", "CramScreen"),
         section="Cram",

@@ -195,7 +195,7 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             ("t", "Study the current bank's due cards, then new ones"),
             ("m", "A quiz of the questions you got wrong on the current bank"),
             (
-                "c",
+                "a",
                 "Cram the current bank's cards; your study schedule is left alone",
             ),
             ("w", "Who's who: the bank's actors, with their quotes and events"),
@@ -218,7 +218,7 @@ async def test_help_lists_every_key_on_every_screen(store: ScoreStore) -> None:
             ("e", "To the excerpt"),
             ("^f", "Search"),
             ("y", "Copy the brief as Markdown (through the terminal: some ignore it)"),
-            ("s", "Save the brief as a Markdown file in your data folder"),
+            ("^s", "Save the brief as a Markdown file in your data folder"),
             ("y", "Yes"),
         ]:
             assert f"{keys.ljust(22)}{description}" in listed, (keys, description)

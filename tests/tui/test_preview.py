@@ -199,13 +199,13 @@ async def test_navigation_reveal_and_try_again(bank_file: Path, store: ScoreStor
         assert screen.query_one("#preview-questions", OptionList).highlighted == 2
 
         assert not screen.query_one("#preview-details").display
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+l")
         assert await shown(pilot, "#preview-details") == (
             "Answer: 1871 Within ± 1 In 1871, after the capture of Rome. From the source "
             "“Rome became the capital in 1871” "
             "id italy · number · difficulty 1 · 1 point · line 25"
         )
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+l")
         assert not screen.query_one("#preview-details").display
 
         await pilot.press(*"1869", "enter")
@@ -275,7 +275,7 @@ async def test_every_question_type_and_generated_questions(
             if number == 8:
                 # A match question's distractors are offered with the right items.
                 assert "Turkish [b]president" in await shown(pilot, "#answer")
-                await pilot.press("ctrl+r")
+                await pilot.press("ctrl+l")
                 assert "Distractors (match nothing): Turkish [b]president" in await shown(
                     pilot, "#preview-details"
                 )
@@ -283,8 +283,8 @@ async def test_every_question_type_and_generated_questions(
                 # An open question: nothing to grade; its model answer a key away.
                 assert text_of(app, "#preview-status")[0] == "Question 10 of 13 · open · line 100"
                 assert not screen.query("#answer")
-                assert "ctrl+r shows them" in await shown(pilot, "#preview-open-note")
-                await pilot.press("ctrl+r")
+                assert "ctrl+l shows them" in await shown(pilot, "#preview-open-note")
+                await pilot.press("ctrl+l")
                 assert (await shown(pilot, "#preview-details")).startswith(
                     "Model answer: The purchase strains the alliance. Key points: "
                     "• the S-400 purchase • [red]the F-35 programme"
@@ -292,7 +292,7 @@ async def test_every_question_type_and_generated_questions(
             else:
                 assert screen.query_one("#answer") is not None
         assert await shown(pilot, "#preview-status") == "Question 13 of 13 · match · generated"
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+l")
         details = await shown(pilot, "#preview-details")
         assert details.endswith(
             "id actors:roles:1 · match · tags: actors · difficulty 2 · 1 point · "
@@ -318,7 +318,7 @@ async def test_a_save_shows_the_changed_question_on_the_same_question(
     async with app.run_test(size=SIZE) as pilot:
         screen = preview_screen(app)
         await pilot.press("pagedown")  # spain
-        await pilot.press("ctrl+r")
+        await pilot.press("ctrl+l")
         # A question added above it, and its prompt reworded (with text that
         # would be markup if it were not shown literally).
         text = BANK.replace(
@@ -453,7 +453,7 @@ async def test_a_file_broken_from_the_start_shows_its_errors_until_fixed(
         ]
         assert await shown(pilot, "#preview-status") == "No question to show yet."
         assert list_rows(app) == []
-        await pilot.press("pagedown", "ctrl+r", "ctrl+o")  # nothing to do yet
+        await pilot.press("pagedown", "ctrl+l", "ctrl+o")  # nothing to do yet
         assert screen.index == 0 and app.screen is screen
 
         await save(pilot, bank_file, BANK)
@@ -549,10 +549,10 @@ async def test_the_palette_and_help_of_the_preview(bank_file: Path, store: Score
         for row in [
             ("^n / pgdn", "The next question of the bank"),
             ("^b / pgup", "The previous question of the bank"),
-            ("^r", "Show or hide the answer, the explanation and the source"),
+            ("^l", "Show or hide the answer, the explanation and the source"),
             ("^t", "Clear your answer and answer the question again"),
             ("^o", "How students did on each question of the bank"),
-            ("^l", "Load the file again now (it reloads by itself when saved)"),
+            ("^r", "Load the file again now (it reloads by itself when saved)"),
             ("↑ ↓ in the list", "Show another question; ⏎ to answer it"),
             (
                 "1–5",

@@ -47,7 +47,7 @@ async def test_home_counts_cards_and_opens_every_study_view(
         text = await shown(pilot)
         assert "not played yet · 0 due · 9 new cards" in text
         detail = await shown(pilot, "#bank-detail")
-        assert "Study: 0 due · 9 new cards today · t study · c cram" in detail
+        assert "Study: 0 due · 9 new cards today · t study · a cram" in detail
         assert "Mistakes: none yet" in detail
         assert (
             "Facts: w who's who (3 actors) · l timeline (3 events) · o quotes (1 quote) · b brief"
@@ -59,7 +59,7 @@ async def test_home_counts_cards_and_opens_every_study_view(
 
         for key, screen_class in (
             ("t", StudyScreen),
-            ("c", CramScreen),
+            ("a", CramScreen),
             ("w", WhosWhoScreen),
             ("l", TimelineScreen),
             ("o", QuotesScreen),

@@ -202,12 +202,12 @@ async def test_the_brief_shows_every_section_copies_and_saves_the_markdown(
         at = body.index("  • “Clearly a winner in all this is Putin” — Ross")
         assert body[at + 1] == "     Wilson (on who gains from the S-400 sale)"
 
-        # y says what is known: the terminal was asked to copy; s saves a file.
+        # y says what is known: the terminal was asked to copy; ctrl+s saves a file.
         await pilot.press("y")
         assert app.clipboard == build_brief(bank)
-        assert "sent to your terminal" in told[-1] and "press s to save it" in told[-1]
+        assert "sent to your terminal" in told[-1] and "press ctrl+s to save it" in told[-1]
         assert "The brief was copied" not in told[-1]
-        await pilot.press("s")
+        await pilot.press("ctrl+s")
         saved = app.settings.data_dir / "briefs" / "study-views.md"
         assert saved.read_text(encoding="utf-8") == build_brief(bank)
         assert told[-1] == f"The brief was saved as {saved}"

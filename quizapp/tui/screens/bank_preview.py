@@ -64,7 +64,7 @@ def _mode_line(mode: str) -> Content:
 #: Shown under an open question, which has no answer to check.
 OPEN_NOTE = (
     "An open question: students write or think through an answer, then see the "
-    "model answer and key points and grade themselves. ctrl+r shows them."
+    "model answer and key points and grade themselves. ctrl+l shows them."
 )
 
 
@@ -189,7 +189,7 @@ class PreviewScreen(AppScreen[None]):
             id="preview.next",
         ),
         Binding(
-            "ctrl+r",
+            "ctrl+l",
             "reveal",
             "Answer",
             tooltip="Show or hide the answer, the explanation and the source",
@@ -221,7 +221,7 @@ class PreviewScreen(AppScreen[None]):
             id="preview.back",
         ),
         Binding(
-            "ctrl+l",
+            "ctrl+r",
             "reload",
             "Reload",
             tooltip="Load the file again now (it reloads by itself when saved)",

@@ -121,7 +121,7 @@ class BriefScreen(BankPage):
             id="brief.copy",
         ),
         Binding(
-            "s",
+            "ctrl+s",
             "save_markdown",
             "Save",
             tooltip="Save the brief as a Markdown file in your data folder",
@@ -155,7 +155,7 @@ class BriefScreen(BankPage):
         self.notify(
             "The brief was sent to your terminal to copy as Markdown. Some terminals "
             "(and tmux, unless set-clipboard is on) ignore that: if nothing was copied, "
-            "press s to save it as a file.",
+            "press ctrl+s to save it as a file.",
             timeout=8,
         )
 
