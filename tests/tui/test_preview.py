@@ -619,3 +619,26 @@ def load_bank_text_for(text: str) -> Bank:
     bank = load_bank_text(text, "every_type.toml")
     assert isinstance(bank, Bank)
     return bank
+
+
+async def test_at_80_columns_every_question_keeps_help_and_quit_in_the_footer(
+    tmp_path: Path, store: ScoreStore
+) -> None:
+    path = tmp_path / "every_type.toml"
+    shutil.copy(BANKS / "every_type.toml", path)
+    app = make_preview(path, store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await shown(pilot)
+        screen = preview_screen(app)
+        assert screen.shown is not None
+        seen: set[str] = set()
+        for _ in range(len(screen.shown.questions)):
+            footer = (await shown(pilot)).splitlines()[-1]
+            question = screen.question
+            assert question is not None
+            seen.add(type(question).__name__)
+            # With a typing field in focus, ? types and f1 is help.
+            assert "^q Quit" in footer and " Help" in footer, (question.id, footer)
+            assert "^p palette" not in footer  # left out for room; ctrl+p still opens it
+            await pilot.press("pagedown")
+        assert len(seen) >= 8

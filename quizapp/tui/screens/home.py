@@ -171,10 +171,10 @@ class HomeScreen(AppScreen[None]):
     def on_resize(self, event: events.Resize) -> None:
         # The footer keeps "? Help" and "^q Quit" down to 60 columns.
         footer = self.query_one(KeysFooter)
-        footer.compact = event.size.width < COMPACT_FOOTER_WIDTH
-        show_palette = event.size.width >= NO_PALETTE_KEY_WIDTH
-        if footer.show_command_palette != show_palette:
-            footer.show_command_palette = show_palette
+        width = event.size.width
+        if footer.fit_width(
+            width, compact_below=COMPACT_FOOTER_WIDTH, palette_below=NO_PALETTE_KEY_WIDTH
+        ):
             self.refresh_bindings()
 
     class StoreOpened(Message):

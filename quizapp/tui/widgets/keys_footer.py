@@ -33,6 +33,18 @@ class KeysFooter(Footer):
             ),
         )
 
+    def fit_width(self, width: int, *, compact_below: int, palette_below: int) -> bool:
+        """Pack the keys closer below ``compact_below`` columns, and leave out
+        the palette's key (ctrl+p still works) below ``palette_below``, so
+        that ``?`` and ``^q`` stay in view. True when the screen must refresh
+        its bindings for the footer to show the change."""
+        self.compact = width < compact_below
+        show_palette = width >= palette_below
+        if self.show_command_palette == show_palette:
+            return False
+        self.show_command_palette = show_palette
+        return True
+
     async def recompose(self) -> None:
         """Build the keys again, unless they would be the same."""
         keys = self._keys() if self.is_attached else None
