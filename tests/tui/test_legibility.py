@@ -11,9 +11,12 @@ from textual.widgets import OptionList
 
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.cram import CramScreen
+from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
+from quizapp.tui.screens.quiz import QuizScreen
+from quizapp.tui.screens.results import ResultsScreen
 from quizapp.tui.screens.study import StudyScreen
-from tests.tui.helpers import load, make_app, record_quiz, settle, shown
+from tests.tui.helpers import load, make_app, open_quiz_at, record_quiz, settle, shown
 from tests.tui.study_helpers import study_bank
 
 
@@ -64,3 +67,41 @@ async def test_home_study_and_cram_are_legible_without_colour(
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+@pytest.mark.parametrize("mode", ["NO_COLOR", "ansi-dark"])
+async def test_a_quiz_its_feedback_results_and_history_are_legible_without_colour(
+    mode: str, store: ScoreStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if mode == "NO_COLOR":
+        monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(load("every_type.toml"), store, theme=None)
+    if mode != "NO_COLOR":
+        app.theme = mode
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz_at(pilot, "system", "delivery")
+        assert isinstance(app.screen, QuizScreen)
+        choices = app.screen.query_one(OptionList)
+        assert highlight_stands_out(choices)
+        # Verdicts in words and marks, not in green and red.
+        prompts = [str(option.prompt) for option in choices.options]
+        wrong = next(n for n, prompt in enumerate(prompts, 1) if "F-35" in prompt)
+        await pilot.press(str(wrong))
+        text = await shown(pilot)
+        assert "✗ Wrong" in text and "Correct answer: S-400" in text
+        await pilot.press("enter", "t")  # next question; true
+        text = await shown(pilot)
+        assert "✓ Correct" in text
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ResultsScreen)
+        text = await shown(pilot)
+        assert "Missed questions (1)" in text and "✗" in text
+        footer = text.splitlines()[-1]
+        assert "? Help" in footer and "^q Quit" in footer
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert highlight_stands_out(app.screen.query_one("#history-banks", OptionList))
+        text = await shown(pilot)
+        assert "1 of 2" in text or "50%" in text
