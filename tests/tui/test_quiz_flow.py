@@ -15,7 +15,7 @@ from tests.tui.answering import (
     select_all,
     type_answer,
 )
-from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, shown
+from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, open_quiz_at, shown
 
 ROLES = [
     ("Ross Wilson", "former U.S. ambassador to Turkey"),
@@ -255,3 +255,29 @@ async def test_retry_after_a_partly_missed_quiz(store: ScoreStore) -> None:
         assert "✓ Correct" in await shown(pilot)
     *_, retry = store.attempts(player="tester")
     assert retry.question_ids == ("neighbours", "delivery")
+
+
+async def test_at_80_columns_every_question_keeps_help_and_quit_in_the_footer(
+    store: ScoreStore,
+) -> None:
+    ids = [
+        "system",
+        "neighbours",
+        "delivery",
+        "analyst",
+        "coup-year",
+        "winner",
+        "timeline",
+        "roles",
+    ]
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_quiz_at(pilot, *ids)
+        for question_id in ids:
+            footer = (await shown(pilot)).splitlines()[-1]
+            # With a typing field in focus, ? types and f1 is help.
+            assert "^q Quit" in footer and " Help" in footer, (question_id, footer)
+            await pilot.press("ctrl+s", "enter")  # skip it, then on from its feedback
+        footer = (await shown(pilot)).splitlines()[-1]
+        assert isinstance(app.screen, ResultsScreen)
+        assert "^q Quit" in footer and "? Help" in footer

@@ -15,14 +15,26 @@ from textual.widgets.option_list import Option
 from quizapp.tui.widgets.answer import AnswerWidget, mouse_button
 from quizapp.tui.widgets.choice_list import numbered
 
+#: The footer shows the two moves as one "⇧↑⇧↓ Move", so ? and ^q fit 80 columns.
+_MOVE = Binding.Group("Move", compact=True)
+
 
 class OrderList(AnswerWidget):
     """The items in their current order. Arrows pick an item, shift+up /
     shift+down (or u / d) move it, enter submits the order."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("shift+up,u", "move(-1)", "Move up", key_display="⇧↑", id="order.move-up"),
-        Binding("shift+down,d", "move(1)", "Move down", key_display="⇧↓", id="order.move-down"),
+        Binding(
+            "shift+up,u", "move(-1)", "Move up", key_display="⇧↑", group=_MOVE, id="order.move-up"
+        ),
+        Binding(
+            "shift+down,d",
+            "move(1)",
+            "Move down",
+            key_display="⇧↓",
+            group=_MOVE,
+            id="order.move-down",
+        ),
         Binding("enter", "submit", "Submit", priority=True, id="order.submit"),
     ]
 
