@@ -10,7 +10,7 @@ from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.widgets.hanging_lines import HangingLines
-from tests.tui.helpers import SIZE, TAGS, load, make_app, open_new_quiz, record_quiz, shown
+from tests.tui.helpers import SIZE, TAGS, load, make_app, open_new_quiz, record_quiz, settle, shown
 
 
 def cells(table: DataTable[object]) -> list[list[str]]:
@@ -251,3 +251,16 @@ async def test_question_mark_types_in_an_input_and_f1_opens_help(store: ScoreSto
         await pilot.press("q")
         await pilot.pause()
         assert isinstance(app.screen, QuizScreen)
+
+
+async def test_a_long_help_line_wraps_under_its_text_not_its_key(store: ScoreStore) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=(60, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        lines = (await shown(pilot)).splitlines()
+        (at,) = [n for n, line in enumerate(lines) if line.startswith("  d ")]
+        text_column = lines[at].index("Draft a bank")
+        assert lines[at + 1].startswith(" " * text_column + "review its actors")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from textual.widgets import Checkbox, Input, OptionList, Select
 
+from quizapp.banks import load_bank
+from quizapp.model import Bank
+from quizapp.paths import shipped_banks_dir
 from quizapp.store import ScoreStore
 from quizapp.tui.dialogs.confirm import ConfirmDialog
 from quizapp.tui.dialogs.quiz_options import QuizOptionsDialog
@@ -223,3 +226,34 @@ async def test_home_from_the_palette_during_a_quiz_asks_first(store: ScoreStore)
         assert isinstance(app.screen, HomeScreen)
         assert len(app.screen_stack) == 1
         assert "unfinished quiz: 1 of 9 answered" in await shown(pilot, "#banks")
+
+
+async def test_at_60x20_the_count_follows_the_generated_switch_and_start_is_reached(
+    store: ScoreStore,
+) -> None:
+    bank = load_bank(shipped_banks_dir() / "s400-actors.toml")
+    assert isinstance(bank, Bank)
+    hand_written = len(bank.questions)
+    app = make_app([bank], store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await pilot.press("enter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, QuizOptionsDialog)
+        everything = await shown(pilot, "#match-count")
+        assert everything.startswith(f"{hand_written + 20} questions match")
+        await pilot.press("tab", "tab", "space")  # the tag, then the Generated switch
+        assert not dialog.query_one("#generated", Checkbox).value
+        assert (await shown(pilot, "#match-count")).startswith(f"{hand_written} questions match")
+        # On to Start: the dialog scrolls to each field as it gets the focus.
+        start = dialog.query_one("#start")
+        for _ in range(4):
+            if dialog.focused is start:
+                break
+            await pilot.press("tab")
+        assert dialog.focused is start
+        assert start.region.bottom <= 20 - 1  # above the footer
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert f"Question 1 of {hand_written}" in await shown(pilot)

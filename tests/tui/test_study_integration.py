@@ -110,6 +110,10 @@ async def test_a_wrong_quiz_answer_makes_its_card_due(store: ScoreStore, tmp_pat
         text = await shown(pilot)
         assert "Due 1 · New 8 · Studied 0 · review" in text
         assert "Which system did Turkey buy from Russia?" in text
+        # Reviewing the card the quiz made due leaves the new cards as they were.
+        await pilot.press("space", "3")
+        text = await shown(pilot)
+        assert "Due 0 · New 8 · Studied 1 · new card" in text
 
 
 async def test_feedback_shows_the_answer_in_context(store: ScoreStore, tmp_path: Path) -> None:

@@ -7,13 +7,16 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from quizapp.banks import load_bank
 from quizapp.brief import build_brief
+from quizapp.model import Bank
+from quizapp.paths import shipped_banks_dir
 from quizapp.store import ScoreStore
 from quizapp.tui.screens.brief import BriefScreen
 from quizapp.tui.screens.quotes import QuotesScreen
 from quizapp.tui.screens.timeline import TimelineScreen
 from quizapp.tui.screens.whos_who import WhosWhoScreen
-from tests.tui.helpers import SIZE, load, make_app, record_notices, shown
+from tests.tui.helpers import SIZE, flat, load, make_app, open_quiz_at, record_notices, shown
 from tests.tui.study_helpers import STUDY_BANK, hostile_bank, study_bank, write_bank
 
 
@@ -272,3 +275,21 @@ async def test_hostile_facts_are_shown_literally_in_every_view(
             assert app.is_running and app.screen is screen
             await pilot.press("escape")
             await pilot.pause()
+
+
+async def test_a_quote_that_carries_its_own_marks_gets_no_second_pair(store: ScoreStore) -> None:
+    bank = load_bank(shipped_banks_dir() / "s400-quotes.toml")
+    assert isinstance(bank, Bank)
+    app = make_app([bank], store)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.push_screen(QuotesScreen(bank))
+        text = await shown(pilot)
+        assert "“Clearly a winner in all this is Putin" in text
+        assert "““" not in text and "””" not in text
+        await pilot.press("escape")
+        # The feedback quotes the source, which opens with its own mark.
+        await open_quiz_at(pilot, "damaging-what")
+        await pilot.press("ctrl+s")
+        text = flat(await shown(pilot))
+        assert "“I think what’s happened is deeply damaging to American interests," in text
+        assert "““" not in text and "””" not in text
