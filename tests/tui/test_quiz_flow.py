@@ -23,6 +23,19 @@ ROLES = [
     ("Vladimir Putin", "Russian president"),
 ]
 
+#: The questions of every_type.toml, one of each type, in the bank's order.
+EVERY_TYPE = (
+    "system",
+    "neighbours",
+    "delivery",
+    "analyst",
+    "coup-year",
+    "winner",
+    "timeline",
+    "roles",
+    "skipped",
+)
+
 
 async def test_every_question_type_from_home_to_results(store: ScoreStore) -> None:
     app = make_app(load("every_type.toml"), store)
@@ -32,17 +45,7 @@ async def test_every_question_type_from_home_to_results(store: ScoreStore) -> No
         await open_new_quiz(pilot)
         assert isinstance(app.screen, QuizScreen)
         assert store.attempts() == []  # the quiz is stored with its first answer
-        assert app.screen.quiz.session.question_ids == (
-            "system",
-            "neighbours",
-            "delivery",
-            "analyst",
-            "coup-year",
-            "winner",
-            "timeline",
-            "roles",
-            "skipped",
-        )
+        assert app.screen.quiz.session.question_ids == EVERY_TYPE
 
         # choice: a number key; the answer is stored before the feedback shows.
         text = await shown(pilot)
@@ -260,20 +263,10 @@ async def test_retry_after_a_partly_missed_quiz(store: ScoreStore) -> None:
 async def test_at_80_columns_every_question_keeps_help_and_quit_in_the_footer(
     store: ScoreStore,
 ) -> None:
-    ids = [
-        "system",
-        "neighbours",
-        "delivery",
-        "analyst",
-        "coup-year",
-        "winner",
-        "timeline",
-        "roles",
-    ]
     app = make_app(load("every_type.toml"), store)
     async with app.run_test(size=(80, 24)) as pilot:
-        await open_quiz_at(pilot, *ids)
-        for question_id in ids:
+        await open_quiz_at(pilot, *EVERY_TYPE)
+        for question_id in EVERY_TYPE:
             footer = (await shown(pilot)).splitlines()[-1]
             # With a typing field in focus, ? types and f1 is help.
             assert "^q Quit" in footer and " Help" in footer, (question_id, footer)
