@@ -206,8 +206,9 @@ def test_the_command_line_reports_errors_without_a_traceback(tmp_path: Path) -> 
 
 
 def test_no_heavy_module_is_imported_before_the_first_frame(tmp_path: Path) -> None:
-    # The banks (the model, the loader, generated questions), the scheduler
-    # and the other screens load after Home's first frame, in its worker.
+    # The scores database, the banks (the model, the loader, generated
+    # questions), the scheduler and the other screens load after Home's first
+    # frame, in its worker: held back here until the first frame is drawn.
     code = (
         "import argparse, sys, threading\n"
         "from pathlib import Path\n"
@@ -216,14 +217,17 @@ def test_no_heavy_module_is_imported_before_the_first_frame(tmp_path: Path) -> N
         "app = build_app(argparse.Namespace(paths=[], data_dir=data_dir, player='sam',"
         " no_shipped=False))\n"
         "release = threading.Event()\n"
-        "loader = app.load_banks\n"
-        "app.load_banks = lambda: (release.wait(10), loader())[1]\n"
+        "opener = app.open_store\n"
+        "app.open_store = lambda: (release.wait(10), opener())[1]\n"
         "async def first_frame(pilot):\n"
-        "    heavy = ('quizapp.model', 'quizapp.banks', 'quizapp.generate', 'quizapp.study',"
-        " 'fsrs', 'tomli', 'quizapp.tui.screens.quiz')\n"
-        "    print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
-        "    release.set()\n"
-        "    app.exit()\n"
+        "    def drawn():\n"
+        "        heavy = ('quizapp.model', 'quizapp.banks', 'quizapp.generate', 'quizapp.study',"
+        " 'quizapp.store', 'quizapp.usecases.store_health', 'fsrs', 'tomli',"
+        " 'quizapp.tui.screens.quiz')\n"
+        "        print(sorted(m for m in sys.modules if m.startswith(heavy)))\n"
+        "        release.set()\n"
+        "        app.exit()\n"
+        "    app.call_after_refresh(drawn)\n"
         "run_app(app, headless=True, auto_pilot=first_frame)\n"
         "app.store_if_open and app.store_if_open.close()\n"
     )

@@ -99,11 +99,15 @@ class HomeScreen(AppScreen[None]):
     def _show_store_warning(self) -> None:
         """Say above the banks what opening the scores database found (a
         damaged file moved aside, answers missing), if anything."""
-        from quizapp.usecases.store_health import opening_warning
-
         store = self.quiz_app.store_if_open
         warning = self.query_one("#db-warning", Static)
-        text = opening_warning(store) if store is not None else None
+        if store is None:
+            # Not open before the first frame: nothing of the store is imported yet.
+            warning.display = False
+            return
+        from quizapp.usecases.store_health import opening_warning
+
+        text = opening_warning(store)
         warning.display = text is not None
         if text is not None:
             warning.update(literal(f"⚠ {text}"))
