@@ -82,6 +82,8 @@ class StudyScreen(CardScreen):
         self.introduced = 0
         self.card: StudyCard | None = None
         self._card_is_new = False
+        #: True while the card on screen is an open question, answered in its box.
+        self._answering_open = False
         self._shown_at = 0.0
         self._spent = 0.0
         #: False until the screen was first shown (resumes after that reload settings).
@@ -153,16 +155,12 @@ class StudyScreen(CardScreen):
         area = self.query_one("#study-open", Vertical)
         area.remove_children()
         question = open_question(self.bank, card) if card is not None else None
+        self._answering_open = question is not None
         area.display = question is not None
         if question is not None:
             answer = OpenQuestionAnswer(question.model_answer, question.key_points)
             area.mount(answer)
             self.call_after_refresh(answer.focus_answer)
-
-    @property
-    def _answering_open(self) -> bool:
-        """An open question's card is on screen: its answer box grades it."""
-        return self.card is not None and open_question(self.bank, self.card) is not None
 
     def _show_status(self) -> None:
         try:
