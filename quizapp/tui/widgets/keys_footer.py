@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
+from textual.reactive import Reactive
 from textual.widgets import Footer
 
 
@@ -44,6 +46,21 @@ class KeysFooter(Footer):
             return False
         self.show_command_palette = show_palette
         return True
+
+    def compose(self) -> ComposeResult:
+        """Textual's keys, made compact or not before they are styled.
+
+        A key starts compact and is told the footer's setting once mounted,
+        which restyles every key of a footer that is not compact, each time
+        the keys are built: telling each key first spares that. (The
+        palette's key is not told: it stays compact.)
+        """
+        for widget in super().compose():
+            compact = getattr(type(widget), "compact", None)  # a key's, not a label's
+            if isinstance(compact, Reactive) and not widget.has_class("-command-palette"):
+                widget.set_reactive(compact, self.compact)
+                widget.set_class(self.compact, "-compact", update=False)
+            yield widget
 
     async def recompose(self) -> None:
         """Build the keys again, unless they would be the same."""
