@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from textual.command import CommandInput
+from textual.command import CommandInput, CommandPalette
 from textual.widgets import OptionList
 
 from quizapp.model import BankError
@@ -20,7 +20,17 @@ from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.settings import THEME_SETTING
-from tests.tui.helpers import SIZE, load, make_app, open_store, palette_lists, settle, shown
+from quizapp.tui.widgets.title_bar import TitleBar
+from tests.tui.helpers import (
+    SIZE,
+    flat,
+    load,
+    make_app,
+    open_store,
+    palette_lists,
+    settle,
+    shown,
+)
 
 
 async def test_a_failed_bank_is_listed_with_its_first_error_and_opens_all(
@@ -147,6 +157,29 @@ async def test_command_palette_lists_and_runs_the_main_actions(store: ScoreStore
         assert isinstance(app.screen, QuizOptionsDialog)
         assert app.screen_stack[0] is app.home
         assert len(app.screen_stack) == 2  # History was closed first
+
+
+async def test_the_title_line_follows_the_screen_and_its_icon_opens_the_palette(
+    store: ScoreStore,
+) -> None:
+    app = make_app(load("every_type.toml"), store)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        assert flat((await shown(pilot)).splitlines()[0]) == "⭘ quizapp — tester"
+        await pilot.press("h")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        assert flat((await shown(pilot)).splitlines()[0]) == "⭘ History — tester"
+        app.screen.sub_title = "a very long sub-title that cannot fit in sixty columns"
+        line = (await shown(pilot)).splitlines()[0]
+        assert line.rstrip().endswith("…") and len(line) <= 60, line
+
+        await pilot.click(TitleBar, offset=(20, 0))  # not the icon: nothing happens
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.click(TitleBar, offset=(1, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, CommandPalette)
 
 
 @pytest.mark.parametrize("theme", ["nord", "textual-light"])

@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.grading import bank_terms, grade_answer
@@ -41,6 +41,7 @@ from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.question_view import QuestionView, quote_content
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases.formatting import format_points
 from quizapp.usecases.watched_bank import (
     POLL_SECONDS,
@@ -289,7 +290,7 @@ class PreviewScreen(AppScreen[None]):
         return questions[self.index] if 0 <= self.index < len(questions) else None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="preview"):
             yield OptionList(id="preview-questions")
             with Vertical(id="preview-main"):

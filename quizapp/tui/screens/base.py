@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING, ClassVar, TypeVar, cast
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Header
 
 from quizapp.tui.text import one_line
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
     from quizapp.model import Bank
@@ -59,7 +59,7 @@ class BankPage(BankScreen):
     PAGE_ID: ClassVar[str]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id=self.PAGE_ID):
             yield from self.compose_page()
         yield KeysFooter()

@@ -23,7 +23,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from quizapp.banks.excerpts import (
@@ -39,6 +39,7 @@ from quizapp.study import StudyCard
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, one_line, plain_text, shorten
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 
 #: The style of the excerpt inside its paragraph.
 HIGHLIGHT = "bold reverse $warning"
@@ -111,7 +112,7 @@ class ContextReaderScreen(BankScreen):
         self.found: tuple[int, int] | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="context-status")
         yield VerticalScroll(id="context-text")
         yield KeysFooter()

@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizapp.model import Bank
@@ -31,6 +31,7 @@ from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.text import literal_line, one_line, shorten
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.study_card import StudyCardView
+from quizapp.tui.widgets.title_bar import TitleBar
 
 #: Actions that apply only to the summary at the end.
 SUMMARY_ACTIONS = frozenset({"again", "choose", "missed"})
@@ -121,7 +122,7 @@ class CramScreen(CardScreen):
         return self.cram.current if self.cram is not None else None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="cram-status")
         with VerticalScroll(id="cram-area"):
             yield Static(id="cram-intro")

@@ -8,7 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord, QuizKind
@@ -18,6 +18,7 @@ from quizapp.tui.widgets.feedback_lines import line_content, lines_content
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.open_answer import key_point_lines
 from quizapp.tui.widgets.question_view import quote_content
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import feedback
 
 #: What the screen dismisses with.
@@ -83,7 +84,7 @@ class FeedbackScreen(AppScreen[str]):
     def compose(self) -> ComposeResult:
         record = self.record
         question = record.question
-        yield Header()
+        yield TitleBar()
         with Horizontal(classes="quiz-bar"):
             yield Static(self.status, id="quiz-status")
         with VerticalScroll(id="feedback"):

@@ -14,12 +14,13 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.dom import DOMNode
 from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from quizapp.tui.registry import help_sections
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 
 KEY_COLUMN = 22
 
@@ -97,7 +98,7 @@ class HelpScreen(AppScreen[None]):
         self.opens_at: int | None = None
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="help"):
             yield Static(
                 Content(

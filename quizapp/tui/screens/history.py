@@ -12,7 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, OptionList, Static
+from textual.widgets import DataTable, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
@@ -20,6 +20,7 @@ from quizapp.model import Bank
 from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal_line, one_line, shorten
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import (
     format_date,
@@ -97,7 +98,7 @@ class HistoryScreen(AppScreen[None]):
         return [group.bank_id for group in self.groups]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="history"):
             yield OptionList(id="history-banks")
             with VerticalScroll(id="history-detail"):

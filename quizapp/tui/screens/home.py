@@ -19,7 +19,7 @@ from textual.binding import BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Header, Static
+from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from quizapp.tui import registry
@@ -27,6 +27,7 @@ from quizapp.tui.screens.base import AppScreen
 from quizapp.tui.text import literal, literal_line, one_line
 from quizapp.tui.widgets.bank_list import BankList, study_part
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import StoreError
 from quizapp.usecases.entries import BankEntry, CatalogEntry, CatalogView, is_failed
 from quizapp.usecases.formatting import format_score, format_when
@@ -88,7 +89,7 @@ class HomeScreen(AppScreen[None]):
         self._damage_told = False
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="db-warning")
         yield BankList([], self.quiz_app.settings.now(), id="banks")
         # Scrolls when the panel has more lines than fit (a small terminal).

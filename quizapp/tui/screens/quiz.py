@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, ProgressBar, Static
+from textual.widgets import ProgressBar, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
@@ -19,6 +19,7 @@ from quizapp.tui.text import one_line
 from quizapp.tui.widgets.answer import AnswerWidget
 from quizapp.tui.widgets.factory import mount_question
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import StoreError, feedback
 from quizapp.usecases.formatting import format_score
 from quizapp.usecases.quiz import NotSaved, RecordedQuiz, unsaved_path, warm_up_grading
@@ -70,7 +71,7 @@ class QuizScreen(AppScreen[None]):
         return not self.quiz.session.finished or bool(self.quiz.unsaved)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(classes="quiz-bar"):
             yield Static(id="quiz-status")
             yield ProgressBar(

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from quizapp.model import Bank
 from quizapp.session import AnswerRecord
@@ -18,6 +18,7 @@ from quizapp.tui.text import one_line
 from quizapp.tui.widgets.feedback_lines import line_content, lines_content, span_content
 from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import feedback
 from quizapp.usecases.formatting import format_percent, format_score
 from quizapp.usecases.quiz import RecordedQuiz
@@ -73,7 +74,7 @@ class ResultsScreen(AppScreen[None]):
 
     def compose(self) -> ComposeResult:
         session = self.quiz.session
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="results"):
             yield Static(summary_content(self.quiz), id="results-summary")
             yield Static(Content.styled("By tag", "bold"), classes="section-title")

@@ -19,7 +19,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import DataTable, Header, Label, Select, Static
+from textual.widgets import DataTable, Label, Select, Static
 from textual.worker import get_current_worker
 
 from quizapp.item_stats import ItemRow
@@ -27,6 +27,7 @@ from quizapp.model import Bank
 from quizapp.tui.screens.base import BankScreen
 from quizapp.tui.text import literal, literal_line, plain_text
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import format_duration
 from quizapp.usecases.statistics import NONE, BankStatistics, players, read_statistics
@@ -176,7 +177,7 @@ class StatsScreen(BankScreen):
         self._prompt_width = 0
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="stats-bar"):
             yield Label("Answers of", id="stats-player-label")
             yield Select[str](

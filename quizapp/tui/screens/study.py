@@ -20,7 +20,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from quizapp.model import Bank, OpenAnswer
 from quizapp.study import RATING_LABELS, ReviewOutcome, StudyCard, StudyDeck
@@ -34,6 +34,7 @@ from quizapp.tui.screens.context_reader import can_show_in_context
 from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.open_answer import OpenQuestionAnswer
 from quizapp.tui.widgets.study_card import StudyCardView
+from quizapp.tui.widgets.title_bar import TitleBar
 from quizapp.usecases import StoreError
 from quizapp.usecases.formatting import format_duration, format_interval, format_when
 from quizapp.usecases.study import (
@@ -100,7 +101,7 @@ class StudyScreen(CardScreen):
         return open_deck(self.bank, app.store, app.settings.player, app.settings.now)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(id="study-status")
         with VerticalScroll(id="study-area"):
             yield StudyCardView(id="study-card")

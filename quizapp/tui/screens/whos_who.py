@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from quizapp.display import quote_marks, quoted
 from quizapp.grading import normalise_text
@@ -20,6 +20,7 @@ from quizapp.tui.screens.timeline import events_in_order
 from quizapp.tui.text import literal, literal_line
 from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.tui.widgets.keys_footer import KeysFooter
+from quizapp.tui.widgets.title_bar import TitleBar
 
 
 def actor_content(actor: Actor) -> Content:
@@ -123,7 +124,7 @@ class WhosWhoScreen(BankScreen):
         self.search_texts = [actor_search_text(bank, actor) for actor in bank.actors]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(
             placeholder="Type to search names, roles, quotes and events",
             id="whos-search",
