@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,39 @@ ARTICLE = (
     Path(os.environ.get("QUIZAPP_SEED_DIR") or REPO_ROOT.parent / "shared" / "seed")
     / "000_13c348e383c0ea65.txt"
 )
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run the longest tests first: those marked ``slow``, then the screens'
+    (a Pilot test takes about a second, most others a few milliseconds).
+
+    The test processes take the next test from one queue as they finish one
+    (``--maxschedchunk 1`` in pyproject.toml), so the quick tests even out
+    the processes' ends instead of a long test starting last.
+    """
+
+    def rank(item: pytest.Item) -> int:
+        if item.get_closest_marker("slow"):
+            return 0
+        return 1 if "tui" in item.path.parent.parts else 2
+
+    items.sort(key=rank)  # stable: each file's tests stay in their order
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Collect garbage less often in the test processes.
+
+    A Pilot test builds and drops thousands of widgets, and Python's default
+    collector (a pass every 700 new objects) then spends about a fifth of the
+    suite's CPU time re-examining what the imports left alive. The objects
+    alive after collection are set aside for good (`gc.freeze`) and a pass
+    waits for 50,000 new objects: the whole suite takes about 20% less CPU
+    (user+sys 131 -> 111 s with 4 processes) and 8-10 s less wall time.
+    Only the test processes: quizapp itself leaves the collector alone.
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(50_000)
 
 
 @pytest.fixture(autouse=True)

@@ -131,6 +131,7 @@ def test_an_article_without_quotes_gets_actors_events_and_a_warning(
     ]
 
 
+@pytest.mark.slow
 def test_a_one_megabyte_article_is_drafted(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -187,6 +187,7 @@ def neighbour_cases() -> list[tuple[BankTerms, tuple[str, ...], str]]:
     return sorted(cases, key=lambda case: (case[1], case[2]))
 
 
+@pytest.mark.slow
 def test_no_other_real_word_within_the_typo_distance_passes() -> None:
     cases = neighbour_cases()
     assert len(cases) > 400

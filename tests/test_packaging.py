@@ -13,6 +13,8 @@ import sys
 import zipfile
 from pathlib import Path
 
+import pytest
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 
 
@@ -37,6 +39,7 @@ def build_wheel(out: Path) -> Path:
     return wheel
 
 
+@pytest.mark.slow
 def test_wheel_contains_every_shipped_bank(tmp_path: Path) -> None:
     shipped = {path.name: path.read_bytes() for path in (REPO_ROOT / "questions").glob("*.toml")}
     assert shipped, "questions/ has no bank files"

@@ -20,6 +20,8 @@ import traceback
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 import quizapp.banks
 from quizapp.model import Bank, BankError
 from quizapp.store import ScoreStore, StoreError
@@ -143,6 +145,7 @@ def flip_cases(root: Path, cases: int, seed: int) -> tuple[Counter[str], list[st
     return counts, failures
 
 
+@pytest.mark.slow
 def test_flipped_bytes_are_skipped_repaired_or_moved_aside_never_a_traceback(
     tmp_path: Path,
 ) -> None:

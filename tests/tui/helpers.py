@@ -72,9 +72,9 @@ async def settle(pilot: Pilot[None]) -> None:
     """Wait until the workers started so far are done, their messages handled
     and what they changed laid out (a table sizes its columns a refresh later)."""
     await wait_for_workers(pilot)
-    await pilot.pause()
+    await pilot.pause(0)
     await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
+    await pilot.pause(0)
 
 
 async def wait_for_workers(pilot: Pilot[None]) -> None:
