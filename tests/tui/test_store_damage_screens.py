@@ -20,9 +20,10 @@ from tests.store_damage import NOW, fill_store, read_everything, shipped_bank
 from tests.test_store_byte_flips import flip
 from tests.tui.helpers import flat, make_app, record_notices, screen_text, settle
 
-#: The flips tried, from a fixed seed; one case of each outcome is opened in the app.
+#: The flips tried, from a fixed seed; one case of each outcome is opened in
+#: the app. This seed finds all three within a dozen flips (seed 16 took 160).
 TRIES = 200
-SEED = 16
+SEED = 2
 #: How the store copes with a case, as `outcome` says.
 OUTCOMES = ("moved aside", "skipped", "reported")
 
