@@ -74,7 +74,7 @@ async def settle(pilot: Pilot[None]) -> None:
     await wait_for_workers(pilot)
     await pilot.pause(0)
     await pilot.wait_for_scheduled_animations()
-    await pilot.pause(0)
+    await pilot.pause()
 
 
 async def wait_for_workers(pilot: Pilot[None]) -> None:
