@@ -43,7 +43,7 @@ class TitleBar(Widget):
         self.refresh()
 
     @property
-    def title(self) -> Content:
+    def heading(self) -> Content:
         """The title and sub-title shown, formatted by the app."""
         screen, app = self.screen, self.app
         title = screen.title if screen.title is not None else app.title
@@ -52,7 +52,7 @@ class TitleBar(Widget):
 
     def render(self) -> Content:
         room = max(self.size.width - ICON_WIDTH - RIGHT_WIDTH, 0)
-        title = self.title.rstrip().truncate(room, ellipsis=True)
+        title = self.heading.rstrip().truncate(room, ellipsis=True)
         left = (room - title.cell_length) // 2
         return Content.assemble(
             f" {ICON}".ljust(ICON_WIDTH),
