@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -34,22 +33,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         return 1 if "tui" in item.path.parent.parts else 2
 
     items.sort(key=rank)  # stable: each file's tests stay in their order
-
-
-def pytest_collection_finish(session: pytest.Session) -> None:
-    """Collect garbage less often in the test processes.
-
-    A Pilot test builds and drops thousands of widgets, and Python's default
-    collector (a pass every 700 new objects) then spends about a fifth of the
-    suite's CPU time re-examining what the imports left alive. The objects
-    alive after collection are set aside for good (`gc.freeze`) and a pass
-    waits for 50,000 new objects: the whole suite takes about 20% less CPU
-    (user+sys 131 -> 111 s with 4 processes) and 8-10 s less wall time.
-    Only the test processes: quizapp itself leaves the collector alone.
-    """
-    gc.collect()
-    gc.freeze()
-    gc.set_threshold(50_000)
 
 
 @pytest.fixture(autouse=True)
