@@ -26,6 +26,18 @@ from tests.helpers import (  # noqa: F401  (shared with the tests without screen
 
 SECONDS_PER_READ = 5.0
 SIZE = (100, 30)
+#: The questions of tests/tui/banks/every_type.toml, one of each type, in the bank's order.
+EVERY_TYPE = (
+    "system",
+    "neighbours",
+    "delivery",
+    "analyst",
+    "coup-year",
+    "winner",
+    "timeline",
+    "roles",
+    "skipped",
+)
 
 
 class StepClock:

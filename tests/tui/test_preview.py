@@ -19,7 +19,7 @@ from quizapp.tui.screens.stats import StatsScreen
 from quizapp.tui.widgets.choice_list import ChoiceList
 from quizapp.tui.widgets.hanging_lines import HangingLines
 from quizapp.usecases.watched_bank import QuestionChanges, compare_questions, file_stamp
-from tests.tui.helpers import BANKS, SIZE, shown
+from tests.tui.helpers import BANKS, EVERY_TYPE, SIZE, shown
 from tests.tui.teacher_helpers import teacher_settings
 
 BANK = """\
@@ -252,15 +252,7 @@ async def test_every_question_type_and_generated_questions(
     async with app.run_test(size=SIZE) as pilot:
         rows = list_rows(app)
         assert [row.split()[-1] for row in rows] == [
-            "system",
-            "neighbours",
-            "delivery",
-            "analyst",
-            "coup-year",
-            "winner",
-            "timeline",
-            "roles",
-            "skipped",
+            *EVERY_TYPE,
             "discuss",
             "quote:winner-quote:speaker",
             "quote:winner-quote:cloze",

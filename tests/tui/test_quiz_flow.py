@@ -15,26 +15,22 @@ from tests.tui.answering import (
     select_all,
     type_answer,
 )
-from tests.tui.helpers import SIZE, flat, load, make_app, open_new_quiz, open_quiz_at, shown
+from tests.tui.helpers import (
+    EVERY_TYPE,
+    SIZE,
+    flat,
+    load,
+    make_app,
+    open_new_quiz,
+    open_quiz_at,
+    shown,
+)
 
 ROLES = [
     ("Ross Wilson", "former U.S. ambassador to Turkey"),
     ("Soner Cagaptay", "director of the Turkish Research Program"),
     ("Vladimir Putin", "Russian president"),
 ]
-
-#: The questions of every_type.toml, one of each type, in the bank's order.
-EVERY_TYPE = (
-    "system",
-    "neighbours",
-    "delivery",
-    "analyst",
-    "coup-year",
-    "winner",
-    "timeline",
-    "roles",
-    "skipped",
-)
 
 
 async def test_every_question_type_from_home_to_results(store: ScoreStore) -> None:
