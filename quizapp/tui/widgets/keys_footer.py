@@ -25,13 +25,15 @@ class KeysFooter(Footer):
         self._built_from: Hashable | None = None
 
     def _keys(self) -> Hashable:
-        """What `Footer.compose` builds the keys from."""
-        bindings = self.screen.active_bindings
+        """What `Footer.compose` builds the keys from: the bindings it shows
+        and the palette's (the hidden ones change with every move of focus)."""
+        palette = self.app.COMMAND_PALETTE_BINDING
         return (
             self.show_command_palette,
             tuple(
                 (key, active.binding, active.enabled, active.tooltip)
-                for key, active in bindings.items()
+                for key, active in self.screen.active_bindings.items()
+                if active.binding.show or key == palette
             ),
         )
 
@@ -63,7 +65,11 @@ class KeysFooter(Footer):
             yield widget
 
     async def recompose(self) -> None:
-        """Build the keys again, unless they would be the same."""
+        """Build the keys again, unless they would be the same or cannot be
+        seen: a screen covered by another refreshes its bindings when it is
+        shown again, and its keys are built then."""
+        if self.is_attached and not self.screen.is_active:
+            return
         keys = self._keys() if self.is_attached else None
         if keys is not None and keys == self._built_from:
             return
