@@ -60,6 +60,8 @@ class QuizScreen(AppScreen[None]):
         self._shown_at = 0.0
         #: True from an answer until the next question is shown.
         self._waiting = True
+        #: The index in the session of the question in place (-1: none yet).
+        self._mounted = -1
 
     @property
     def bank_in_view(self) -> Bank:
@@ -103,12 +105,25 @@ class QuizScreen(AppScreen[None]):
 
     async def show_question(self) -> None:
         """Show the current question, or the results when the quiz is done."""
+        if self.quiz.session.current is None:
+            self._show_results()
+            return
+        if self._mounted != self.quiz.session.index:
+            await self._mount_question()
+        self._show_status()
+        self._shown_at = self.quiz_app.settings.clock()
+        self._waiting = False
+        self.refresh_bindings()
+
+    async def _mount_question(self) -> None:
+        """Put the current question and its answer widget in place, focused.
+        The next question is put in place while the last one's feedback
+        covers this screen, so that coming back only shows it."""
         session = self.quiz.session
         question = session.current
         if question is None:
-            self._show_results()
             return
-        self._show_status()
+        self._mounted = session.index
         area = self.query_one("#question-area", VerticalScroll)
         widget = await mount_question(
             area,
@@ -119,9 +134,6 @@ class QuizScreen(AppScreen[None]):
         area.scroll_home(animate=False)
         widget.focus_answer()
         self._answer = widget
-        self._shown_at = self.quiz_app.settings.clock()
-        self._waiting = False
-        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "skip":
@@ -143,7 +155,6 @@ class QuizScreen(AppScreen[None]):
 
     def _give(self, give: Callable[[float], AnswerRecord]) -> None:
         self._waiting = True
-        self.refresh_bindings()
         seconds = max(self.quiz_app.settings.clock() - self._shown_at, 0.0)
         try:
             record = give(seconds)
@@ -170,6 +181,7 @@ class QuizScreen(AppScreen[None]):
             ),
             self._after_feedback,
         )
+        self.call_later(self._mount_question)
 
     async def _after_feedback(self, choice: str | None) -> None:
         if choice == "leave" and self.in_progress:
