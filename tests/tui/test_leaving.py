@@ -78,11 +78,30 @@ async def test_quit_mid_quiz_asks_then_a_new_run_resumes_it(db_path: Path) -> No
     store.close()
 
 
-async def test_escape_on_feedback_asks_and_staying_shows_the_next_question(
-    store: ScoreStore,
-) -> None:
+async def test_leave_before_and_after_answering_then_discard_from_home(store: ScoreStore) -> None:
+    """Leaving before the first answer keeps nothing; Escape on the feedback
+    asks, and staying shows the next question; a quiz left after an answer
+    is kept unfinished, and x on Home discards it after asking."""
     app = make_app(load("every_type.toml"), store)
     async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        # Nothing to resume or discard yet: r and x do nothing.
+        await pilot.press("r", "x")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+        await open_new_quiz(pilot)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "No question is answered yet, so this quiz will not be kept." in await shown(
+            pilot, ".dialog-body"
+        )
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert "not played yet" in await shown(pilot)
+        assert store.attempts(player="tester") == []
+
         await open_new_quiz(pilot)
         await choose(pilot, "F-35")
         await pilot.press("escape")
@@ -98,40 +117,6 @@ async def test_escape_on_feedback_asks_and_staying_shows_the_next_question(
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
-        assert "unfinished quiz: 1 of 9 answered" in await shown(pilot)
-
-
-async def test_leaving_before_the_first_answer_keeps_nothing(store: ScoreStore) -> None:
-    app = make_app(load("every_type.toml"), store)
-    async with app.run_test(size=SIZE) as pilot:
-        await open_new_quiz(pilot)
-        await pilot.press("escape")
-        await pilot.pause()
-        assert "No question is answered yet, so this quiz will not be kept." in await shown(
-            pilot, ".dialog-body"
-        )
-        await pilot.press("y")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-        assert "not played yet" in await shown(pilot)
-    assert store.attempts(player="tester") == []
-
-
-async def test_discard_an_unfinished_quiz_from_home(store: ScoreStore) -> None:
-    app = make_app(load("every_type.toml"), store)
-    async with app.run_test(size=SIZE) as pilot:
-        await pilot.pause()
-        # Nothing to resume or discard yet: r and x do nothing.
-        await pilot.press("r", "x")
-        await pilot.pause()
-        assert isinstance(app.screen, HomeScreen)
-
-        await open_new_quiz(pilot)
-        await choose(pilot, "S-400")
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
         assert "unfinished quiz: 1 of 9 answered" in await shown(pilot)
 
         await pilot.press("x")
