@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Checkbox, Input, OptionList, Select
+from textual.widgets import Checkbox, Input, OptionList, Select, Tooltip
 
 from quizapp.banks import load_bank
 from quizapp.model import Bank
@@ -15,6 +15,7 @@ from quizapp.tui.screens.feedback import FeedbackScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.screens.results import ResultsScreen
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.multi_choice import MultiChoiceList
 from quizapp.tui.widgets.order_list import OrderList
 from tests.tui.answering import answer_widget
@@ -28,6 +29,7 @@ from tests.tui.helpers import (
     palette_lists,
     settle,
     shown,
+    until,
 )
 
 
@@ -167,7 +169,7 @@ async def test_any_unfinished_quiz_can_be_picked_and_resumed(store: ScoreStore) 
 
 async def test_multi_and_order_answered_with_the_mouse(store: ScoreStore) -> None:
     app = make_app(load("every_type.toml"), store)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, tooltips=True) as pilot:
         await open_new_quiz(pilot)
         await pilot.press("ctrl+s", "enter")
         await pilot.pause()
@@ -185,7 +187,19 @@ async def test_multi_and_order_answered_with_the_mouse(store: ScoreStore) -> Non
         await pilot.press("enter")
         await pilot.pause()
 
-        for _ in range(4):
+        # The footer's keys: a key shows its tooltip under the mouse, and a
+        # click on it presses it.
+        footer = (await shown(pilot)).splitlines()[-1]
+        await pilot.hover(KeysFooter, offset=(footer.index("esc Leave") + 1, 0))
+        await until(pilot, lambda: app.screen.query_one(Tooltip).display, "a tooltip")
+        assert "Leave the quiz (asks first; your answers are kept)" in flat(await shown(pilot))
+        await pilot.click(KeysFooter, offset=(footer.index("^s Skip") + 4, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, FeedbackScreen)
+        assert "Skipped" in await shown(pilot, "#verdict")
+        await pilot.press("enter")
+        await pilot.pause()
+        for _ in range(3):
             await pilot.press("ctrl+s", "enter")
             await pilot.pause()
         order = answer_widget(pilot)

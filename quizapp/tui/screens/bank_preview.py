@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path, PurePath
 from typing import ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -169,9 +169,6 @@ class PreviewScreen(AppScreen[None]):
     #: The screen has the class ``-narrow`` below 80 columns. (Textual
     #: declares it so that it cannot be annotated as a ClassVar here.)
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "")]  # noqa: RUF012
-    #: Below this width the footer packs its keys closer and leaves out the
-    #: palette's key, so that a question's own keys leave room for ? and ^q.
-    NARROW_FOOTER_WIDTH = 100
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding(
@@ -303,12 +300,6 @@ class PreviewScreen(AppScreen[None]):
                     yield Static(id="preview-verdict")
                     yield Static(id="preview-details")
         yield KeysFooter()
-
-    def on_resize(self, event: events.Resize) -> None:
-        narrow = self.NARROW_FOOTER_WIDTH
-        footer = self.query_one(KeysFooter)
-        if footer.fit_width(event.size.width, compact_below=narrow, palette_below=narrow):
-            self.refresh_bindings()
 
     async def on_mount(self) -> None:
         self.sub_title = one_line(f"preview · {self.path}")

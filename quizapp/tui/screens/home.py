@@ -13,7 +13,7 @@ import threading
 from contextlib import suppress
 from typing import TYPE_CHECKING, ClassVar
 
-from textual import events, on, work
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.containers import VerticalScroll
@@ -42,10 +42,6 @@ if TYPE_CHECKING:
 LOAD_THREAD = "quizapp-load-banks"
 #: How often Home looks whether a bank file changed, in seconds.
 BANK_CHECK_SECONDS = 2.0
-#: Below this width the footer packs its keys closer; below the next, it
-#: leaves out the palette's key (ctrl+p still works) so ? and ^q stay.
-COMPACT_FOOTER_WIDTH = 80
-NO_PALETTE_KEY_WIDTH = 70
 LOADING = "Loading the question banks …"
 NO_BANKS = (
     "No question banks were found. Put bank files (*.toml) in your bank folder, "
@@ -172,15 +168,6 @@ class HomeScreen(AppScreen[None]):
     def on_screen_resume(self) -> None:
         if self._read_once:
             self.refresh_entries()
-
-    def on_resize(self, event: events.Resize) -> None:
-        # The footer keeps "? Help" and "^q Quit" down to 60 columns.
-        footer = self.query_one(KeysFooter)
-        width = event.size.width
-        if footer.fit_width(
-            width, compact_below=COMPACT_FOOTER_WIDTH, palette_below=NO_PALETTE_KEY_WIDTH
-        ):
-            self.refresh_bindings()
 
     class StoreOpened(Message):
         """The loading thread opened the scores database, or could not."""
