@@ -363,12 +363,13 @@ def clip(text: str, width: int) -> str:
     safe = terminal_safe(text)
     if display_width(safe) <= width:
         return safe
-    out = ""
+    out, used = [], 0
     for ch in safe:
-        if display_width(out + ch) > width - 1:
+        used += display_width(ch)
+        if used > width - 1:
             break
-        out += ch
-    return out + "…"
+        out.append(ch)
+    return "".join(out) + "…"
 
 
 def display_width(text: str) -> int:
