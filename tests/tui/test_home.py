@@ -20,6 +20,7 @@ from quizapp.tui.screens.history import HistoryScreen
 from quizapp.tui.screens.home import HomeScreen
 from quizapp.tui.screens.quiz import QuizScreen
 from quizapp.tui.settings import THEME_SETTING
+from quizapp.tui.widgets.keys_footer import KeysFooter
 from quizapp.tui.widgets.title_bar import TitleBar
 from tests.tui.helpers import (
     SIZE,
@@ -34,7 +35,7 @@ from tests.tui.helpers import (
 
 
 async def test_a_failed_bank_is_listed_with_its_first_error_and_opens_all(
-    store: ScoreStore,
+    store: ScoreStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     results = load("every_type.toml", "broken.toml")
     broken = results[1]
@@ -48,6 +49,13 @@ async def test_a_failed_bank_is_listed_with_its_first_error_and_opens_all(
         option = app.screen.query_one("#banks", OptionList).get_option_at_index(1)
         assert f"{broken.first}" in str(option.prompt)
         assert str(broken.first).endswith("broken.toml:8:1: missing required key 'prompt'")
+        # A greyed key (there is nothing to resume) rings the bell when clicked.
+        bells: list[None] = []
+        monkeypatch.setattr(app, "bell", lambda: bells.append(None))
+        footer = text.splitlines()[-1]
+        await pilot.click(KeysFooter, offset=(footer.index("r Resume"), 0))
+        await pilot.pause()
+        assert bells and isinstance(app.screen, HomeScreen)
 
         await pilot.press("down")
         footer = (await shown(pilot)).splitlines()[-1]
