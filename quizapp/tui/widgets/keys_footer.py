@@ -47,11 +47,10 @@ Keys = tuple[tuple[Group, ...], Key | None]
 
 @dataclass(frozen=True)
 class _Box:
-    """Parts of the line side by side, with blank columns around them; the
-    blanks of two neighbours overlap (the wider counts), as margins do."""
+    """Parts of the line side by side, and the blank columns before the
+    next box."""
 
     parts: tuple[tuple[str, str, Key | None], ...]  # (text, component class, key)
-    before: int = 0
     after: int = 0
 
     @property
@@ -290,8 +289,8 @@ def _palette_box(key: Key) -> list[_Box]:
 def _placed(boxes: list[_Box]) -> Iterator[tuple[_Box, int]]:
     """Each box with the blank columns before it."""
     after = 0
-    for index, box in enumerate(boxes):
-        yield box, max(after, box.before) if index else box.before
+    for box in boxes:
+        yield box, after
         after = box.after
 
 
